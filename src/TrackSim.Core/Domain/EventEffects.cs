@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+
+namespace TrackSim.Core.Domain;
+
+/// <summary>
+/// Explicit effects of a scenario event, beyond what its kind and severity do by themselves.
+/// Dialogue and confidence-building effects apply to every dyad among the event's actors.
+/// </summary>
+/// <param name="Dialogue">Suspend or resume the official dialogue; null leaves it alone.</param>
+/// <param name="Cbm">Confidence-building measures added to the dyads' stock, at least 0.</param>
+/// <param name="CreateLinks">New functional links created between the first two actors.</param>
+/// <param name="SuspendLinks">Ids of functional links suspended by the event.</param>
+/// <param name="ResumeLinks">Ids of functional links resumed by the event.</param>
+/// <param name="Hawkishness">New leadership hawkishness by state id (a change of leadership).</param>
+/// <param name="StartInitiatives">Ids of initiatives (re)started by the event, or <c>all</c>.</param>
+/// <param name="StopInitiatives">Ids of initiatives stopped by the event, or <c>all</c>.</param>
+public sealed record EventEffects(
+    DialogueStatus? Dialogue,
+    double Cbm,
+    ImmutableArray<FunctionalLinkSpec> CreateLinks,
+    ImmutableArray<string> SuspendLinks,
+    ImmutableArray<string> ResumeLinks,
+    ImmutableSortedDictionary<string, double> Hawkishness,
+    ImmutableArray<string> StartInitiatives,
+    ImmutableArray<string> StopInitiatives)
+{
+    /// <summary>The id that stands for every initiative in start and stop lists.</summary>
+    public const string AllInitiatives = "all";
+
+    /// <summary>No explicit effects.</summary>
+    public static EventEffects None { get; } = new(
+        null, 0, [], [], [], ImmutableSortedDictionary<string, double>.Empty, [], []);
+}

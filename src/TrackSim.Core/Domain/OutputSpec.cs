@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+
+namespace TrackSim.Core.Domain;
+
+/// <summary>What to chart and how charts look.</summary>
+/// <param name="Charts">Metric names to chart.</param>
+/// <param name="Formats">Image formats (<c>png</c>, <c>svg</c>).</param>
+/// <param name="WidthInches">Chart width in inches.</param>
+/// <param name="HeightInches">Chart height in inches.</param>
+/// <param name="Dpi">Raster resolution in dots per inch.</param>
+/// <param name="Font">Font family.</param>
+/// <param name="FontSize">Base font size in points.</param>
+/// <param name="LabelEvents">Ids of events labelled on charts; empty labels the most severe ones.</param>
+public sealed record OutputSpec(
+    ImmutableArray<string> Charts,
+    ImmutableArray<string> Formats,
+    double WidthInches,
+    double HeightInches,
+    int Dpi,
+    string Font,
+    double FontSize,
+    ImmutableArray<string> LabelEvents)
+{
+    /// <summary>Charts drawn when a scenario does not choose.</summary>
+    public static ImmutableArray<string> DefaultCharts { get; } =
+        ["tension", "official_trust", "public_trust", "track2_trust", "incidents"];
+
+    /// <summary>Formats written when a scenario does not choose.</summary>
+    public static ImmutableArray<string> DefaultFormats { get; } = ["png", "svg"];
+}

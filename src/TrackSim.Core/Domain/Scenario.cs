@@ -1,0 +1,113 @@
+using System.Collections.Immutable;
+using TrackSim.Core.Parameters;
+
+namespace TrackSim.Core.Domain;
+
+/// <summary>
+/// A validated, immutable scenario: the whole experiment. Build one with the scenario loader;
+/// <see cref="ForVariant"/> gives the scenario a variant describes.
+/// </summary>
+public sealed record Scenario
+{
+    /// <summary>The name of the scenario without a variant.</summary>
+    public const string BaseVariant = "base";
+
+    /// <summary>Short name, used for the default results folder.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Title for charts and descriptions.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>Longer description.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The calendar.</summary>
+    public required Calendar Calendar { get; init; }
+
+    /// <summary>The states, in file order.</summary>
+    public required ImmutableArray<StateSpec> States { get; init; }
+
+    /// <summary>The dyads (pairs of states with relations), in file order.</summary>
+    public required ImmutableArray<DyadSpec> Dyads { get; init; }
+
+    /// <summary>The citizen layer.</summary>
+    public required CitizenSpec Citizens { get; init; }
+
+    /// <summary>Track II initiatives.</summary>
+    public required ImmutableArray<InitiativeSpec> Initiatives { get; init; }
+
+    /// <summary>Dated events, sorted by date (stable for equal dates).</summary>
+    public required ImmutableArray<EventSpec> Events { get; init; }
+
+    /// <summary>Lens name, or null for the plain defaults.</summary>
+    public string? Lens { get; init; }
+
+    /// <summary>Parameter values the scenario file sets, by dotted key (before any variant).</summary>
+    public required ImmutableSortedDictionary<string, double> ScenarioParameters { get; init; }
+
+    /// <summary>Resolved parameters: defaults, then the lens, then the scenario, then the variant.</summary>
+    public required ParameterSet Parameters { get; init; }
+
+    /// <summary>Mechanisms switched off.</summary>
+    public required MechanismSet Mechanisms { get; init; }
+
+    /// <summary>The what-if variants.</summary>
+    public required ImmutableArray<VariantSpec> Variants { get; init; }
+
+    /// <summary>Replicates and seed.</summary>
+    public required EnsembleSpec Ensemble { get; init; }
+
+    /// <summary>Charts and their look.</summary>
+    public required OutputSpec Outputs { get; init; }
+
+    /// <summary>Which variant this is: <see cref="BaseVariant"/> or a variant name.</summary>
+    public string Variant { get; init; } = BaseVariant;
+
+    /// <summary>The state with the given id.</summary>
+    public StateSpec State(string id) =>
+        States.FirstOrDefault(s => s.Id == id) ?? throw new ArgumentException($"No state '{id}'.", nameof(id));
+
+    /// <summary>Resolves parameters: defaults, then the lens's values, then the scenario's.</summary>
+    public static ParameterSet ResolveParameters(string? lens, IEnumerable<KeyValuePair<string, double>> scenarioValues)
+    {
+        var parameters = ParameterSet.Defaults;
+        if (lens is not null)
+        {
+            var bundle = TrackSim.Core.Parameters.Lens.Find(lens) ?? throw new ArgumentException($"Unknown lens '{lens}'.", nameof(lens));
+            parameters = parameters.With(bundle.Values, $"lens {lens}");
+        }
+
+        return parameters.With(scenarioValues, "scenario");
+    }
+
+    /// <summary>The scenario the named variant describes; <see cref="BaseVariant"/> gives this one.</summary>
+    public Scenario ForVariant(string name)
+    {
+        if (name == BaseVariant)
+        {
+            return this;
+        }
+
+        var variant = Variants.FirstOrDefault(v => v.Name == name)
+            ?? throw new ArgumentException($"No variant '{name}'. Variants: {string.Join(", ", Variants.Select(v => v.Name))}.", nameof(name));
+        string? lens = variant.Lens ?? Lens;
+        var mechanisms = Mechanisms;
+        foreach (var (mechanism, on) in variant.Mechanisms)
+        {
+            mechanisms = mechanisms.With(mechanism, on);
+        }
+
+        return this with
+        {
+            Variant = variant.Name,
+            Lens = lens,
+            Parameters = ResolveParameters(lens, ScenarioParameters).With(variant.Parameters, $"variant {variant.Name}"),
+            Mechanisms = mechanisms,
+            Events = [.. Events.Where(e => !variant.RemoveEvents.Contains(e.Id)).Concat(variant.AddEvents).OrderBy(e => e.Date)],
+            Initiatives = [.. Initiatives.Where(i => !variant.RemoveInitiatives.Contains(i.Id)).Concat(variant.AddInitiatives)],
+        };
+    }
+
+    /// <summary>The base and every variant name, in file order.</summary>
+    public IEnumerable<string> VariantNames => Variants.Select(v => v.Name).Prepend(BaseVariant);
+}

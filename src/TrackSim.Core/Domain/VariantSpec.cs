@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+
+namespace TrackSim.Core.Domain;
+
+/// <summary>A named what-if overlay on the base scenario.</summary>
+/// <param name="Name">Name (kebab or snake case), unique, not <c>base</c>.</param>
+/// <param name="Description">What the variant asks.</param>
+/// <param name="RemoveEvents">Ids of base events left out.</param>
+/// <param name="AddEvents">Events added.</param>
+/// <param name="RemoveInitiatives">Ids of base initiatives left out.</param>
+/// <param name="AddInitiatives">Initiatives added.</param>
+/// <param name="Parameters">Parameter values set on top of the base, by dotted key.</param>
+/// <param name="Mechanisms">Mechanisms switched on (true) or off (false).</param>
+/// <param name="Lens">Lens used instead of the base lens; null keeps it.</param>
+public sealed record VariantSpec(
+    string Name,
+    string? Description,
+    ImmutableArray<string> RemoveEvents,
+    ImmutableArray<EventSpec> AddEvents,
+    ImmutableArray<string> RemoveInitiatives,
+    ImmutableArray<InitiativeSpec> AddInitiatives,
+    ImmutableSortedDictionary<string, double> Parameters,
+    ImmutableSortedDictionary<string, bool> Mechanisms,
+    string? Lens);

@@ -1,0 +1,25 @@
+namespace TrackSim.Core.Parameters;
+
+/// <summary>A model parameter: where it lives, its default, its documented range and unit.</summary>
+/// <param name="Group">Mechanism group, the key under <c>parameters</c> in a scenario.</param>
+/// <param name="Name">Name within the group.</param>
+/// <param name="Default">Value used when neither the lens nor the scenario sets one.</param>
+/// <param name="Min">Smallest allowed value (inclusive).</param>
+/// <param name="Max">Largest allowed value (inclusive).</param>
+/// <param name="Unit">Unit, for the docs and the model description.</param>
+/// <param name="Description">What the parameter means, in one sentence.</param>
+public sealed record ParameterDefinition(
+    string Group,
+    string Name,
+    double Default,
+    double Min,
+    double Max,
+    string Unit,
+    string Description)
+{
+    /// <summary>The dotted key, <c>group.name</c>.</summary>
+    public string Key => $"{Group}.{Name}";
+
+    /// <summary>Whether <paramref name="value"/> is a finite number inside the range.</summary>
+    public bool Accepts(double value) => double.IsFinite(value) && value >= Min && value <= Max;
+}

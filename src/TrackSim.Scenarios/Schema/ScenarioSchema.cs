@@ -1,0 +1,266 @@
+using System.Text.Json.Nodes;
+using TrackSim.Core.Domain;
+using TrackSim.Core.Metrics;
+using TrackSim.Core.Parameters;
+
+namespace TrackSim.Scenarios.Schema;
+
+/// <summary>
+/// The scenario format: every key, its shape, range, default and meaning. Parameters, lenses,
+/// mechanisms, roles and metrics come from the catalogs of the core, so the format follows the
+/// model without a second copy.
+/// </summary>
+public static class ScenarioSchema
+{
+    /// <summary>Most states in one scenario.</summary>
+    public const int MaxStates = 20;
+
+    /// <summary>Most steps in one run (a daily calendar of about 270 years).</summary>
+    public const int MaxSteps = 100_000;
+
+    /// <summary>Most citizens per state.</summary>
+    public const int MaxCitizensPerState = 100_000_000;
+
+    /// <summary>Most citizens over all states together.</summary>
+    public const long MaxCitizens = 200_000_000;
+
+    /// <summary>Shape of a number in [0, 1].</summary>
+    public static NumberShape Unit { get; } = new(0, 1);
+
+    /// <summary>The calendar.</summary>
+    public static ObjectShape Calendar { get; } = new("the calendar",
+    [
+        new("start", DateShape.Start, "First day of the run; a month alone means its first day.", Required: true),
+        new("end", DateShape.End, "Last day of the run; a month alone means its last day.", Required: true),
+        new("step", new EnumShape(["day", "week", "month"]), "Length of one step.", Default: "month"),
+    ]);
+
+    /// <summary>A state.</summary>
+    public static ObjectShape State { get; } = new("a state",
+    [
+        new("id", TextShape.StateId, "Short upper-case code (IN, PK, US, CN).", Required: true),
+        new("name", TextShape.Any, "Display name.", DefaultText: "the id"),
+        new("hawkishness", Unit, "Leadership hawkishness: scales domestic audience pressure on posture.", Default: 0.5),
+        new("receptivity", Unit, "Receptivity of the government to Track II input.", Default: 0.5),
+        new("public_sensitivity", Unit, "Sensitivity of the government to public opinion.", Default: 0.5),
+        new("posture", new NumberShape(0, 1000, unit: "posture"), "Initial hostile posture toward the other states.", Default: 0.2),
+        new("fear", new NumberShape(0, 5, unit: "1/year"), "This state's Richardson fear coefficient.", DefaultText: "parameters.posture.fear"),
+        new("restraint", new NumberShape(0, 5, unit: "1/year"), "This state's Richardson restraint coefficient.", DefaultText: "parameters.posture.restraint"),
+        new("grievance", new NumberShape(0, 5, unit: "posture/year"), "This state's standing grievance.", DefaultText: "parameters.posture.grievance"),
+    ]);
+
+    /// <summary>A functional link.</summary>
+    public static ObjectShape Link { get; } = new("a functional link",
+    [
+        new("id", TextShape.Id, "Unique id among all links, including those created by events.", Required: true),
+        new("sector", new EnumShape([.. Enum.GetValues<Sector>().Select(Names.Snake)]), "Technical sector; spillover reaches neighbouring sectors.", Required: true),
+        new("strength", Unit, "Initial strength.", Default: 0.3),
+        new("threshold", Unit, "Tension above which the link is suspended (the Indus Waters Treaty: about 0.99).", Default: 0.7),
+        new("active_from", DateShape.Start, "Date from which the link exists.", DefaultText: "the start of the run (or the event's date)"),
+    ]);
+
+    /// <summary>A dyad.</summary>
+    public static ObjectShape Dyad { get; } = new("a dyad (pair of states)",
+    [
+        new("states", new ListShape(TextShape.StateId, 2, 2), "The two state ids.", Required: true),
+        new("tension", Unit, "Initial tension.", Default: 0.3),
+        new("official_trust", Unit, "Initial official trust.", Default: 0.3),
+        new("dialogue", new EnumShape(["open", "suspended"]), "Initial status of the official dialogue.", Default: "open"),
+        new("cbm_stock", new NumberShape(0, 100, unit: "CBM"), "Initial stock of confidence-building measures.", Default: 0.0),
+        new("functional_links", new ListShape(Link, 0, 1000), "Functional links between the two states.", DefaultText: "none"),
+    ]);
+
+    /// <summary>An initial trust distribution.</summary>
+    public static ObjectShape Distribution { get; } = new("a trust distribution (Beta, by mean and SD)",
+    [
+        new("mean", new NumberShape(0.01, 0.99), "Mean trust in the other nation.", Default: TrustDistribution.Default.Mean),
+        new("sd", new NumberShape(0.001, 0.49), "Standard deviation; must be below sqrt(mean (1 - mean)).", Default: TrustDistribution.Default.Sd),
+    ]);
+
+    /// <summary>The social network.</summary>
+    public static ObjectShape Network { get; } = new("the social network",
+    [
+        new("kind", new EnumShape(["small_world", "random", "well_mixed"]), "small_world (Watts-Strogatz within each state), random (Erdős-Rényi), or well_mixed (partners drawn from the whole population).", Default: "small_world"),
+        new("mean_degree", new NumberShape(0, 1000, wholeNumber: true, unit: "ties"), "Mean ties per citizen (rounded down to even for small worlds).", Default: 10.0),
+        new("rewiring", Unit, "Watts-Strogatz rewiring probability.", Default: 0.1),
+        new("cross_border_share", Unit, "Share of ties that cross the border.", Default: 0.02),
+    ]);
+
+    /// <summary>Generational turnover.</summary>
+    public static ObjectShape Cohorts { get; } = new("generational turnover",
+    [
+        new("turnover", new NumberShape(0, 0.2, unit: "1/year"), "Share of citizens replaced by a new cohort per year.", Default: 0.02),
+        new("shared_language", Unit, "Share of a new cohort that speaks the language shared across the border.", Default: 0.3),
+        new("cross_border_ties", Unit, "A new citizen's cross-border ties relative to the citizen replaced.", Default: 0.5),
+    ]);
+
+    /// <summary>The citizen layer.</summary>
+    public static ObjectShape Citizens { get; } = new("the citizen layer",
+    [
+        new("per_state", new NumberShape(10, MaxCitizensPerState, wholeNumber: true, unit: "citizens"), "Simulated citizens per state (a sample of the public).", Default: 2000.0),
+        new("initial_trust", new MapShape(TextShape.StateId, Distribution), "Initial trust distribution per state id.", DefaultText: "mean 0.5, sd 0.15 for every state"),
+        new("confidence_bound", new NumberShape(0.01, 1), "Bounded-confidence threshold epsilon: citizens influence each other only when their trust differs by less.", Default: 0.3),
+        new("network", Network, "The social network.", DefaultText: "see network"),
+        new("shared_language", Unit, "Share of the initial population speaking a language shared across the border.", Default: 0.5),
+        new("cohorts", Cohorts, "Generational turnover.", DefaultText: "see cohorts"),
+    ]);
+
+    /// <summary>A topic of an initiative.</summary>
+    public static ObjectShape Topic { get; } = new("a topic",
+    [
+        new("id", TextShape.Id, "Unique id within the initiative.", Required: true),
+        new("name", TextShape.Any, "Display name.", DefaultText: "the id"),
+        new("core", BoolShape.Instance, "Whether the topic is core to the conflict (participants are anchored to their government's position on it).", Default: false),
+        new("positions", new MapShape(TextShape.StateId, Unit), "Each government's official position on the topic, by state id.", DefaultText: "spread evenly over a width of 0.8 (core) or 0.4 (peripheral) around 0.5, in state order"),
+    ]);
+
+    /// <summary>A participant group.</summary>
+    public static ObjectShape Participants { get; } = new("a participant group",
+    [
+        new("state", TextShape.StateId, "Nationality of the participants.", Required: true),
+        new("role", new EnumShape([.. Role.All.Select(r => r.Id)]), "Role, which sets the track and the typical alignment, access and reach.", Required: true),
+        new("count", new NumberShape(1, 1000, wholeNumber: true, unit: "participants"), "Number of participants.", Default: 1.0),
+        new("alignment", Unit, "Alignment with the own government on core topics (co-optation).", DefaultText: "the role's"),
+        new("access", Unit, "Access to officials (transfer).", DefaultText: "the role's"),
+        new("reach", Unit, "Public reach: share of the own public that hears them.", DefaultText: "the role's"),
+        new("shared_language", BoolShape.Instance, "Whether they speak the language shared across the border (outreach reaches only citizens who share it).", Default: true),
+    ]);
+
+    /// <summary>An initiative.</summary>
+    public static ObjectShape Initiative { get; } = new("a Track II initiative",
+    [
+        new("id", TextShape.Id, "Unique id.", Required: true),
+        new("name", TextShape.Any, "Display name.", DefaultText: "the id"),
+        new("states", new ListShape(TextShape.StateId, 2, MaxStates), "States whose nationals take part.", DefaultText: "every state"),
+        new("start", DateShape.Start, "First day it can meet.", Required: true),
+        new("end", DateShape.End, "Last day it can meet.", DefaultText: "the end of the run"),
+        new("meeting_interval", DurationShape.Instance, "Time between scheduled meetings.", Default: "6 months"),
+        new("resilience", Unit, "Chance that a meeting is held despite high tension or a suspended dialogue (unbroken engagement).", Default: 0.3),
+        new("sponsor", TextShape.Any, "Sponsor or venue, for the record.", DefaultText: "none"),
+        new("topics", new ListShape(Topic, 1, 100), "Topics on the agenda.", DefaultText: "a core topic 'core' and a peripheral topic 'trade'"),
+        new("participants", new ListShape(Participants, 1, 1000), "Participant groups.", Required: true),
+    ]);
+
+    /// <summary>The explicit effects of an event.</summary>
+    public static ObjectShape Effects { get; } = new("the effects of an event",
+    [
+        new("dialogue", new EnumShape(["suspend", "resume"]), "Suspend or resume the official dialogue of every dyad among the actors.", DefaultText: "no change"),
+        new("cbm", new NumberShape(0, 10, unit: "CBM"), "Confidence-building measures added to the actors' dyads.", Default: 0.0),
+        new("create_links", new ListShape(Link, 0, 100), "Functional links created between the first two actors.", DefaultText: "none"),
+        new("suspend_links", new ListShape(TextShape.Id, 0, 1000), "Ids of functional links suspended.", DefaultText: "none"),
+        new("resume_links", new ListShape(TextShape.Id, 0, 1000), "Ids of functional links resumed.", DefaultText: "none"),
+        new("hawkishness", new MapShape(TextShape.StateId, Unit), "New leadership hawkishness by state id (a change of leadership).", DefaultText: "no change"),
+        new("start_initiatives", new ListShape(TextShape.Id, 0, 1000), "Ids of initiatives (re)started, or 'all'.", DefaultText: "none"),
+        new("stop_initiatives", new ListShape(TextShape.Id, 0, 1000), "Ids of initiatives stopped, or 'all'.", DefaultText: "none"),
+    ]);
+
+    /// <summary>An event.</summary>
+    public static ObjectShape Event { get; } = new("an event",
+    [
+        new("id", TextShape.Id, "Unique id.", Required: true),
+        new("name", TextShape.Any, "Display name.", DefaultText: "the id"),
+        new("label", new TextShape(null, "a short chart label", 24), "Short label for chart markers (at most 24 characters).", DefaultText: "the name, if short enough, else the id"),
+        new("date", DateShape.Start, "The day it happens or starts; a month alone means its first day.", Required: true),
+        new("end", DateShape.End, "Last day of a multi-day event; a month alone means its last day.", DefaultText: "none (a dated event)"),
+        new("kind", new EnumShape([.. Enum.GetValues<EventKind>().Select(Names.Snake)]), "Kind, which sets the valence: war, crisis, military_operation, terror_attack, incident and weapons_test are hostile; summit, agreement, cbm, functional and track2 are cooperative; the rest neutral.", Required: true),
+        new("severity", Unit, "Severity (hostile kinds) or significance (cooperative kinds).", Default: 0.5),
+        new("actors", new ListShape(TextShape.StateId, 1, MaxStates), "States involved; the first is the initiator where there is one.", Required: true),
+        new("effects", Effects, "Explicit effects.", DefaultText: "none"),
+        new("source", TextShape.Any, "Citation or link.", DefaultText: "none"),
+    ]);
+
+    /// <summary>The parameters, grouped by mechanism, from the core's catalog.</summary>
+    public static ObjectShape Parameters { get; } = new("model parameters grouped by mechanism",
+    [
+        .. ParameterCatalog.Groups.Select(group => new Field(
+            group,
+            new ObjectShape($"the {group} parameters",
+            [
+                .. ParameterCatalog.InGroup(group).Select(p => new Field(p.Name, new NumberShape(p.Min, p.Max, unit: p.Unit), p.Description, Default: p.Default)),
+            ]),
+            $"Parameters of the {group} mechanism.",
+            DefaultText: "see the group")),
+    ]);
+
+    /// <summary>The mechanisms that can be switched off.</summary>
+    public static ObjectShape Mechanisms { get; } = new("mechanisms switched on (true) or off (false)",
+    [
+        .. Mechanism.All.Select(m => new Field(m.Name, BoolShape.Instance, $"{m.RuleId}: {m.Description}.", Default: true)),
+    ]);
+
+    /// <summary>The lens names.</summary>
+    public static EnumShape LensShape { get; } = new([.. Lens.All.Select(l => l.Name)]);
+
+    /// <summary>A variant.</summary>
+    public static ObjectShape Variant { get; } = new("a variant",
+    [
+        new("name", TextShape.Id, "Unique name; not 'base'.", Required: true),
+        new("description", TextShape.Any, "What the variant asks.", DefaultText: "none"),
+        new("remove_events", new ListShape(TextShape.Id, 0, 10_000), "Ids of base events left out.", DefaultText: "none"),
+        new("add_events", new ListShape(Event, 0, 10_000), "Events added.", DefaultText: "none"),
+        new("remove_initiatives", new ListShape(TextShape.Id, 0, 1000), "Ids of base initiatives left out, or 'all'.", DefaultText: "none"),
+        new("add_initiatives", new ListShape(Initiative, 0, 1000), "Initiatives added.", DefaultText: "none"),
+        new("parameters", Parameters, "Parameter values set on top of the base scenario's.", DefaultText: "none"),
+        new("mechanisms", Mechanisms, "Mechanisms switched on or off.", DefaultText: "as the base"),
+        new("lens", LensShape, "Lens used instead of the base lens.", DefaultText: "the base lens"),
+    ]);
+
+    /// <summary>The ensemble.</summary>
+    public static ObjectShape Ensemble { get; } = new("the ensemble",
+    [
+        new("replicates", new NumberShape(1, 100_000, wholeNumber: true, unit: "runs"), "Replicates per variant.", Default: 10.0),
+        new("seed", new NumberShape(0, 9_007_199_254_740_991, wholeNumber: true), "Master seed (up to 2^53 - 1).", Default: 1.0),
+    ]);
+
+    /// <summary>The outputs.</summary>
+    public static ObjectShape Outputs { get; } = new("the outputs",
+    [
+        new("charts", new ListShape(new EnumShape([.. MetricCatalog.All.Select(m => m.Name)]), 0, 100), "Metrics to chart.", DefaultText: string.Join(", ", OutputSpec.DefaultCharts)),
+        new("formats", new ListShape(new EnumShape(["png", "svg"]), 0, 2), "Image formats.", DefaultText: "png, svg"),
+        new("width", new NumberShape(1, 40, unit: "inches"), "Chart width.", Default: 3.5),
+        new("height", new NumberShape(1, 40, unit: "inches"), "Chart height.", Default: 2.4),
+        new("dpi", new NumberShape(50, 1200, wholeNumber: true, unit: "dots per inch"), "Raster resolution.", Default: 300.0),
+        new("font", TextShape.Any, "Font family.", Default: "DejaVu Sans"),
+        new("font_size", new NumberShape(4, 72, unit: "points"), "Base font size.", Default: 8.0),
+        new("label_events", new ListShape(TextShape.Id, 0, 1000), "Ids of events labelled on charts.", DefaultText: "the most severe events"),
+    ]);
+
+    /// <summary>The whole scenario.</summary>
+    public static ObjectShape Root { get; } = new("a scenario",
+    [
+        new("name", TextShape.Id, "Short name, used for the default results folder.", DefaultText: "the file name without extension"),
+        new("title", TextShape.Any, "Title for charts and descriptions.", DefaultText: "the name"),
+        new("description", TextShape.Any, "What the scenario shows.", DefaultText: "none"),
+        new("calendar", Calendar, "The calendar.", Required: true),
+        new("states", new ListShape(State, 2, MaxStates), "The states.", Required: true),
+        new("dyads", new ListShape(Dyad, 0, 190), "Relations of pairs of states; pairs not listed get the defaults.", DefaultText: "every pair with defaults"),
+        new("citizens", Citizens, "The citizen layer.", DefaultText: "see citizens"),
+        new("initiatives", new ListShape(Initiative, 0, 1000), "Track II initiatives.", DefaultText: "none"),
+        new("events", new ListShape(Event, 0, 10_000), "Dated events.", DefaultText: "none"),
+        new("parameters", Parameters, "Model parameters grouped by mechanism; they override the lens.", DefaultText: "the defaults"),
+        new("lens", LensShape, "Theory lens: a named bundle of parameter values.", DefaultText: "none (the plain defaults)"),
+        new("mechanisms", Mechanisms, "Mechanisms switched on or off.", DefaultText: "all on"),
+        new("variants", new ListShape(Variant, 0, 100), "What-if variants.", DefaultText: "none"),
+        new("ensemble", Ensemble, "Replicates and seed.", DefaultText: "see ensemble"),
+        new("outputs", Outputs, "Charts and their look.", DefaultText: "see outputs"),
+    ]);
+
+    /// <summary>The JSON Schema (draft 2020-12) of the format.</summary>
+    public static JsonObject ToJsonSchema()
+    {
+        var schema = Root.ToJsonSchema();
+        var result = new JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["$id"] = "https://tracksim.org/schema/scenario.schema.json",
+            ["title"] = "TrackSim scenario",
+        };
+        foreach (var (key, value) in schema.ToArray())
+        {
+            schema.Remove(key);
+            result[key] = value;
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using TrackSim.Scenarios.Yaml;
+
+namespace TrackSim.Scenarios.Schema;
+
+/// <summary>Free text or an identifier matching a pattern.</summary>
+/// <param name="pattern">Regular expression the whole text must match, or null for any text.</param>
+/// <param name="expected">What a match looks like, for messages ("an id such as kargil-1999").</param>
+/// <param name="maxLength">Longest allowed text.</param>
+public sealed class TextShape(string? pattern, string expected, int maxLength = 2000) : ScalarShape
+{
+    private readonly Regex? _regex = pattern is null ? null : new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    /// <summary>Any text up to 2,000 characters.</summary>
+    public static TextShape Any { get; } = new(null, "text");
+
+    /// <summary>A lower-case id: letters, digits, '-' and '_', starting with a letter or digit.</summary>
+    public static TextShape Id { get; } = new("^[a-z0-9][a-z0-9_-]{0,63}$", "an id of lower-case letters, digits, '-' and '_' (such as kargil-war)", 64);
+
+    /// <summary>A state id: two or three upper-case letters.</summary>
+    public static TextShape StateId { get; } = new("^[A-Z]{2,3}$", "a state id of two or three upper-case letters (such as IN)", 3);
+
+    /// <summary>The regular expression, or null.</summary>
+    public string? Pattern { get; } = pattern;
+
+    /// <inheritdoc />
+    public override string Expected { get; } = expected;
+
+    /// <inheritdoc />
+    protected override string? Check(YamlScalar scalar)
+    {
+        if (scalar.Value.Length > maxLength)
+        {
+            return $"expected {Expected} of at most {maxLength} characters, found {scalar.Value.Length} characters";
+        }
+
+        return _regex is null || _regex.IsMatch(scalar.Value) ? null : $"expected {Expected}, found '{scalar.Value}'";
+    }
+
+    /// <inheritdoc />
+    public override JsonObject ToJsonSchema()
+    {
+        var schema = new JsonObject { ["type"] = "string", ["maxLength"] = maxLength };
+        if (Pattern is not null)
+        {
+            schema["pattern"] = Pattern;
+        }
+
+        return schema;
+    }
+}
