@@ -73,7 +73,9 @@ public sealed partial class YamlTreeReader
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException or IndexOutOfRangeException)
 #pragma warning restore CA1031
         {
-            Error(At(parser.Current?.Start) is { Line: > 0 } p ? p : last, $"the YAML could not be read ({e.Message})");
+            // The parser gives up on some malformed flow collections without a YamlException.
+            _ = e;
+            Error(parser.Current is { } near ? At(near.End) : last, "YAML syntax error: the text cannot be parsed after this point (look for an unclosed bracket or quote, or wrong indentation)");
             return null;
         }
     }

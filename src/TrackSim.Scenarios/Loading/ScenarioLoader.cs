@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+using System.Text;
+using TrackSim.Scenarios.Schema;
+using TrackSim.Scenarios.Yaml;
+
+namespace TrackSim.Scenarios.Loading;
+
+/// <summary>
+/// Loads a scenario: YAML text, then a positioned node tree, then the structural check against
+/// <see cref="ScenarioSchema"/>, then the mapping to an immutable scenario with the semantic
+/// checks. Every problem is reported at once; bad input never throws.
+/// </summary>
+public static class ScenarioLoader
+{
+    /// <summary>Loads the scenario file at <paramref name="path"/>.</summary>
+    public static LoadResult LoadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string text;
+        try
+        {
+            var info = new FileInfo(path);
+            if (Directory.Exists(path))
+            {
+                return Fail(path, "this is a directory; expected a scenario file (.yaml)");
+            }
+
+            if (!info.Exists)
+            {
+                return Fail(path, "no such file");
+            }
+
+            if (info.Length > YamlLimits.MaxFileBytes)
+            {
+                return Fail(path, $"the file is {info.Length:N0} bytes; a scenario may be at most {YamlLimits.MaxFileBytes:N0} bytes");
+            }
+
+            text = File.ReadAllText(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true));
+        }
+        catch (DecoderFallbackException)
+        {
+            return Fail(path, "the file is not UTF-8 text; a scenario is a YAML text file");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail(path, $"cannot read the file ({e.Message})");
+        }
+
+        return LoadText(text, path);
+    }
+
+    /// <summary>Loads a scenario from YAML text; <paramref name="file"/> names it in messages and gives the default name.</summary>
+    public static LoadResult LoadText(string text, string file)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(file);
+        var context = new ValidationContext(file);
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            return Fail(file, "the file holds binary data; a scenario is a YAML text file");
+        }
+
+        var root = YamlTreeReader.Read(text, file, context.Errors);
+        if (root is null)
+        {
+            return Result(null, context);
+        }
+
+        if (root is YamlScalar { IsNull: true })
+        {
+            context.Error(root, string.Empty, "the file is empty; expected a scenario mapping with calendar and states");
+            return Result(null, context);
+        }
+
+        if (root is not YamlMapping mapping)
+        {
+            context.Error(root, string.Empty, $"expected a scenario mapping with keys such as calendar and states, found {root.KindName}; is this a TrackSim scenario?");
+            return Result(null, context);
+        }
+
+        ScenarioSchema.Root.Validate(mapping, string.Empty, context);
+        var scenario = ScenarioMapper.Map(mapping, context, DefaultName(file));
+        return Result(scenario, context);
+    }
+
+    private static LoadResult Result(Core.Domain.Scenario? scenario, ValidationContext context)
+    {
+        var errors = context.Errors
+            .Distinct()
+            .OrderBy(e => e.Line)
+            .ThenBy(e => e.Column)
+            .ToImmutableArray();
+        return new LoadResult(errors.IsEmpty ? scenario : null, errors);
+    }
+
+    private static LoadResult Fail(string file, string message) =>
+        new(null, [new Diagnostic(file, 1, 1, string.Empty, message)]);
+
+    private static string DefaultName(string file)
+    {
+        string stem = Path.GetFileNameWithoutExtension(file).ToLowerInvariant();
+        var name = new StringBuilder();
+        foreach (char c in stem)
+        {
+            name.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-');
+        }
+
+        return name.Length == 0 ? "scenario" : name.ToString();
+    }
+}

@@ -1,0 +1,675 @@
+using System.Collections.Immutable;
+using TrackSim.Core.Domain;
+using TrackSim.Core.Parameters;
+using TrackSim.Scenarios.Schema;
+using TrackSim.Scenarios.Yaml;
+
+namespace TrackSim.Scenarios.Loading;
+
+/// <summary>
+/// Turns a structurally checked scenario tree into the immutable <see cref="Scenario"/>, filling
+/// defaults and checking what the structure cannot: references between parts, unique ids,
+/// dates inside the calendar, and sizes. Problems go to the context; mapping never throws.
+/// </summary>
+internal sealed class ScenarioMapper
+{
+    private readonly ValidationContext _context;
+    private readonly string _defaultName;
+    private readonly Dictionary<string, string> _states = new(StringComparer.Ordinal);
+    private readonly List<string> _stateOrder = [];
+    private readonly HashSet<string> _linkIds = new(StringComparer.Ordinal);
+    private readonly List<(string Id, Position At, string Path)> _linkReferences = [];
+    private readonly List<(string Id, Position At, string Path)> _initiativeReferences = [];
+    private Calendar? _calendar;
+
+    private ScenarioMapper(ValidationContext context, string defaultName)
+    {
+        _context = context;
+        _defaultName = defaultName;
+    }
+
+    /// <summary>Maps the tree; returns null when any problem was found (all are in the context).</summary>
+    public static Scenario? Map(YamlMapping root, ValidationContext context, string defaultName) =>
+        new ScenarioMapper(context, defaultName).MapRoot(new NodeView(root, ScenarioSchema.Root, string.Empty, root.Position));
+
+    private Scenario? MapRoot(NodeView root)
+    {
+        _calendar = MapCalendar(root.Object("calendar"));
+        var states = MapStates(root);
+        var dyads = MapDyads(root);
+        var citizens = MapCitizens(root.Object("citizens"));
+        var initiatives = MapInitiatives(root.Objects("initiatives"));
+        var events = MapEvents(root.Objects("events"));
+        var baseEventIds = events.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var baseInitiativeIds = initiatives.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        string? lens = root.Word("lens");
+        var parameters = MapParameters(root.Object("parameters"));
+        var mechanisms = MapMechanisms(root.Object("mechanisms"));
+        var variants = MapVariants(root, baseEventIds, baseInitiativeIds);
+        var ensemble = MapEnsemble(root.Object("ensemble"));
+        var outputs = MapOutputs(root.Object("outputs"), variants.SelectMany(v => v.AddEvents).Select(e => e.Id).Concat(baseEventIds));
+
+        var allInitiatives = baseInitiativeIds.Concat(variants.SelectMany(v => v.AddInitiatives).Select(i => i.Id)).ToHashSet(StringComparer.Ordinal);
+        foreach (var (id, at, path) in _initiativeReferences)
+        {
+            if (id != EventEffects.AllInitiatives && !allInitiatives.Contains(id))
+            {
+                Error(at, path, $"no initiative '{id}'{Known(allInitiatives)}; use 'all' for every initiative");
+            }
+        }
+
+        foreach (var (id, at, path) in _linkReferences)
+        {
+            if (!_linkIds.Contains(id))
+            {
+                Error(at, path, $"no functional link '{id}'{Known(_linkIds)}");
+            }
+        }
+
+        if (_context.Errors.Count > 0 || _calendar is null)
+        {
+            return null;
+        }
+
+        return new Scenario
+        {
+            Name = root.Text("name") ?? _defaultName,
+            Title = root.Text("title") ?? root.Text("name") ?? _defaultName,
+            Description = root.Text("description"),
+            Calendar = _calendar,
+            States = states,
+            Dyads = dyads,
+            Citizens = citizens,
+            Initiatives = initiatives,
+            Events = events,
+            Lens = lens,
+            ScenarioParameters = parameters,
+            Parameters = Scenario.ResolveParameters(lens, parameters),
+            Mechanisms = mechanisms,
+            Variants = variants,
+            Ensemble = ensemble,
+            Outputs = outputs,
+        };
+    }
+
+    private Calendar? MapCalendar(NodeView view)
+    {
+        if (view.Date("start") is not { } start || view.Date("end") is not { } end)
+        {
+            return null;
+        }
+
+        if (end < start)
+        {
+            Error(view.PositionOf("end"), view.PathOf("end"), $"the end {end:yyyy-MM-dd} is before the start {start:yyyy-MM-dd}");
+            return null;
+        }
+
+        var unit = Names.Parse<StepUnit>(view.Word("step")!);
+        var calendar = new Calendar(start, end, unit);
+        if (calendar.StepCount > ScenarioSchema.MaxSteps)
+        {
+            Error(view.Position, view.Path, $"the calendar has {calendar.StepCount:N0} steps; at most {ScenarioSchema.MaxSteps:N0} are allowed (use a longer step)");
+            return null;
+        }
+
+        return calendar;
+    }
+
+    private ImmutableArray<StateSpec> MapStates(NodeView root)
+    {
+        var states = ImmutableArray.CreateBuilder<StateSpec>();
+        foreach (var view in root.Objects("states"))
+        {
+            string? id = view.Text("id");
+            if (id is null)
+            {
+                continue;
+            }
+
+            if (!_states.TryAdd(id, view.PathOf("id")))
+            {
+                Error(view.PositionOf("id"), view.PathOf("id"), $"duplicate state id '{id}' (already used at {_states[id]})");
+                continue;
+            }
+
+            _stateOrder.Add(id);
+            states.Add(new StateSpec(
+                id,
+                view.Text("name") ?? id,
+                view.Number("hawkishness"),
+                view.Number("receptivity"),
+                view.Number("public_sensitivity"),
+                view.Number("posture"),
+                view.OptionalNumber("fear"),
+                view.OptionalNumber("restraint"),
+                view.OptionalNumber("grievance")));
+        }
+
+        return states.ToImmutable();
+    }
+
+    private ImmutableArray<DyadSpec> MapDyads(NodeView root)
+    {
+        var listed = new Dictionary<string, DyadSpec>(StringComparer.Ordinal);
+        foreach (var view in root.Objects("dyads"))
+        {
+            var ids = view.Words("states").ToArray();
+            foreach (var (node, path) in ids)
+            {
+                CheckState(node.Value, node.Position, path);
+            }
+
+            var links = MapLinks(view.Objects("functional_links"));
+            if (ids.Length != 2)
+            {
+                continue;
+            }
+
+            if (ids[0].Node.Value == ids[1].Node.Value)
+            {
+                Error(ids[1].Node.Position, ids[1].Path, $"a dyad joins two different states; '{ids[0].Node.Value}' is named twice");
+                continue;
+            }
+
+            string subject = DyadSpec.SubjectOf(ids[0].Node.Value, ids[1].Node.Value);
+            if (listed.ContainsKey(subject))
+            {
+                Error(view.Position, view.PathOf("states"), $"the dyad {subject} is listed twice");
+                continue;
+            }
+
+            string[] pair = [.. subject.Split('-')];
+            listed[subject] = new DyadSpec(
+                pair[0],
+                pair[1],
+                view.Number("tension"),
+                view.Number("official_trust"),
+                view.Word("dialogue") == "suspended" ? DialogueStatus.Suspended : DialogueStatus.Open,
+                view.Number("cbm_stock"),
+                links);
+        }
+
+        // Every pair of states has relations; pairs the file does not list get the defaults.
+        var dyads = ImmutableArray.CreateBuilder<DyadSpec>();
+        var defaults = new NodeView(null, ScenarioSchema.Dyad, "dyads", root.Position);
+        var sorted = _stateOrder.Order(StringComparer.Ordinal).ToArray();
+        for (int i = 0; i < sorted.Length; i++)
+        {
+            for (int j = i + 1; j < sorted.Length; j++)
+            {
+                string subject = DyadSpec.SubjectOf(sorted[i], sorted[j]);
+                dyads.Add(listed.GetValueOrDefault(subject) ?? new DyadSpec(
+                    sorted[i], sorted[j], defaults.Number("tension"), defaults.Number("official_trust"), DialogueStatus.Open, defaults.Number("cbm_stock"), []));
+            }
+        }
+
+        return dyads.ToImmutable();
+    }
+
+    private ImmutableArray<FunctionalLinkSpec> MapLinks(IEnumerable<NodeView> views)
+    {
+        var links = ImmutableArray.CreateBuilder<FunctionalLinkSpec>();
+        foreach (var view in views)
+        {
+            string? id = view.Text("id");
+            string? sector = view.Word("sector");
+            if (id is null || sector is null)
+            {
+                continue;
+            }
+
+            if (!_linkIds.Add(id))
+            {
+                Error(view.PositionOf("id"), view.PathOf("id"), $"duplicate functional link id '{id}'; link ids are unique across the scenario");
+            }
+
+            links.Add(new FunctionalLinkSpec(id, Names.Parse<Sector>(sector), view.Number("strength"), view.Number("threshold"), view.Date("active_from")));
+        }
+
+        return links.ToImmutable();
+    }
+
+    private CitizenSpec MapCitizens(NodeView view)
+    {
+        var trust = ImmutableSortedDictionary.CreateBuilder<string, TrustDistribution>(StringComparer.Ordinal);
+        foreach (var (key, value, path) in view.Entries("initial_trust"))
+        {
+            CheckState(key.Value, key.Position, path);
+            var distribution = new NodeView(value as YamlMapping, ScenarioSchema.Distribution, path, value.Position);
+            double mean = distribution.Number("mean");
+            double sd = distribution.Number("sd");
+            if (sd >= TrustDistribution.MaxSd(mean))
+            {
+                Error(distribution.PositionOf("sd"), distribution.PathOf("sd"), $"a Beta distribution with mean {NumberShape.Format(mean)} needs an SD below {NumberShape.Format(TrustDistribution.MaxSd(mean))}, found {NumberShape.Format(sd)}");
+                continue;
+            }
+
+            trust[key.Value] = new TrustDistribution(mean, sd);
+        }
+
+        int perState = (int)view.Number("per_state");
+        if ((long)perState * _stateOrder.Count > ScenarioSchema.MaxCitizens)
+        {
+            Error(view.PositionOf("per_state"), view.PathOf("per_state"), $"{perState:N0} citizens in each of {_stateOrder.Count} states make more than {ScenarioSchema.MaxCitizens:N0} in all");
+        }
+
+        var network = view.Object("network");
+        int degree = (int)network.Number("mean_degree");
+        if (degree >= perState)
+        {
+            Error(network.PositionOf("mean_degree"), network.PathOf("mean_degree"), $"a mean degree of {degree} needs more than {degree} citizens per state; per_state is {perState}");
+        }
+
+        var cohorts = view.Object("cohorts");
+        return new CitizenSpec(
+            perState,
+            trust.ToImmutable(),
+            view.Number("confidence_bound"),
+            new NetworkSpec(Names.Parse<NetworkKind>(network.Word("kind")!), degree, network.Number("rewiring"), network.Number("cross_border_share")),
+            view.Number("shared_language"),
+            new CohortSpec(cohorts.Number("turnover"), cohorts.Number("shared_language"), cohorts.Number("cross_border_ties")));
+    }
+
+    private ImmutableArray<InitiativeSpec> MapInitiatives(IEnumerable<NodeView> views, HashSet<string>? taken = null)
+    {
+        var initiatives = ImmutableArray.CreateBuilder<InitiativeSpec>();
+        var ids = taken ?? new HashSet<string>(StringComparer.Ordinal);
+        foreach (var view in views)
+        {
+            string? id = view.Text("id");
+            if (id is null)
+            {
+                continue;
+            }
+
+            if (id == EventEffects.AllInitiatives)
+            {
+                Error(view.PositionOf("id"), view.PathOf("id"), "'all' is reserved (it stands for every initiative in effects); choose another id");
+            }
+            else if (!ids.Add(id))
+            {
+                Error(view.PositionOf("id"), view.PathOf("id"), $"duplicate initiative id '{id}'");
+            }
+
+            var states = view.Has("states") ? StateList(view, "states") : [.. _stateOrder];
+            var start = view.Date("start");
+            var end = view.Date("end");
+            if (start is { } s && end is { } e && e < s)
+            {
+                Error(view.PositionOf("end"), view.PathOf("end"), $"the end {e:yyyy-MM-dd} is before the start {s:yyyy-MM-dd}");
+            }
+
+            if (start is { } first && _calendar is not null && first > _calendar.End)
+            {
+                Error(view.PositionOf("start"), view.PathOf("start"), $"the start {first:yyyy-MM-dd} is after the end of the run ({_calendar.End:yyyy-MM-dd})");
+            }
+
+            Scalars.TryDuration(view.Text("meeting_interval")!, out var interval);
+            initiatives.Add(new InitiativeSpec(
+                id,
+                view.Text("name") ?? id,
+                states,
+                start ?? default,
+                end,
+                interval,
+                view.Number("resilience"),
+                view.Text("sponsor"),
+                MapTopics(view, states),
+                MapParticipants(view, states)));
+        }
+
+        return initiatives.ToImmutable();
+    }
+
+    private ImmutableArray<TopicSpec> MapTopics(NodeView initiative, ImmutableArray<string> states)
+    {
+        if (!initiative.Has("topics"))
+        {
+            return [DefaultTopic("core", true, states), DefaultTopic("trade", false, states)];
+        }
+
+        var topics = ImmutableArray.CreateBuilder<TopicSpec>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var view in initiative.Objects("topics"))
+        {
+            string? id = view.Text("id");
+            if (id is null)
+            {
+                continue;
+            }
+
+            if (!ids.Add(id))
+            {
+                Error(view.PositionOf("id"), view.PathOf("id"), $"duplicate topic id '{id}' in this initiative");
+            }
+
+            bool core = view.Bool("core");
+            var positions = DefaultTopic(id, core, states).Positions.ToBuilder();
+            foreach (var (key, value, path) in view.Entries("positions"))
+            {
+                if (!states.Contains(key.Value))
+                {
+                    Error(key.Position, path, $"'{key.Value}' is not one of the initiative's states ({string.Join(", ", states)})");
+                }
+                else if (value is YamlScalar scalar && Scalars.TryNumber(scalar, out double position))
+                {
+                    positions[key.Value] = position;
+                }
+            }
+
+            topics.Add(new TopicSpec(id, view.Text("name") ?? id, core, positions.ToImmutable()));
+        }
+
+        return topics.ToImmutable();
+    }
+
+    private static TopicSpec DefaultTopic(string id, bool core, ImmutableArray<string> states)
+    {
+        double width = core ? TopicSpec.CoreSpread : TopicSpec.PeripheralSpread;
+        var positions = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
+        for (int i = 0; i < states.Length; i++)
+        {
+            positions[states[i]] = states.Length < 2 ? 0.5 : 0.5 - (width / 2) + (width * i / (states.Length - 1));
+        }
+
+        return new TopicSpec(id, id, core, positions.ToImmutable());
+    }
+
+    private ImmutableArray<ParticipantGroup> MapParticipants(NodeView initiative, ImmutableArray<string> states)
+    {
+        var groups = ImmutableArray.CreateBuilder<ParticipantGroup>();
+        foreach (var view in initiative.Objects("participants"))
+        {
+            string? state = view.Text("state");
+            if (view.Word("role") is not { } roleId || Role.Find(roleId) is not { } role || state is null)
+            {
+                continue;
+            }
+
+            if (_states.ContainsKey(state) && !states.Contains(state))
+            {
+                Error(view.PositionOf("state"), view.PathOf("state"), $"'{state}' is not one of the initiative's states ({string.Join(", ", states)})");
+            }
+            else
+            {
+                CheckState(state, view.PositionOf("state"), view.PathOf("state"));
+            }
+
+            groups.Add(new ParticipantGroup(
+                state,
+                role.Id,
+                (int)view.Number("count"),
+                view.OptionalNumber("alignment") ?? role.Alignment,
+                view.OptionalNumber("access") ?? role.Access,
+                view.OptionalNumber("reach") ?? role.Reach,
+                view.Bool("shared_language")));
+        }
+
+        return groups.ToImmutable();
+    }
+
+    private ImmutableArray<EventSpec> MapEvents(IEnumerable<NodeView> views, HashSet<string>? taken = null)
+    {
+        var events = new List<EventSpec>();
+        var ids = taken ?? new HashSet<string>(StringComparer.Ordinal);
+        foreach (var view in views)
+        {
+            string? id = view.Text("id");
+            string? kind = view.Word("kind");
+            if (id is null || kind is null || view.Date("date") is not { } date)
+            {
+                continue;
+            }
+
+            if (!ids.Add(id))
+            {
+                Error(view.PositionOf("id"), view.PathOf("id"), $"duplicate event id '{id}'");
+            }
+
+            var end = view.Date("end");
+            CheckInCalendar(date, view, "date");
+            if (end is { } last)
+            {
+                if (last < date)
+                {
+                    Error(view.PositionOf("end"), view.PathOf("end"), $"the end {last:yyyy-MM-dd} is before the date {date:yyyy-MM-dd}");
+                }
+                else
+                {
+                    CheckInCalendar(last, view, "end");
+                }
+            }
+
+            var actors = StateList(view, "actors");
+            string name = view.Text("name") ?? id;
+            string label = view.Text("label") ?? (name.Length <= 24 ? name : id.Length <= 24 ? id : id[..24]);
+            events.Add(new EventSpec(id, name, label, date, end, Names.Parse<EventKind>(kind), view.Number("severity"), actors, MapEffects(view.Object("effects"), actors), view.Text("source")));
+        }
+
+        return [.. events.OrderBy(e => e.Date)];
+    }
+
+    private EventEffects MapEffects(NodeView view, ImmutableArray<string> actors)
+    {
+        if (view.Map is null)
+        {
+            return EventEffects.None;
+        }
+
+        string? dialogue = view.Word("dialogue");
+        if (dialogue is not null && actors.Length < 2)
+        {
+            Error(view.PositionOf("dialogue"), view.PathOf("dialogue"), "a dialogue effect needs at least two actors");
+        }
+
+        var created = MapLinks(view.Objects("create_links"));
+        if (!created.IsEmpty && actors.Length < 2)
+        {
+            Error(view.PositionOf("create_links"), view.PathOf("create_links"), "creating a functional link needs at least two actors (the link joins the first two)");
+        }
+
+        var hawkishness = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
+        foreach (var (key, value, path) in view.Entries("hawkishness"))
+        {
+            CheckState(key.Value, key.Position, path);
+            if (value is YamlScalar scalar && Scalars.TryNumber(scalar, out double level))
+            {
+                hawkishness[key.Value] = level;
+            }
+        }
+
+        return new EventEffects(
+            dialogue switch { "suspend" => DialogueStatus.Suspended, "resume" => DialogueStatus.Open, _ => null },
+            view.Number("cbm"),
+            created,
+            References(view, "suspend_links", _linkReferences),
+            References(view, "resume_links", _linkReferences),
+            hawkishness.ToImmutable(),
+            References(view, "start_initiatives", _initiativeReferences),
+            References(view, "stop_initiatives", _initiativeReferences));
+    }
+
+    private static ImmutableArray<string> References(NodeView view, string key, List<(string, Position, string)> pending)
+    {
+        var ids = ImmutableArray.CreateBuilder<string>();
+        foreach (var (node, path) in view.Words(key))
+        {
+            pending.Add((node.Value, node.Position, path));
+            ids.Add(node.Value);
+        }
+
+        return ids.ToImmutable();
+    }
+
+    private static ImmutableSortedDictionary<string, double> MapParameters(NodeView view)
+    {
+        var values = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
+        foreach (string group in ParameterCatalog.Groups)
+        {
+            var groupView = view.Object(group);
+            foreach (var definition in ParameterCatalog.InGroup(group))
+            {
+                if (groupView.OptionalNumber(definition.Name) is { } value)
+                {
+                    values[definition.Key] = value;
+                }
+            }
+        }
+
+        return values.ToImmutable();
+    }
+
+    private static MechanismSet MapMechanisms(NodeView view)
+    {
+        var set = MechanismSet.AllOn;
+        foreach (var mechanism in Mechanism.All)
+        {
+            if (view.Has(mechanism.Name))
+            {
+                set = set.With(mechanism.Name, view.Bool(mechanism.Name));
+            }
+        }
+
+        return set;
+    }
+
+    private static ImmutableSortedDictionary<string, bool> MechanismSwitches(NodeView view) =>
+        Mechanism.All.Where(m => view.Has(m.Name))
+            .ToImmutableSortedDictionary(m => m.Name, m => view.Bool(m.Name), StringComparer.Ordinal);
+
+    private ImmutableArray<VariantSpec> MapVariants(NodeView root, HashSet<string> baseEvents, HashSet<string> baseInitiatives)
+    {
+        var variants = ImmutableArray.CreateBuilder<VariantSpec>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var view in root.Objects("variants"))
+        {
+            string? name = view.Text("name");
+            if (name is null)
+            {
+                continue;
+            }
+
+            if (name == Scenario.BaseVariant)
+            {
+                Error(view.PositionOf("name"), view.PathOf("name"), "'base' is the name of the scenario without a variant; choose another name");
+            }
+            else if (!names.Add(name))
+            {
+                Error(view.PositionOf("name"), view.PathOf("name"), $"duplicate variant name '{name}'");
+            }
+
+            var removeEvents = IdList(view, "remove_events", baseEvents, "event");
+            var removeInitiatives = view.Words("remove_initiatives").Any(w => w.Node.Value == EventEffects.AllInitiatives)
+                ? [.. baseInitiatives.Order(StringComparer.Ordinal)]
+                : IdList(view, "remove_initiatives", baseInitiatives, "initiative");
+
+            // Added ids must not clash with base ids that remain in the variant.
+            var eventIds = baseEvents.Except(removeEvents).ToHashSet(StringComparer.Ordinal);
+            var initiativeIds = baseInitiatives.Except(removeInitiatives).ToHashSet(StringComparer.Ordinal);
+            variants.Add(new VariantSpec(
+                name,
+                view.Text("description"),
+                removeEvents,
+                MapEvents(view.Objects("add_events"), eventIds),
+                removeInitiatives,
+                MapInitiatives(view.Objects("add_initiatives"), initiativeIds),
+                MapParameters(view.Object("parameters")),
+                MechanismSwitches(view.Object("mechanisms")),
+                view.Word("lens")));
+        }
+
+        return variants.ToImmutable();
+    }
+
+    private ImmutableArray<string> IdList(NodeView view, string key, HashSet<string> known, string what)
+    {
+        var ids = ImmutableArray.CreateBuilder<string>();
+        foreach (var (node, path) in view.Words(key))
+        {
+            if (!known.Contains(node.Value))
+            {
+                Error(node.Position, path, $"the base scenario has no {what} '{node.Value}'{Known(known)}");
+            }
+
+            ids.Add(node.Value);
+        }
+
+        return ids.ToImmutable();
+    }
+
+    private static EnsembleSpec MapEnsemble(NodeView view) =>
+        new((int)view.Number("replicates"), (ulong)view.Number("seed"));
+
+    private OutputSpec MapOutputs(NodeView view, IEnumerable<string> eventIds)
+    {
+        var known = eventIds.ToHashSet(StringComparer.Ordinal);
+        var labels = ImmutableArray.CreateBuilder<string>();
+        foreach (var (node, path) in view.Words("label_events"))
+        {
+            if (!known.Contains(node.Value))
+            {
+                Error(node.Position, path, $"no event '{node.Value}'{Known(known)}");
+            }
+
+            labels.Add(node.Value);
+        }
+
+        return new OutputSpec(
+            view.Has("charts") ? [.. view.Words("charts").Select(w => w.Node.Value).Distinct()] : OutputSpec.DefaultCharts,
+            view.Has("formats") ? [.. view.Words("formats").Select(w => w.Node.Value).Distinct()] : OutputSpec.DefaultFormats,
+            view.Number("width"),
+            view.Number("height"),
+            (int)view.Number("dpi"),
+            view.Text("font")!,
+            view.Number("font_size"),
+            labels.ToImmutable());
+    }
+
+    private ImmutableArray<string> StateList(NodeView view, string key)
+    {
+        var ids = ImmutableArray.CreateBuilder<string>();
+        foreach (var (node, path) in view.Words(key))
+        {
+            if (ids.Contains(node.Value))
+            {
+                Error(node.Position, path, $"'{node.Value}' is named twice");
+                continue;
+            }
+
+            CheckState(node.Value, node.Position, path);
+            ids.Add(node.Value);
+        }
+
+        return ids.ToImmutable();
+    }
+
+    private void CheckState(string id, Position at, string path)
+    {
+        if (!_states.ContainsKey(id))
+        {
+            Error(at, path, $"no state '{id}'{Known(_stateOrder)}");
+        }
+    }
+
+    private void CheckInCalendar(DateOnly date, NodeView view, string key)
+    {
+        if (_calendar is not null && !_calendar.Contains(date))
+        {
+            Error(view.PositionOf(key), view.PathOf(key), $"{date:yyyy-MM-dd} is outside the calendar ({_calendar.Start:yyyy-MM-dd} to {_calendar.End:yyyy-MM-dd})");
+        }
+    }
+
+    private void Error(Position at, string path, string message) => _context.Error(at, path, message);
+
+    private static string Known(IEnumerable<string> ids)
+    {
+        var list = ids.Order(StringComparer.Ordinal).ToArray();
+        return list.Length switch
+        {
+            0 => " (none are defined)",
+            <= 12 => $"; expected one of {string.Join(", ", list)}",
+            _ => $"; expected one of {string.Join(", ", list.Take(12))}, ... ({list.Length} in all)",
+        };
+    }
+}
