@@ -47,6 +47,7 @@ public static class ParameterCatalog
         new("dialogue", "resume_tension", 0.4, 0, 1, "tension", "Tension below which the dialogue can resume."),
         new("dialogue", "resume_delay", 2.0, 0, 50, "years", "Time tension must stay below the resumption level before the dialogue resumes."),
         new("dialogue", "preparation_effect", 0.5, 0, 1, "1", "Largest share of the resumption delay that Track II preparation removes."),
+        new("dialogue", "preparation_per_meeting", 0.3, 0, 5, "1 per meeting", "Preparation added by each Track II meeting held while the dialogue is suspended (preparation = 1 - exp(-this x meetings))."),
 
         // CIT-INFLUENCE: bounded-confidence social influence (Deffuant).
         new("influence", "rate", 12, 0, 365, "interactions/year", "Interactions of each citizen with a neighbour per year."),
@@ -72,9 +73,11 @@ public static class ParameterCatalog
         // T2-MEET: meetings of Track II initiatives.
         new("track2", "tension_sensitivity", 3.0, 0, 20, "1", "How fast the chance of a meeting falls with tension."),
         new("track2", "suspension_penalty", 0.6, 0, 1, "1", "Drop in the chance of a meeting while official dialogue is suspended."),
+        new("track2", "initial_trust", 0.2, 0, 1, "trust", "Cross-side interpersonal trust among participants before their first meeting."),
         new("track2", "contact_gain", 0.15, 0, 1, "trust per meeting", "Share of the gap to 1 in cross-side interpersonal trust closed by one meeting."),
+        new("track2", "trust_decay", 0.1, 0, 5, "1/year", "Drift of interpersonal trust back toward its initial level between meetings."),
         new("track2", "convergence", 0.3, 0, 0.5, "1", "Share of the position gap closed per meeting within the bound."),
-        new("track2", "position_bound", 0.4, 0, 1, "position", "Largest position gap across which participants still converge."),
+        new("track2", "position_bound", 0.5, 0, 1, "position", "Position gap across which participants still converge at zero interpersonal trust; trust t widens it to bound x (1 + t)."),
         new("track2", "agreement_distance", 0.1, 0, 1, "position", "Gap between the sides' mean positions below which a topic yields a joint recommendation."),
         new("track2", "alignment_scale", 1.0, 0, 2, "1", "Multiplier on every participant's alignment (capped at 1)."),
 
@@ -90,6 +93,7 @@ public static class ParameterCatalog
         new("functional", "spillover", 0.05, 0, 5, "links/year per strength", "Rate at which an active link creates a link in a neighbouring sector."),
         new("functional", "spillover_threshold", 0.6, 0, 1, "tension", "Suspension threshold of links created by spillover."),
         new("functional", "spillover_strength", 0.1, 0, 1, "strength", "Initial strength of links created by spillover."),
+        new("functional", "resume_margin", 0.05, 0, 0.5, "tension", "A suspended link resumes when tension falls this far below its threshold."),
 
         // CIT-TURNOVER is configured under citizens.cohorts; the engine scales it per step.
     ];
