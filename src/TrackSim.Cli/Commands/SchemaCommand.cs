@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using TrackSim.Cli.Help;
 using TrackSim.Scenarios.Schema;
 
@@ -12,14 +10,6 @@ namespace TrackSim.Cli.Commands;
 /// </summary>
 internal sealed class SchemaCommand : Command, ICommandWithExamples
 {
-    // Relaxed escaping keeps quotes and non-ASCII readable; the text is a file, never HTML.
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        NewLine = "\n",
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     private readonly CliConsole _console;
 
     private readonly Option<string> _out = new("--out", "-o")
@@ -47,13 +37,12 @@ internal sealed class SchemaCommand : Command, ICommandWithExamples
     /// <inheritdoc />
     public IReadOnlyList<Example> Examples { get; } =
     [
-        new("Save the schema for editors (for example VS Code's YAML extension) to complete and check scenarios:", "tracksim schema --out scenarios/scenario.schema.json"),
+        new("Save the schema for editors (for example VS Code's YAML extension) to complete and check scenarios:", "tracksim schema --out tracksim.schema.json"),
         new("Print it, for example to look up a key:", "tracksim schema | grep -A3 '\"severity\"'"),
     ];
 
     /// <summary>The schema as indented JSON with LF line endings and a final newline.</summary>
-    internal static string SchemaText() =>
-        ScenarioSchema.ToJsonSchema().ToJsonString(JsonOptions) + "\n";
+    internal static string SchemaText() => ScenarioReference.JsonSchemaText();
 
     private int Execute(string? outPath)
     {

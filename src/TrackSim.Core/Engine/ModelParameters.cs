@@ -17,6 +17,7 @@ internal sealed class ModelParameters(ParameterSet p)
     public double AudiencePressure { get; } = p["posture.audience_pressure"];
     public double CbmRestraint { get; } = p["posture.cbm_restraint"];
     public double InterdependenceRestraint { get; } = p["posture.interdependence_restraint"];
+    public double DialogueRestraint { get; } = p["posture.dialogue_restraint"];
     public double PostureMax { get; } = p["posture.max"];
 
     public double PostureScale { get; } = p["tension.posture_scale"];

@@ -21,6 +21,7 @@ public static class ParameterCatalog
         new("posture", "audience_pressure", 0.3, 0, 5, "posture/year", "Domestic audience pressure from a fully hostile public, scaled by sensitivity and hawkishness."),
         new("posture", "cbm_restraint", 0.3, 0, 5, "1/year per CBM", "Restraint added per unit of confidence-building-measure stock."),
         new("posture", "interdependence_restraint", 0.3, 0, 5, "1/year per link strength", "Restraint added per unit of active functional-link strength."),
+        new("posture", "dialogue_restraint", 0.3, 0, 5, "1/year", "Restraint added by an open official dialogue, scaled by official trust."),
         new("posture", "max", 10, 0.1, 1000, "posture", "Saturation level of posture (runaway arms races stop here)."),
 
         // ST-TENSION: tension from postures and recent incidents.

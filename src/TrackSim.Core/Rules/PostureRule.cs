@@ -11,10 +11,11 @@ namespace TrackSim.Core.Rules;
 /// <c>posture.grievance</c>), G_ij the remembered grievance from events and incidents (halving
 /// every <c>posture.grievance_half_life</c> years), and
 /// m_i = restraint_i + <c>posture.cbm_restraint</c>·CBM_ij + <c>posture.interdependence_restraint</c>·L_ij
-/// with L_ij the strength of the dyad's active functional links. ST-AUDIENCE adds domestic
+/// + <c>posture.dialogue_restraint</c>·τ_ij·[dialogue open], with L_ij the strength of the dyad's
+/// active functional links and τ_ij official trust (diplomacy as a channel of restraint). ST-AUDIENCE adds domestic
 /// audience pressure P_i = <c>posture.audience_pressure</c>·sensitivity_i·hawkishness_i·h_i, with
 /// h_i = clamp(1 − 2·public trust_i, 0, 1) the public's hostility (Fearon 1994 on audience costs).
-/// Without events, incidents and audience pressure, and with m_i·m_j > a_i·a_j, postures converge to
+/// Without events, incidents, audience pressure, CBMs, links and dialogue, and with m_i·m_j > a_i·a_j, postures converge to
 /// x* = (m_j r_i + a_i r_j)/(m_i m_j − a_i a_j); with m_i·m_j &lt; a_i·a_j they run away to x_max.
 /// All pairs read the postures of the previous step.
 /// </para>
@@ -50,7 +51,8 @@ internal static class PostureRule
                 }
 
                 var dyad = world.DyadOf(i, j);
-                double restraint = state.Restraint + (p.CbmRestraint * dyad.CbmStock) + (p.InterdependenceRestraint * world.ActiveStrength(dyad));
+                double restraint = state.Restraint + (p.CbmRestraint * dyad.CbmStock) + (p.InterdependenceRestraint * world.ActiveStrength(dyad))
+                    + (dyad.DialogueOpen ? p.DialogueRestraint * dyad.OfficialTrust : 0);
                 double change = (state.Fear * world.Posture[j, i]) - (restraint * x) + state.Grievance + world.EventGrievance[i, j] + audience;
                 scratch[i, j] = Math.Clamp(x + (world.Dt * change), 0, p.PostureMax);
             }

@@ -252,7 +252,6 @@ public static class ScenarioSchema
         var result = new JsonObject
         {
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
-            ["$id"] = "https://tracksim.org/schema/scenario.schema.json",
             ["title"] = "TrackSim scenario",
         };
         foreach (var (key, value) in schema.ToArray())

@@ -92,7 +92,7 @@ public sealed partial class YamlTreeReader
         if (current is NodeEvent node && !node.Tag.IsEmpty && !node.Tag.IsNonSpecific)
         {
             // Reported, then read as an untagged node: a tag never chooses a type here.
-            Error(at, $"YAML tags such as '{node.Tag.Value}' are not allowed in a scenario; remove the tag");
+            Error(at, $"YAML tags such as '{ShortTag(node.Tag.Value)}' are not allowed in a scenario; remove the tag");
         }
 
         YamlNode result;
@@ -207,6 +207,9 @@ public sealed partial class YamlTreeReader
     private string PathText() => YamlPath.Join(_path);
 
     private static string Segment(string key) => key;
+
+    private static string ShortTag(string tag) =>
+        tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal) ? $"!!{tag["tag:yaml.org,2002:".Length..]}" : tag;
 
     private static Position At(Mark? mark) =>
         mark is { } m ? new Position((int)Math.Clamp(m.Line, 1, int.MaxValue), (int)Math.Clamp(m.Column, 1, int.MaxValue)) : Position.Start;

@@ -24,7 +24,7 @@ public sealed class CommandLineTests
     }
 
     [TestCase("validate", "tracksim validate scenarios/minimal.yaml")]
-    [TestCase("schema", "tracksim schema --out scenarios/scenario.schema.json")]
+    [TestCase("schema", "tracksim schema --out tracksim.schema.json")]
     public void Command_help_shows_its_usage_and_examples(string command, string example)
     {
         var run = CliRun.Of(command, "--help");

@@ -86,7 +86,8 @@ public sealed class JsonSchemaFileTests
             }
         }
 
-        string? type = schema["type"]?.GetValue<string>();
+        // Optional keys may be left empty, so their type is [X, "null"]; the shape's type is X.
+        string? type = schema["type"] is JsonArray types ? types[0]?.GetValue<string>() : schema["type"]?.GetValue<string>();
         switch (shape)
         {
             case ObjectShape mapping:
@@ -109,6 +110,8 @@ public sealed class JsonSchemaFileTests
                 Expect(required.SequenceEqual(mapping.Fields.Where(f => f.Required).Select(f => f.Name)), "the required keys differ");
                 foreach (var field in mapping.Fields.Where(f => properties.ContainsKey(f.Name)))
                 {
+                    bool nullable = properties[field.Name]!["type"] is JsonArray list && list.Any(t => t?.GetValue<string>() == "null");
+                    Expect(nullable == !field.Required, $"'{field.Name}' may be left empty exactly when it is optional");
                     string child = path == "(top level)" ? field.Name : $"{path}.{field.Name}";
                     Compare(field.Shape, properties[field.Name]!.AsObject(), child, problems);
                 }

@@ -36,14 +36,6 @@ internal static partial class YamlJson
         var result = new JsonObject();
         foreach (var (key, value) in mapping.Entries)
         {
-            // The loader reads an optional key left empty ("track2:") as if it were absent, and
-            // shipped scenarios use that; the JSON Schema has no word for it, so the key is
-            // dropped here as the loader drops it.
-            if (value is YamlScalar { IsNull: true })
-            {
-                continue;
-            }
-
             result[key.Value] = Convert(value);
         }
 
