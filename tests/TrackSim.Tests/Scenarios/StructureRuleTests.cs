@@ -357,7 +357,6 @@ public sealed class StructureRuleTests
     }
 
     [Test]
-    [Ignore("Word, date, duration and id messages repeat the whole value: a 10,000-character value gives a 10,000-character message (values are shortened only in 'found the value' messages).")]
     public void Long_unknown_word_is_shortened_in_the_message()
     {
         string yaml = "calendar: { start: 2000-01, end: 2009-12 }\nstates: [{ id: AA }, { id: BB }]\nlens: " + new string('r', 10_000) + "\n";
@@ -461,7 +460,6 @@ public sealed class StructureRuleTests
     }
 
     [Test]
-    [Ignore("Range messages write large bounds as 100_000_000, a form the format refuses as a number ('found the value 100_000_000').")]
     public void Bound_quoted_in_a_range_message_can_be_written_back()
     {
         const string tooMany = """
