@@ -1,4 +1,3 @@
-using MathNet.Numerics.Distributions;
 using TrackSim.Core.Domain;
 using TrackSim.Core.Randomness;
 
@@ -16,6 +15,9 @@ public sealed class CitizenPopulation
     /// 0.6 it gives an SD of about 0.22, so some citizens follow the news closely and some hardly.
     /// </summary>
     public const double ExposureConcentration = 4.0;
+
+    /// <summary>Citizens drawn from one counter stream when a population is created.</summary>
+    public const int CreationChunk = 65_536;
 
     /// <summary>Creates a population with every value zero and no flag set.</summary>
     /// <param name="perState">Citizens per state, at least 1.</param>
@@ -88,6 +90,11 @@ public sealed class CitizenPopulation
     /// from a Beta distribution with mean <paramref name="meanExposure"/> and concentration
     /// <see cref="ExposureConcentration"/>. Nobody is dormant at the start.
     /// </summary>
+    /// <remarks>
+    /// One number is taken from <paramref name="rng"/>; each block of <see cref="CreationChunk"/>
+    /// citizens then draws from its own counter stream keyed by that number and the block's
+    /// index, so large populations are drawn on several threads with the same result.
+    /// </remarks>
     /// <param name="spec">The citizen layer of the scenario.</param>
     /// <param name="stateIds">The state ids in the scenario's order; their number is the number of states.</param>
     /// <param name="meanExposure">Mean media exposure in [0,1].</param>
@@ -103,21 +110,24 @@ public sealed class CitizenPopulation
         }
 
         var population = new CitizenPopulation(spec.PerState, stateIds.Count);
-        var (exposureAlpha, exposureBeta) = (meanExposure * ExposureConcentration, (1 - meanExposure) * ExposureConcentration);
-        bool exposureVaries = meanExposure > 0 && meanExposure < 1;
-        for (int s = 0; s < population.StateCount; s++)
+        var trust = stateIds.Select(spec.TrustOf).ToArray();
+
+        // Beta shapes with concentration alpha + beta = ExposureConcentration give this SD.
+        double exposureSd = Math.Sqrt(meanExposure * (1 - meanExposure) / (ExposureConcentration + 1));
+        ulong seed = rng.NextUInt64();
+        int chunks = (int)(((long)population.Count + CreationChunk - 1) / CreationChunk);
+        Parallel.For(0, chunks, chunk =>
         {
-            var (alpha, beta) = BetaSampler.Shape(spec.TrustOf(stateIds[s]).Mean, spec.TrustOf(stateIds[s]).Sd);
-            bool trustVaries = !double.IsPositiveInfinity(alpha);
-            float fixedTrust = (float)Math.Clamp(spec.TrustOf(stateIds[s]).Mean, 0, 1);
-            int end = (s + 1) * population.PerState;
-            for (int i = s * population.PerState; i < end; i++)
+            var stream = new CounterStream(StableHash.Combine(seed, (ulong)chunk));
+            int end = (int)Math.Min((long)(chunk + 1) * CreationChunk, population.Count);
+            for (int i = chunk * CreationChunk; i < end; i++)
             {
-                population.Trust[i] = trustVaries ? (float)Beta.Sample(rng, alpha, beta) : fixedTrust;
-                population.Flags[i] = rng.NextDouble() < spec.SharedLanguage ? (byte)CitizenTraits.SharedLanguage : (byte)0;
-                population.Exposure[i] = exposureVaries ? (float)Beta.Sample(rng, exposureAlpha, exposureBeta) : (float)meanExposure;
+                var distribution = trust[population.StateOf(i)];
+                population.Trust[i] = (float)BetaSampler.Sample(ref stream, distribution.Mean, distribution.Sd);
+                population.Flags[i] = stream.NextDouble() < spec.SharedLanguage ? (byte)CitizenTraits.SharedLanguage : (byte)0;
+                population.Exposure[i] = (float)BetaSampler.Sample(ref stream, meanExposure, exposureSd);
             }
-        }
+        });
 
         return population;
     }
