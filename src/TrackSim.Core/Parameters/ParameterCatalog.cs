@@ -14,7 +14,7 @@ public static class ParameterCatalog
     [
         // ST-POSTURE: Richardson arms-race dynamics of hostile posture.
         new("posture", "fear", 0.3, 0, 5, "1/year", "Growth of a state's posture per unit of the other's posture (Richardson's a, b)."),
-        new("posture", "restraint", 0.6, 0, 5, "1/year", "Decay of a state's own posture (Richardson's m, n)."),
+        new("posture", "restraint", 0.8, 0, 5, "1/year", "Decay of a state's own posture (Richardson's m, n)."),
         new("posture", "grievance", 0.05, 0, 5, "posture/year", "Standing grievance that pushes posture up (Richardson's r, s)."),
         new("posture", "event_grievance", 1.0, 0, 10, "posture/year per severity", "Grievance added by a hostile event of severity 1 against the state."),
         new("posture", "grievance_half_life", 1.0, 0.05, 50, "years", "Half-life of the memory of event grievances."),
@@ -26,14 +26,14 @@ public static class ParameterCatalog
 
         // ST-TENSION: tension from postures and recent incidents.
         new("tension", "posture_scale", 1.0, 0.01, 100, "posture", "Combined posture at which the posture part of tension reaches 1 - 1/e."),
-        new("tension", "incident_weight", 0.02, 0, 1, "tension per incident", "Tension added per remembered incident."),
+        new("tension", "incident_weight", 0.005, 0, 1, "tension per incident", "Tension added per remembered incident."),
         new("tension", "incident_half_life", 0.25, 0.01, 10, "years", "Half-life of the memory of incidents in tension."),
 
         // ST-INCIDENTS: endogenous incidents (ceasefire violations).
         new("incidents", "base_rate", 1.0, 0, 1000, "incidents/year", "Incident rate at zero tension."),
-        new("incidents", "tension_rate", 40, 0, 10000, "incidents/year", "Additional incident rate at tension 1."),
+        new("incidents", "tension_rate", 20, 0, 10000, "incidents/year", "Additional incident rate at tension 1."),
         new("incidents", "tension_exponent", 2.0, 0.1, 10, "1", "Curvature of the incident rate in tension."),
-        new("incidents", "grievance", 0.01, 0, 1, "posture/year per incident", "Grievance each incident adds to the target state."),
+        new("incidents", "grievance", 0.002, 0, 1, "posture/year per incident", "Grievance each incident adds to the target state."),
 
         // ST-TRUST: official trust.
         new("trust", "dialogue_gain", 0.1, 0, 5, "1/year", "Growth of official trust toward 1 while the dialogue is open."),
@@ -45,8 +45,8 @@ public static class ParameterCatalog
 
         // ST-DIALOGUE: suspension and resumption of official dialogue.
         new("dialogue", "suspend_severity", 0.7, 0, 1, "severity", "Hostile events at least this severe suspend the dialogue of their actors."),
-        new("dialogue", "resume_tension", 0.4, 0, 1, "tension", "Tension below which the dialogue can resume."),
-        new("dialogue", "resume_delay", 2.0, 0, 50, "years", "Time tension must stay below the resumption level before the dialogue resumes."),
+        new("dialogue", "resume_tension", 0.5, 0, 1, "tension", "Tension below which the dialogue can resume."),
+        new("dialogue", "resume_delay", 1.5, 0, 50, "years", "Time tension must stay below the resumption level before the dialogue resumes."),
         new("dialogue", "preparation_effect", 0.5, 0, 1, "1", "Largest share of the resumption delay that Track II preparation removes."),
         new("dialogue", "preparation_per_meeting", 0.3, 0, 5, "1 per meeting", "Preparation added by each Track II meeting held while the dialogue is suspended (preparation = 1 - exp(-this x meetings))."),
 

@@ -12,7 +12,7 @@ namespace TrackSim.Core.Rules;
 /// first actor) and s·g/2 to the initiator's toward the targets (fear of retaliation); with a
 /// single actor every other state is a target. Official trust of the actors' dyads falls by
 /// <c>trust.crisis_loss</c>·s of its level, and events at least <c>dialogue.suspend_severity</c>
-/// severe suspend their dialogue. Cooperative events raise official trust by
+/// severe suspend their dialogue (unless the effects say <c>dialogue: keep</c>). Cooperative events raise official trust by
 /// <c>trust.cooperation_gain</c>·s of the gap to 1; a <c>cbm</c> event adds s to the CBM stock
 /// unless its effects set an amount. The media effect on the actors' citizens is
 /// −<c>media.effect</c>·<c>media.negativity_bias</c>·s for hostile and +<c>media.effect</c>·s for
@@ -41,7 +41,7 @@ internal static class EventRule
                         dyad.OfficialTrust -= p.CrisisLoss * e.Severity * dyad.OfficialTrust;
                     }
 
-                    if (world.On("dialogue") && e.Severity >= p.SuspendSeverity && e.Effects.Dialogue is null)
+                    if (world.On("dialogue") && e.Severity >= p.SuspendSeverity && e.Effects.Dialogue is null && !e.Effects.KeepDialogue)
                     {
                         DialogueRule.Suspend(world, dyad, e.Id);
                     }

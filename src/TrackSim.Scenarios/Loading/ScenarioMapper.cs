@@ -500,7 +500,8 @@ internal sealed class ScenarioMapper
             References(view, "resume_links", _linkReferences),
             hawkishness.ToImmutable(),
             References(view, "start_initiatives", _initiativeReferences),
-            References(view, "stop_initiatives", _initiativeReferences));
+            References(view, "stop_initiatives", _initiativeReferences),
+            dialogue == "keep");
     }
 
     private static ImmutableArray<string> References(NodeView view, string key, List<(string, Position, string)> pending)

@@ -144,7 +144,7 @@ public static class ScenarioSchema
     /// <summary>The explicit effects of an event.</summary>
     public static ObjectShape Effects { get; } = new("the effects of an event",
     [
-        new("dialogue", new EnumShape(["suspend", "resume"]), "Suspend or resume the official dialogue of every dyad among the actors.", DefaultText: "no change"),
+        new("dialogue", new EnumShape(["suspend", "resume", "keep"]), "Suspend or resume the official dialogue of every dyad among the actors, or keep it as it is although the event is severe enough to suspend it (talks went on).", DefaultText: "suspended by hostile events at least parameters.dialogue.suspend_severity severe"),
         new("cbm", new NumberShape(0, 10, unit: "CBM"), "Confidence-building measures added to the actors' dyads.", Default: 0.0),
         new("create_links", new ListShape(Link, 0, 100), "Functional links created between the first two actors.", DefaultText: "none"),
         new("suspend_links", new ListShape(TextShape.Id, 0, 1000), "Ids of functional links suspended.", DefaultText: "none"),
