@@ -1,5 +1,6 @@
 using TrackSim.Core.Citizens;
 using TrackSim.Core.Domain;
+using TrackSim.Core.Randomness;
 
 namespace TrackSim.Core.Engine;
 
@@ -21,7 +22,7 @@ internal sealed class CitizenLayer
     public CitizenLayer(World world, int threads)
     {
         var spec = world.Scenario.Citizens;
-        var rng = new Randomness.Xoshiro256(world.CitizenSeed);
+        var rng = new Xoshiro256(world.CitizenSeed);
         string[] ids = [.. world.States.Select(s => s.Id)];
         _population = CitizenPopulation.Create(spec, ids, world.P.MediaExposure, rng);
         _network = SocialNetwork.Build(spec.Network, spec.PerState, ids.Length, rng);
@@ -44,12 +45,12 @@ internal sealed class CitizenLayer
             double expected = p.InfluenceRate * world.Dt;
             int rounds = (int)Math.Floor(expected);
             double fraction = expected - rounds;
-            if (fraction > 0 && Randomness.StableHash.ToUnit(Randomness.StableHash.Combine(world.CitizenSeed ^ 0x5EED, (ulong)world.Step)) < fraction)
+            if (fraction > 0 && StableHash.ToUnit(StableHash.Combine(StableHash.Combine(world.InfluenceSeed, (ulong)world.Step), ulong.MaxValue)) < fraction)
             {
                 rounds++;
             }
 
-            SocialInfluence.Step(_population, _network, world.Scenario.Citizens.ConfidenceBound, p.InfluenceConvergence, rounds, world.CitizenSeed, world.Step, _threads);
+            SocialInfluence.Step(_population, _network, world.Scenario.Citizens.ConfidenceBound, p.InfluenceConvergence, rounds, world.InfluenceSeed, world.Step, _threads);
         }
 
         if (world.On("media"))
@@ -85,7 +86,7 @@ internal sealed class CitizenLayer
             var cohorts = world.Scenario.Citizens.Cohorts;
             double replace = 1 - Math.Pow(1 - cohorts.Turnover, world.Dt);
             CitizenMetrics.Compute(_population, _mean, _sd, _hostile);
-            Turnover.Apply(_population, _network, replace, cohorts, _mean, _initialSd, world.CitizenSeed, world.Step);
+            Turnover.Apply(_population, _network, replace, cohorts, _mean, _initialSd, world.TurnoverSeed, world.Step);
         }
 
         Summarize(world);

@@ -24,6 +24,8 @@ internal sealed class World
         TransferStream = streams.Create(replicate, "transfer");
         SpilloverStream = streams.Create(replicate, "spillover");
         CitizenSeed = streams.SeedOf(replicate, "citizens");
+        InfluenceSeed = streams.SeedOf(replicate, "influence");
+        TurnoverSeed = streams.SeedOf(replicate, "turnover");
 
         States = [.. scenario.States.Select(s => new StateRuntime(s, s.Fear ?? P.Fear, s.Restraint ?? P.Restraint, s.Grievance ?? P.Grievance))];
         int n = States.Length;
@@ -80,8 +82,14 @@ internal sealed class World
 
     public Xoshiro256 SpilloverStream { get; }
 
-    /// <summary>Seed of the citizens' counter-based random numbers.</summary>
+    /// <summary>Seed of the initial population and its network.</summary>
     public ulong CitizenSeed { get; }
+
+    /// <summary>Seed of the counter-based draws of social influence (partners and rounds).</summary>
+    public ulong InfluenceSeed { get; }
+
+    /// <summary>Seed of the counter-based draws of generational turnover.</summary>
+    public ulong TurnoverSeed { get; }
 
     /// <summary>The step being computed (0-based).</summary>
     public int Step { get; set; }

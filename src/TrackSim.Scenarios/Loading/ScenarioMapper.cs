@@ -267,6 +267,11 @@ internal sealed class ScenarioMapper
             Error(network.PositionOf("mean_degree"), network.PathOf("mean_degree"), $"a mean degree of {degree} needs more than {degree} citizens per state; per_state is {perState}");
         }
 
+        if ((long)perState * _stateOrder.Count <= ScenarioSchema.MaxCitizens && (long)perState * _stateOrder.Count * degree > ScenarioSchema.MaxTieEnds)
+        {
+            Error(network.PositionOf("mean_degree"), network.PathOf("mean_degree"), $"{(long)perState * _stateOrder.Count:N0} citizens with {degree} ties each make more than {ScenarioSchema.MaxTieEnds:N0} tie ends, the most a network can hold");
+        }
+
         var cohorts = view.Object("cohorts");
         return new CitizenSpec(
             perState,

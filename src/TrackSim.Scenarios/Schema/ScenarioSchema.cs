@@ -24,6 +24,9 @@ public static class ScenarioSchema
     /// <summary>Most citizens over all states together.</summary>
     public const long MaxCitizens = 200_000_000;
 
+    /// <summary>Most tie ends (citizens times mean degree) a social network can hold (the length of one .NET array).</summary>
+    public const long MaxTieEnds = 2_000_000_000;
+
     /// <summary>Shape of a number in [0, 1].</summary>
     public static NumberShape Unit { get; } = new(0, 1);
 
