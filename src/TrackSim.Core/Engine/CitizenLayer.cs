@@ -55,7 +55,18 @@ internal sealed class CitizenLayer
 
         if (world.On("media"))
         {
-            Media.Apply(_population, world.MediaDelta);
+            // Coverage fades: a shock s is applied at once and taken back as it decays, so its
+            // effect on trust halves every media.half_life years (Hill, Lo, Vavreck and Zaller
+            // 2013 on the decay of media effects). Contact and outreach, by contrast, last.
+            double memory = ModelParameters.Decay(p.MediaHalfLife, world.Dt);
+            for (int s = 0; s < world.States.Length; s++)
+            {
+                double previous = world.MediaShock[s];
+                world.MediaShock[s] = (previous * memory) + world.MediaDelta[s];
+                world.MediaChange[s] = world.MediaShock[s] - previous;
+            }
+
+            Media.Apply(_population, world.MediaChange);
         }
 
         if (world.On("contact"))

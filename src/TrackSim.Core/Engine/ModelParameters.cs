@@ -48,6 +48,7 @@ internal sealed class ModelParameters(ParameterSet p)
     public double MediaEffect { get; } = p["media.effect"];
     public double NegativityBias { get; } = p["media.negativity_bias"];
     public double MediaExposure { get; } = p["media.exposure"];
+    public double MediaHalfLife { get; } = p["media.half_life"];
 
     public double ContactRate { get; } = p["contact.rate"];
     public double ContactEffect { get; } = p["contact.effect"];

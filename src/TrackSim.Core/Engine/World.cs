@@ -34,6 +34,8 @@ internal sealed class World
         Dyads = [.. scenario.Dyads.Select(CreateDyad)];
         Initiatives = [.. scenario.Initiatives.Select(CreateInitiative)];
         MediaDelta = new double[n];
+        MediaShock = new double[n];
+        MediaChange = new double[n];
         LinkStrength = new double[n];
         OutreachPush = new double[n];
         Date = Calendar.Start;
@@ -65,8 +67,14 @@ internal sealed class World
 
     public InitiativeRuntime[] Initiatives { get; }
 
-    /// <summary>Media effect on each state's citizens this step (trust units for a fully exposed citizen).</summary>
+    /// <summary>New media shocks on each state's citizens from this step's events (trust units for a fully exposed citizen).</summary>
     public double[] MediaDelta { get; }
+
+    /// <summary>The fading media shock on each state's citizens: past deltas, each halving every <c>media.half_life</c> years.</summary>
+    public double[] MediaShock { get; }
+
+    /// <summary>This step's change of <see cref="MediaShock"/>: what the citizens take in.</summary>
+    public double[] MediaChange { get; }
 
     /// <summary>Total strength of each state's active functional links this step.</summary>
     public double[] LinkStrength { get; }

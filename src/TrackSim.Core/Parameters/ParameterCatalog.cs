@@ -58,9 +58,10 @@ public static class ParameterCatalog
         new("media", "effect", 0.1, 0, 1, "trust per severity", "Trust change of a fully exposed citizen from a cooperative event of severity 1."),
         new("media", "negativity_bias", 2.0, 1, 10, "1", "How much more a hostile event moves trust than a cooperative one of equal severity."),
         new("media", "exposure", 0.6, 0, 1, "1", "Mean media exposure of citizens."),
+        new("media", "half_life", 2.0, 0.05, 1000, "years", "Half-life of a media shock: the coverage of an event fades and its effect on trust with it (a large value makes shocks permanent)."),
 
         // CIT-CONTACT: contact hypothesis (Allport; Pettigrew and Tropp).
-        new("contact", "rate", 2.0, 0, 365, "contacts/year", "Cross-border contacts per year per unit of active functional-link strength or per cross-border tie."),
+        new("contact", "rate", 0.5, 0, 365, "contacts/year", "Cross-border contacts per year per unit of active functional-link strength or per cross-border tie."),
         new("contact", "effect", 0.02, 0, 1, "trust per contact", "Trust gained from one positive contact under ideal conditions."),
         new("contact", "negative_share", 0.15, 0, 1, "1", "Share of contacts that are negative and lower trust."),
         new("contact", "equal_status", 0.6, 0, 1, "1", "Allport's condition: equal status in the contact situation."),

@@ -16,7 +16,8 @@ namespace TrackSim.Core.Rules;
 /// <c>trust.cooperation_gain</c>·s of the gap to 1; a <c>cbm</c> event adds s to the CBM stock
 /// unless its effects set an amount. The media effect on the actors' citizens is
 /// −<c>media.effect</c>·<c>media.negativity_bias</c>·s for hostile and +<c>media.effect</c>·s for
-/// cooperative events (Soroka 2006 on the negativity bias). A multi-step hostile event keeps its
+/// cooperative events (Soroka 2006 on the negativity bias); the shock fades with
+/// <c>media.half_life</c> (see the citizen layer). A multi-step hostile event keeps its
 /// grievance at least at s·g in every step it covers. Explicit effects apply in the first step.
 /// </para>
 /// </summary>
