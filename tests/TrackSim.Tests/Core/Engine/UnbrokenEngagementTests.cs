@@ -1,3 +1,4 @@
+using TrackSim.Core.Analysis;
 using TrackSim.Core.Engine;
 using TrackSim.Core.Recording;
 
@@ -57,22 +58,15 @@ public sealed class UnbrokenEngagementTests
         var paused = result.RunsOf("paused").ToArray();
         Assert.That(unbroken[0].Get("dialogue_open", "AA-BB").Values[CrisisPoint + 1], Is.Zero, "the attack must suspend the dialogue");
 
-        double[] resumption = [.. unbroken.Zip(paused, (u, p) => (double)(StepsToResumption(u) - StepsToResumption(p)))];
-        double[] tension = [.. unbroken.Zip(paused, (u, p) => MeanTensionAfterCrisis(u) - MeanTensionAfterCrisis(p))];
+        var resumption = PairedDifference.Of([.. unbroken.Select(r => (double)StepsToResumption(r))], [.. paused.Select(r => (double)StepsToResumption(r))]);
+        var tension = PairedDifference.Of([.. unbroken.Select(MeanTensionAfterCrisis)], [.. paused.Select(MeanTensionAfterCrisis)]);
 
-        // Paired differences over 40 replicates on common random numbers: a 95 % t interval
-        // (t = 2.02 for 39 degrees of freedom) must lie entirely below zero.
+        // Paired differences over 40 replicates on common random numbers: the 95 % t interval
+        // must lie entirely below zero.
         Assert.Multiple(() =>
         {
-            Assert.That(UpperBound(resumption), Is.LessThan(0), $"resumption difference mean {resumption.Average()}");
-            Assert.That(UpperBound(tension), Is.LessThan(0), $"tension difference mean {tension.Average()}");
+            Assert.That(resumption.High, Is.LessThan(0), $"resumption difference mean {resumption.MeanDifference}");
+            Assert.That(tension.High, Is.LessThan(0), $"tension difference mean {tension.MeanDifference}");
         });
-    }
-
-    private static double UpperBound(double[] differences)
-    {
-        double mean = differences.Average();
-        double sd = Math.Sqrt(differences.Sum(d => (d - mean) * (d - mean)) / (differences.Length - 1));
-        return mean + (2.02 * sd / Math.Sqrt(differences.Length));
     }
 }
