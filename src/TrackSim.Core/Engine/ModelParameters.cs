@@ -69,6 +69,7 @@ internal sealed class ModelParameters(ParameterSet p)
     public double PositionBound { get; } = p["track2.position_bound"];
     public double AgreementDistance { get; } = p["track2.agreement_distance"];
     public double AlignmentScale { get; } = p["track2.alignment_scale"];
+    public double AnchorStrength { get; } = p["track2.anchor_strength"];
 
     public double TransferBase { get; } = p["transfer.base"];
     public double TransferTensionPenalty { get; } = p["transfer.tension_penalty"];

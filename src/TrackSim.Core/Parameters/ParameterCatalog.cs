@@ -82,6 +82,7 @@ public static class ParameterCatalog
         new("track2", "position_bound", 0.5, 0, 1, "position", "Position gap across which participants still converge at zero interpersonal trust; trust t widens it to bound x (1 + t)."),
         new("track2", "agreement_distance", 0.1, 0, 1, "position", "Gap between the sides' mean positions below which a topic yields a joint recommendation."),
         new("track2", "alignment_scale", 1.0, 0, 2, "1", "Multiplier on every participant's alignment (capped at 1)."),
+        new("track2", "anchor_strength", 0.1, 0, 1, "1 per meeting", "Weight of the own government's position on a core topic after a meeting, per unit of alignment (Friedkin-Johnsen stubbornness = alignment x this)."),
 
         // T2-TRANSFER: recommendations reaching Track I.
         new("transfer", "base", 0.5, 0, 1, "probability", "Chance that a recommendation from participants of full access reaches a fully receptive government."),

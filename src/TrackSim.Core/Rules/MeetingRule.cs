@@ -14,9 +14,11 @@ namespace TrackSim.Core.Rules;
 /// (convergence) on every topic each participant p moves toward the others within the bound
 /// β·(1 + t_pq) (β = <c>track2.position_bound</c>), weighted by trust:
 /// y_p = x_p + μ·Σ t_pq (x_q − x_p) / Σ t_pq, μ = <c>track2.convergence</c> (Hegselmann and Krause 2002);
-/// (T2-COOPT) on core topics the participant is anchored to the own government's position g_p by
-/// the alignment a_p (Friedkin and Johnsen 1990): x_p ← a_p·g_p + (1 − a_p)·y_p; on peripheral
-/// topics x_p ← y_p. All participants read the positions before the meeting. A topic is agreed
+/// (T2-COOPT) on core topics the participant is anchored to the own government's position g_p with
+/// stubbornness λ_p = a_p·κ, a_p the alignment and κ = <c>track2.anchor_strength</c> (Friedkin and
+/// Johnsen 1990): x_p ← λ_p·g_p + (1 − λ_p)·y_p; on peripheral topics x_p ← y_p. Repeated meetings
+/// settle where anchor and convergence balance: with the defaults, sides 0.8 apart on a core
+/// topic come within the agreement distance only for alignments up to about 0.35. All participants read the positions before the meeting. A topic is agreed
 /// when the sides' mean positions all lie within <c>track2.agreement_distance</c>; every agreed
 /// topic yields a joint recommendation (<see cref="TransferRule"/>). Between meetings
 /// cross-side trust drifts back toward <c>track2.initial_trust</c> at <c>track2.trust_decay</c> per year.
@@ -126,9 +128,9 @@ internal static class MeetingRule
                 double y = weight > 0 ? x + (p.PositionConvergence * pull / weight) : x;
                 if (topics[t].Core && anchor)
                 {
-                    double alignment = participants[a].Alignment;
+                    double stubbornness = participants[a].Alignment * p.AnchorStrength;
                     double government = topics[t].Positions.GetValueOrDefault(world.States[participants[a].State].Id, 0.5);
-                    y = (alignment * government) + ((1 - alignment) * y);
+                    y = (stubbornness * government) + ((1 - stubbornness) * y);
                 }
 
                 participants[a].NextPositions[t] = Math.Clamp(y, 0, 1);
