@@ -278,4 +278,24 @@ public sealed class MeetingRuleTests
 
         Assert.That(world.Initiatives[0].MeetingsHeld, Is.EqualTo(1));
     }
+
+    [Test]
+    [Ignore("T2-MEET compares the mean positions of the states that have participants only: with participants of one side alone the lowest and highest means are the same, so every topic counts as agreed and yields a joint recommendation at every meeting.")]
+    public void An_initiative_with_participants_of_one_side_only_reaches_no_joint_agreement()
+    {
+        var world = RuleWorlds.Create("""
+            calendar: { start: 2000-01, end: 2009-12 }
+            states: [ { id: AA }, { id: BB } ]
+            initiatives:
+              - id: forum
+                start: 2000-01
+                topics: [ { id: visas, positions: { AA: 0.4, BB: 0.6 } } ]
+                participants: [ { state: AA, role: academic, count: 2 } ]
+            mechanisms: { transfer: false }
+            """);
+
+        MeetingRule.Meet(world, world.Initiatives[0]);
+
+        Assert.That(world.Initiatives[0].Agreed, Is.EqualTo((bool[])[false]));
+    }
 }
