@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using TrackSim.Core.Metrics;
+using TrackSim.Core.Parameters;
+using TrackSim.Core.Rules;
+using TrackSim.Tests.Scenarios;
+
+namespace TrackSim.Tests.Core.Rules;
+
+/// <summary>
+/// docs/MODEL.md must describe every rule, parameter, mechanism, metric and lens the code has, with
+/// the values the code uses, and no rule the code lacks. The document is written by hand; these
+/// checks keep it from drifting when the catalogs change.
+/// </summary>
+public sealed partial class ModelDocTests
+{
+    private static readonly Lazy<string> Doc = new(() => File.ReadAllText(RepositoryFiles.PathOf("docs/MODEL.md")));
+
+    /// <summary>The cells of every table row whose first cell is a back-quoted name, by that name (a name may have several rows).</summary>
+    private static ILookup<string, string[]> Rows() =>
+        Doc.Value.Split('\n')
+            .Select(line => TableRow().Match(line))
+            .Where(m => m.Success)
+            .Select(m => m.Groups["cells"].Value.Split(" | "))
+            .ToLookup(cells => cells[0].Trim('`'), StringComparer.Ordinal);
+
+    /// <summary>Every rule id the code defines: the mechanisms' rules and the id constants of the rule classes.</summary>
+    private static SortedSet<string> CodeRuleIds()
+    {
+        var ids = new SortedSet<string>(Mechanism.All.Select(m => m.RuleId), StringComparer.Ordinal);
+        var rules = typeof(EventRule).Assembly.GetTypes().Where(t => t.Namespace == typeof(EventRule).Namespace);
+        foreach (var field in rules.SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static)))
+        {
+            if (field.IsLiteral && field.FieldType == typeof(string) && field.Name.EndsWith("Id", StringComparison.Ordinal))
+            {
+                ids.Add((string)field.GetRawConstantValue()!);
+            }
+        }
+
+        return ids;
+    }
+
+    private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
+
+    [Test]
+    public void Every_parameter_has_a_row_with_the_codes_default_range_unit_meaning_and_lens_values()
+    {
+        var rows = Rows();
+        var problems = new List<string>();
+        foreach (var p in ParameterCatalog.All)
+        {
+            var lenses = Lens.All.Where(l => l.Values.ContainsKey(p.Key)).Select(l => $"{l.Name}: {Number(l.Values[p.Key])}").ToArray();
+            string[] expected = [$"`{p.Key}`", Number(p.Default), $"[{Number(p.Min)}, {Number(p.Max)}]", p.Unit, p.Description, lenses.Length == 0 ? "—" : string.Join("; ", lenses)];
+            if (!rows.Contains(p.Key))
+            {
+                problems.Add($"{p.Key}: no table row");
+            }
+
+            foreach (var cells in rows[p.Key])
+            {
+                if (!cells.SequenceEqual(expected))
+                {
+                    problems.Add($"{p.Key}: | {string.Join(" | ", cells)} | should be | {string.Join(" | ", expected)} |");
+                }
+            }
+        }
+
+        Assert.That(problems, Is.Empty, string.Join(Environment.NewLine, problems));
+    }
+
+    [Test]
+    public void No_parameter_row_names_a_parameter_the_code_lacks()
+    {
+        var groups = ParameterCatalog.Groups.ToHashSet(StringComparer.Ordinal);
+        var stale = Rows().Select(g => g.Key)
+            .Where(name => name.Split('.') is [var group, _] && groups.Contains(group) && ParameterCatalog.Find(name) is null);
+
+        Assert.That(stale, Is.Empty);
+    }
+
+    [Test]
+    public void Every_rule_id_has_a_submodel_section_and_every_submodel_section_is_a_rule_of_the_code()
+    {
+        var code = CodeRuleIds();
+        var documented = SubmodelHeading().Matches(Doc.Value).Select(m => m.Groups["id"].Value).ToHashSet(StringComparer.Ordinal);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code.Except(documented), Is.Empty, "rules of the code without a section");
+            Assert.That(documented.Except(code), Is.Empty, "sections for rules the code does not have");
+        }
+    }
+
+    [Test]
+    public void Every_mechanism_has_a_row_with_its_rule_id()
+    {
+        var rows = Rows();
+
+        Assert.That(
+            Mechanism.All.Where(m => !rows[m.Name].Any(cells => cells.Length >= 2 && cells[1] == $"`{m.RuleId}`")).Select(m => m.Name),
+            Is.Empty);
+    }
+
+    [Test]
+    public void Every_metric_has_a_row_with_its_level_and_unit()
+    {
+        var rows = Rows();
+        var missing = MetricCatalog.All.Where(m => !rows[m.Name].Any(cells =>
+            cells.Length >= 3 && string.Equals(cells[1], m.Level.ToString(), StringComparison.OrdinalIgnoreCase) && cells[2] == m.Unit));
+
+        Assert.That(missing.Select(m => m.Name), Is.Empty);
+    }
+
+    [Test]
+    public void Every_lens_has_a_row_with_its_description_and_values()
+    {
+        var rows = Rows();
+        var problems = new List<string>();
+        foreach (var lens in Lens.All)
+        {
+            string values = string.Join(", ", lens.Values.Select(v => $"`{v.Key}` = {Number(v.Value)}"));
+            if (!rows[lens.Name].Any(cells => cells.Length == 3 && cells[1] == lens.Description && cells[2] == values))
+            {
+                problems.Add($"{lens.Name}: expected | `{lens.Name}` | {lens.Description} | {values} |");
+            }
+        }
+
+        Assert.That(problems, Is.Empty, string.Join(Environment.NewLine, problems));
+    }
+
+    [GeneratedRegex(@"^\| (?<cells>`[^`]+`.*) \|\s*$")]
+    private static partial Regex TableRow();
+
+    [GeneratedRegex(@"^### 7\.\d+ (?<id>[A-Z0-9]+(?:-[A-Z0-9]+)*):", RegexOptions.Multiline)]
+    private static partial Regex SubmodelHeading();
+}
