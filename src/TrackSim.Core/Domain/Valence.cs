@@ -9,6 +9,6 @@ public enum Valence
     /// <summary>Acts only through its explicit effects.</summary>
     Neutral,
 
-    /// <summary>Adds restraint and trust.</summary>
+    /// <summary>Raises official and public trust.</summary>
     Cooperative,
 }

@@ -33,11 +33,11 @@ public static class ParameterCatalog
         new("incidents", "base_rate", 1.0, 0, 1000, "incidents/year", "Incident rate at zero tension."),
         new("incidents", "tension_rate", 20, 0, 10000, "incidents/year", "Additional incident rate at tension 1."),
         new("incidents", "tension_exponent", 2.0, 0.1, 10, "1", "Curvature of the incident rate in tension."),
-        new("incidents", "grievance", 0.002, 0, 1, "posture/year per incident", "Grievance each incident adds to the target state."),
+        new("incidents", "grievance", 0.002, 0, 1, "posture/year per incident", "Grievance each incident adds to both states' grievance toward the other."),
 
         // ST-TRUST: official trust.
         new("trust", "dialogue_gain", 0.1, 0, 5, "1/year", "Growth of official trust toward 1 while the dialogue is open."),
-        new("trust", "decay", 0.05, 0, 5, "1/year", "Drift of official trust toward its baseline without dialogue."),
+        new("trust", "decay", 0.05, 0, 5, "1/year", "Drift of official trust toward its baseline, at all times (an open dialogue adds its own growth)."),
         new("trust", "baseline", 0.2, 0, 1, "trust", "Official trust level without dialogue or crises."),
         new("trust", "crisis_loss", 0.3, 0, 1, "trust per severity", "Share of official trust lost to a hostile event of severity 1."),
         new("trust", "cooperation_gain", 0.1, 0, 1, "trust per severity", "Share of the gap to 1 closed by a cooperative event of severity 1."),
@@ -79,7 +79,7 @@ public static class ParameterCatalog
         new("track2", "contact_gain", 0.15, 0, 1, "trust per meeting", "Share of the gap to 1 in cross-side interpersonal trust closed by one meeting."),
         new("track2", "trust_decay", 0.1, 0, 5, "1/year", "Drift of interpersonal trust back toward its initial level between meetings."),
         new("track2", "convergence", 0.3, 0, 0.5, "1", "Share of the position gap closed per meeting within the bound."),
-        new("track2", "position_bound", 0.5, 0, 1, "position", "Position gap across which participants still converge at zero interpersonal trust; trust t widens it to bound x (1 + t)."),
+        new("track2", "position_bound", 0.5, 0, 1, "position", "Position gap across which a participant still listens to another; interpersonal trust t widens it to bound x (1 + t) and weights the pull."),
         new("track2", "agreement_distance", 0.1, 0, 1, "position", "Gap between the sides' mean positions below which a topic yields a joint recommendation."),
         new("track2", "alignment_scale", 1.0, 0, 2, "1", "Multiplier on every participant's alignment (capped at 1)."),
         new("track2", "anchor_strength", 0.1, 0, 1, "1 per meeting", "Weight of the own government's position on a core topic after a meeting, per unit of alignment (Friedkin-Johnsen stubbornness = alignment x this)."),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using TrackSim.Core.Engine;
 
 namespace TrackSim.Core.Rules;
@@ -37,9 +38,10 @@ internal static class DialogueRule
             dyad.CalmYears = dyad.Tension < p.ResumeTension ? dyad.CalmYears + world.Dt : 0;
             double preparation = 1 - Math.Exp(-p.PreparationPerMeeting * dyad.MeetingsWhileSuspended);
             double delay = p.ResumeDelay * (1 - (p.PreparationEffect * preparation));
-            if (dyad.CalmYears >= delay)
+            // Calm time is a sum of step lengths; the tolerance keeps 18 months of 1/12 equal to 1.5 years.
+            if (dyad.CalmYears >= delay - 1e-9)
             {
-                Resume(world, dyad, $"resumed after {dyad.CalmYears:0.##} calm years ({dyad.MeetingsWhileSuspended} Track II meetings during the suspension)");
+                Resume(world, dyad, string.Create(CultureInfo.InvariantCulture, $"resumed after {dyad.CalmYears:0.##} calm years ({dyad.MeetingsWhileSuspended} Track II meetings during the suspension)"));
             }
         }
     }

@@ -5,7 +5,7 @@ using TrackSim.Core.Engine;
 namespace TrackSim.Core.Rules;
 
 /// <summary>
-/// EV-APPLY: applies the scenario events of a step.
+/// EVENT: applies the scenario events of a step.
 /// <para>
 /// In the step that contains its date, a hostile event of severity s adds s·g (g =
 /// <c>posture.event_grievance</c>) to the grievance of every target toward the initiator (the
@@ -16,7 +16,8 @@ namespace TrackSim.Core.Rules;
 /// <c>trust.cooperation_gain</c>·s of the gap to 1; a <c>cbm</c> event adds s to the CBM stock
 /// unless its effects set an amount. The media effect on the actors' citizens is
 /// −<c>media.effect</c>·<c>media.negativity_bias</c>·s for hostile and +<c>media.effect</c>·s for
-/// cooperative events (Soroka 2006 on the negativity bias); the shock fades with
+/// cooperative events (Soroka 2006 on the negativity bias), on the actors' publics (for a hostile
+/// event with a single actor, on every other state's public); the shock fades with
 /// <c>media.half_life</c> (see the citizen layer). A multi-step hostile event keeps its
 /// grievance at least at s·g in every step it covers. Explicit effects apply in the first step.
 /// </para>
@@ -187,7 +188,8 @@ internal static class EventRule
             return;
         }
 
-        var publics = actors.Length > 1 || e.Valence != Valence.Hostile ? actors : Enumerable.Range(0, world.States.Length).ToArray();
+        // A hostile act by one state alone (a weapons test) alarms the other publics, not its own.
+        var publics = actors.Length > 1 || e.Valence != Valence.Hostile ? actors : Enumerable.Range(0, world.States.Length).Where(i => i != actors[0]).ToArray();
         foreach (int i in publics)
         {
             world.MediaDelta[i] += delta;

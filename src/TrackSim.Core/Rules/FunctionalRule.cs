@@ -11,8 +11,11 @@ namespace TrackSim.Core.Rules;
 /// falls below θ − <c>functional.resume_margin</c>. FN-GROWTH: an active link's strength grows as
 /// s ← s + Δt·g·(1 − s), g = <c>functional.growth</c>. FN-SPILLOVER: an active link creates a link
 /// in a neighbouring sector the dyad has no link in yet with probability 1 − exp(−Δt·σ·s),
-/// σ = <c>functional.spillover</c>; the new link has strength <c>functional.spillover_strength</c>
-/// and threshold <c>functional.spillover_threshold</c>.
+/// σ = <c>functional.spillover</c>, picks one neighbouring sector at random and creates a link
+/// there unless the dyad already has one in it (so a link with fewer free neighbours spills over
+/// less often); the new link has strength <c>functional.spillover_strength</c>
+/// and threshold <c>functional.spillover_threshold</c>. FN-CREATE logs links created by events and
+/// by adopted Track II recommendations.
 /// </para>
 /// </summary>
 internal static class FunctionalRule

@@ -20,7 +20,9 @@ namespace TrackSim.Core.Rules;
 /// settle where anchor and convergence balance: with the defaults, sides 0.8 apart on a core
 /// topic come within the agreement distance only for alignments up to about 0.35. All participants read the positions before the meeting. A topic is agreed
 /// when the sides' mean positions all lie within <c>track2.agreement_distance</c>; every agreed
-/// topic yields a joint recommendation (<see cref="TransferRule"/>). Between meetings
+/// topic yields a joint recommendation at every meeting while it stays agreed (<see cref="TransferRule"/>);
+/// agreement needs participants of at least two sides. Whether the initiative runs is judged on
+/// the day the meeting is due. Between meetings
 /// cross-side trust drifts back toward <c>track2.initial_trust</c> at <c>track2.trust_decay</c> per year.
 /// </para>
 /// </summary>
@@ -47,7 +49,7 @@ internal static class MeetingRule
                 initiative.NextMeeting = initiative.Spec.MeetingInterval.AddTo(due, k++);
             }
 
-            if (!world.On("track2_meetings") || !initiative.IsRunning(world.Date) || initiative.Participants.Length == 0)
+            if (!world.On("track2_meetings") || !initiative.IsRunning(due) || initiative.Participants.Length == 0)
             {
                 continue;
             }
@@ -174,6 +176,7 @@ internal static class MeetingRule
     {
         double low = double.MaxValue;
         double high = double.MinValue;
+        int sides = 0;
         foreach (int state in initiative.States)
         {
             double sum = 0;
@@ -189,12 +192,14 @@ internal static class MeetingRule
 
             if (count > 0)
             {
+                sides++;
                 low = Math.Min(low, sum / count);
                 high = Math.Max(high, sum / count);
             }
         }
 
-        return high >= low && high - low < distance;
+        // Agreement is joint: it needs participants of at least two sides.
+        return sides >= 2 && high - low < distance;
     }
 
     private static void DecayTrust(InitiativeRuntime initiative, double rate, double initial)

@@ -7,9 +7,10 @@ namespace TrackSim.Core.Rules;
 /// <para>
 /// Outreach travels in the language shared across the border (the cross-border press and
 /// broadcasts): for every state s of a running initiative, the push on its shared-language
-/// citizens is Δt · ω · clamp(Σ_p ρ_p (2 t_p − 1), −1, 1), summed over the initiative's
-/// participants p who speak the shared language, with reach ρ_p, mean cross-side trust t_p and
-/// ω = <c>outreach.effect</c>: participants who trust the other side speak well of it, those who
+/// citizens is Δt · ω · clamp(Σ_p ρ_p (2 t_p − 1), −1, 1), the sum running over the participants p
+/// who speak the shared language in every running initiative that includes s and has met, with
+/// reach ρ_p (the share of the audience reached, applied as a mean-field weight), mean cross-side
+/// trust t_p and ω = <c>outreach.effect</c>; the clamp applies to the sum over all initiatives. Participants who trust the other side speak well of it, those who
 /// distrust it speak ill. Citizens move by push·(1 − x) toward trust, or push·x away from it.
 /// </para>
 /// </summary>

@@ -52,7 +52,7 @@ internal static class TransferRule
                 FunctionalRule.CreateFromRecommendation(world, dyad, s, initiative.Spec.Id);
             }
 
-            if (!dyad.DialogueOpen && dyad.Tension < p.ResumeTension)
+            if (world.On("dialogue") && !dyad.DialogueOpen && dyad.Tension < p.ResumeTension)
             {
                 DialogueRule.Resume(world, dyad, $"resumed on a Track II recommendation of {initiative.Spec.Id}");
             }

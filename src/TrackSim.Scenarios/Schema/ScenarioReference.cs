@@ -159,9 +159,10 @@ public static class ScenarioReference
     {
         Line(text, "## Event kinds");
         Line(text);
-        Line(text, "Values of `events[].kind`. Hostile events raise grievances and tension and lower trust, in proportion");
-        Line(text, "to their severity; cooperative events add restraint and trust; neutral events act only through their");
-        Line(text, "`effects`.");
+        Line(text, "Values of `events[].kind`. Hostile events raise grievances and tension and lower official and public");
+        Line(text, "trust, in proportion to their severity; cooperative events raise official and public trust (a `cbm`");
+        Line(text, "event also adds its severity to the CBM stock, which restrains postures); neutral events act only");
+        Line(text, "through their `effects`.");
         Line(text);
         Line(text, "| kind | valence |");
         Line(text, "|---|---|");

@@ -46,7 +46,7 @@ public static class ScenarioSchema
         new("hawkishness", Unit, "Leadership hawkishness: scales domestic audience pressure on posture.", Default: 0.5),
         new("receptivity", Unit, "Receptivity of the government to Track II input.", Default: 0.5),
         new("public_sensitivity", Unit, "Sensitivity of the government to public opinion.", Default: 0.5),
-        new("posture", new NumberShape(0, 1000, unit: "posture"), "Initial hostile posture toward the other states.", Default: 0.2),
+        new("posture", new NumberShape(0, 1000, unit: "posture"), "Relative initial hostile posture: the dyad's initial tension fixes the sum of the two states' postures, and this value sets each state's share of it.", Default: 0.2),
         new("fear", new NumberShape(0, 5, unit: "1/year"), "This state's Richardson fear coefficient.", DefaultText: "parameters.posture.fear"),
         new("restraint", new NumberShape(0, 5, unit: "1/year"), "This state's Richardson restraint coefficient.", DefaultText: "parameters.posture.restraint"),
         new("grievance", new NumberShape(0, 5, unit: "posture/year"), "This state's standing grievance.", DefaultText: "parameters.posture.grievance"),
@@ -125,7 +125,7 @@ public static class ScenarioSchema
         new("count", new NumberShape(1, 1000, wholeNumber: true, unit: "participants"), "Number of participants.", Default: 1.0),
         new("alignment", Unit, "Alignment with the own government on core topics (co-optation).", DefaultText: "the role's"),
         new("access", Unit, "Access to officials (transfer).", DefaultText: "the role's"),
-        new("reach", Unit, "Public reach: share of the own public that hears them.", DefaultText: "the role's"),
+        new("reach", Unit, "Public reach: share of the audience that hears them; outreach travels in the shared language (see docs/MODEL.md, T2-OUTREACH).", DefaultText: "the role's"),
         new("shared_language", BoolShape.Instance, "Whether they speak the language shared across the border (outreach reaches only citizens who share it).", Default: true),
     ]);
 

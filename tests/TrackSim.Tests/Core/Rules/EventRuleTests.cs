@@ -72,7 +72,7 @@ public sealed class EventRuleTests
     }
 
     [Test]
-    public void Hostile_event_with_one_actor_targets_every_other_state_and_reaches_every_public()
+    public void Hostile_event_with_one_actor_targets_every_other_state_and_alarms_their_publics()
     {
         var world = RuleWorlds.Create("""
             calendar: { start: 2000-01, end: 2009-12 }
@@ -88,7 +88,7 @@ public sealed class EventRuleTests
         EventRule.Start(world, Event(world, "test"));
 
         // Targets BB and CC hold 0.5 against AA; AA holds 0.25 against each; BB and CC nothing between them.
-        // Trust falls on AA's dyads only: 0.5 − 0.3·0.5·0.5 = 0.425. Media −0.1·2·0.5 = −0.1 for all three publics.
+        // Trust falls on AA's dyads only: 0.5 − 0.3·0.5·0.5 = 0.425. Media −0.1·2·0.5 = −0.1 for the publics of BB and CC; AA's own public is not moved.
         using (Assert.EnterMultipleScope())
         {
             Assert.That(world.EventGrievance[1, 0], Is.EqualTo(0.5).Within(Rounding));
@@ -97,7 +97,7 @@ public sealed class EventRuleTests
             Assert.That(world.EventGrievance[0, 2], Is.EqualTo(0.25).Within(Rounding));
             Assert.That(world.EventGrievance[1, 2], Is.Zero);
             Assert.That(world.Dyads.Select(d => d.OfficialTrust), Is.EqualTo((double[])[0.425, 0.425, 0.5]).Within(Rounding));
-            Assert.That(world.MediaDelta, Is.EqualTo((double[])[-0.1, -0.1, -0.1]).Within(Rounding));
+            Assert.That(world.MediaDelta, Is.EqualTo((double[])[0, -0.1, -0.1]).Within(Rounding));
         }
     }
 
