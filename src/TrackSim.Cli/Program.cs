@@ -1,1 +1,90 @@
-﻿Console.WriteLine("Hello, World!");
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using TrackSim.Cli.Commands;
+using TrackSim.Cli.Help;
+
+namespace TrackSim.Cli;
+
+/// <summary>
+/// The composition root of the <c>tracksim</c> command: builds the command tree, parses, runs
+/// the chosen command and turns every outcome into an exit code (see <see cref="ExitCodes"/>).
+/// </summary>
+internal static class Program
+{
+    /// <summary>The process entry point.</summary>
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    /// <summary>
+    /// Runs the tool on <paramref name="args"/>, writing results to <paramref name="stdout"/> and
+    /// problems to <paramref name="stderr"/>; never throws.
+    /// </summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        try
+        {
+            var root = BuildCommands(new CliConsole(stdout, stderr));
+            if (args.Length == 0)
+            {
+                HelpLayout.WriteRootHelp(root, stderr);
+                return ExitCodes.InvalidInput;
+            }
+
+            var parseResult = root.Parse(args);
+            // The library lets an option action such as --version run despite stray tokens
+            // ("--version extra"); only help may ignore errors, since it is how users recover.
+            if (parseResult.Action is ParseErrorAction || (parseResult.Errors.Count > 0 && parseResult.Action is not HelpWithExamplesAction))
+            {
+                UsageError.Write(parseResult, stderr);
+                return ExitCodes.InvalidInput;
+            }
+
+            return parseResult.Invoke(new InvocationConfiguration
+            {
+                Output = stdout,
+                Error = stderr,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (Exception e)
+        {
+            return Fail(e, stderr);
+        }
+    }
+
+    /// <summary>The <c>tracksim</c> command and its subcommands; a new command is one line here.</summary>
+    internal static RootCommand BuildCommands(CliConsole console)
+    {
+        var root = new RootCommand(
+            "TrackSim: agent-based simulation of Track II (backchannel) diplomacy and its influence on official relations between states.")
+        {
+            new ValidateCommand(console),
+            new SchemaCommand(console),
+        };
+        HelpLayout.Configure(root);
+        return root;
+    }
+
+    // The last line of defence: one line of reason, never a stack trace.
+    private static int Fail(Exception e, TextWriter stderr)
+    {
+        string reason = e is IOException or UnauthorizedAccessException
+            ? e.Message
+            : $"unexpected {e.GetType().Name}: {e.Message} (please report this)";
+        try
+        {
+            stderr.WriteLine($"{ToolInfo.Name}: error: {OneLine(reason)}");
+        }
+        catch (IOException)
+        {
+            // Standard error itself is gone (a closed pipe); the exit code still tells.
+        }
+
+        return ExitCodes.Failure;
+    }
+
+    private static string OneLine(string text) =>
+        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

@@ -14,6 +14,7 @@ namespace TrackSim.Core.Domain;
 /// <param name="Hawkishness">New leadership hawkishness by state id (a change of leadership).</param>
 /// <param name="StartInitiatives">Ids of initiatives (re)started by the event, or <c>all</c>.</param>
 /// <param name="StopInitiatives">Ids of initiatives stopped by the event, or <c>all</c>.</param>
+/// <param name="KeepDialogue">Whether the dialogue stays open even if the event is severe enough to suspend it (talks went on).</param>
 public sealed record EventEffects(
     DialogueStatus? Dialogue,
     double Cbm,
@@ -22,7 +23,8 @@ public sealed record EventEffects(
     ImmutableArray<string> ResumeLinks,
     ImmutableSortedDictionary<string, double> Hawkishness,
     ImmutableArray<string> StartInitiatives,
-    ImmutableArray<string> StopInitiatives)
+    ImmutableArray<string> StopInitiatives,
+    bool KeepDialogue = false)
 {
     /// <summary>The id that stands for every initiative in start and stop lists.</summary>
     public const string AllInitiatives = "all";

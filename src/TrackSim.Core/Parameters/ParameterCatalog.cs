@@ -14,25 +14,26 @@ public static class ParameterCatalog
     [
         // ST-POSTURE: Richardson arms-race dynamics of hostile posture.
         new("posture", "fear", 0.3, 0, 5, "1/year", "Growth of a state's posture per unit of the other's posture (Richardson's a, b)."),
-        new("posture", "restraint", 0.6, 0, 5, "1/year", "Decay of a state's own posture (Richardson's m, n)."),
+        new("posture", "restraint", 0.8, 0, 5, "1/year", "Decay of a state's own posture (Richardson's m, n)."),
         new("posture", "grievance", 0.05, 0, 5, "posture/year", "Standing grievance that pushes posture up (Richardson's r, s)."),
         new("posture", "event_grievance", 1.0, 0, 10, "posture/year per severity", "Grievance added by a hostile event of severity 1 against the state."),
         new("posture", "grievance_half_life", 1.0, 0.05, 50, "years", "Half-life of the memory of event grievances."),
         new("posture", "audience_pressure", 0.3, 0, 5, "posture/year", "Domestic audience pressure from a fully hostile public, scaled by sensitivity and hawkishness."),
         new("posture", "cbm_restraint", 0.3, 0, 5, "1/year per CBM", "Restraint added per unit of confidence-building-measure stock."),
         new("posture", "interdependence_restraint", 0.3, 0, 5, "1/year per link strength", "Restraint added per unit of active functional-link strength."),
+        new("posture", "dialogue_restraint", 0.3, 0, 5, "1/year", "Restraint added by an open official dialogue, scaled by official trust."),
         new("posture", "max", 10, 0.1, 1000, "posture", "Saturation level of posture (runaway arms races stop here)."),
 
         // ST-TENSION: tension from postures and recent incidents.
         new("tension", "posture_scale", 1.0, 0.01, 100, "posture", "Combined posture at which the posture part of tension reaches 1 - 1/e."),
-        new("tension", "incident_weight", 0.02, 0, 1, "tension per incident", "Tension added per remembered incident."),
+        new("tension", "incident_weight", 0.005, 0, 1, "tension per incident", "Tension added per remembered incident."),
         new("tension", "incident_half_life", 0.25, 0.01, 10, "years", "Half-life of the memory of incidents in tension."),
 
         // ST-INCIDENTS: endogenous incidents (ceasefire violations).
         new("incidents", "base_rate", 1.0, 0, 1000, "incidents/year", "Incident rate at zero tension."),
-        new("incidents", "tension_rate", 40, 0, 10000, "incidents/year", "Additional incident rate at tension 1."),
+        new("incidents", "tension_rate", 20, 0, 10000, "incidents/year", "Additional incident rate at tension 1."),
         new("incidents", "tension_exponent", 2.0, 0.1, 10, "1", "Curvature of the incident rate in tension."),
-        new("incidents", "grievance", 0.01, 0, 1, "posture/year per incident", "Grievance each incident adds to the target state."),
+        new("incidents", "grievance", 0.002, 0, 1, "posture/year per incident", "Grievance each incident adds to the target state."),
 
         // ST-TRUST: official trust.
         new("trust", "dialogue_gain", 0.1, 0, 5, "1/year", "Growth of official trust toward 1 while the dialogue is open."),
@@ -44,9 +45,10 @@ public static class ParameterCatalog
 
         // ST-DIALOGUE: suspension and resumption of official dialogue.
         new("dialogue", "suspend_severity", 0.7, 0, 1, "severity", "Hostile events at least this severe suspend the dialogue of their actors."),
-        new("dialogue", "resume_tension", 0.4, 0, 1, "tension", "Tension below which the dialogue can resume."),
-        new("dialogue", "resume_delay", 2.0, 0, 50, "years", "Time tension must stay below the resumption level before the dialogue resumes."),
+        new("dialogue", "resume_tension", 0.5, 0, 1, "tension", "Tension below which the dialogue can resume."),
+        new("dialogue", "resume_delay", 1.5, 0, 50, "years", "Time tension must stay below the resumption level before the dialogue resumes."),
         new("dialogue", "preparation_effect", 0.5, 0, 1, "1", "Largest share of the resumption delay that Track II preparation removes."),
+        new("dialogue", "preparation_per_meeting", 0.3, 0, 5, "1 per meeting", "Preparation added by each Track II meeting held while the dialogue is suspended (preparation = 1 - exp(-this x meetings))."),
 
         // CIT-INFLUENCE: bounded-confidence social influence (Deffuant).
         new("influence", "rate", 12, 0, 365, "interactions/year", "Interactions of each citizen with a neighbour per year."),
@@ -56,9 +58,10 @@ public static class ParameterCatalog
         new("media", "effect", 0.1, 0, 1, "trust per severity", "Trust change of a fully exposed citizen from a cooperative event of severity 1."),
         new("media", "negativity_bias", 2.0, 1, 10, "1", "How much more a hostile event moves trust than a cooperative one of equal severity."),
         new("media", "exposure", 0.6, 0, 1, "1", "Mean media exposure of citizens."),
+        new("media", "half_life", 2.0, 0.05, 1000, "years", "Half-life of a media shock: the coverage of an event fades and its effect on trust with it (a large value makes shocks permanent)."),
 
         // CIT-CONTACT: contact hypothesis (Allport; Pettigrew and Tropp).
-        new("contact", "rate", 2.0, 0, 365, "contacts/year", "Cross-border contacts per year per unit of active functional-link strength or per cross-border tie."),
+        new("contact", "rate", 0.5, 0, 365, "contacts/year", "Cross-border contacts per year per unit of active functional-link strength or per cross-border tie."),
         new("contact", "effect", 0.02, 0, 1, "trust per contact", "Trust gained from one positive contact under ideal conditions."),
         new("contact", "negative_share", 0.15, 0, 1, "1", "Share of contacts that are negative and lower trust."),
         new("contact", "equal_status", 0.6, 0, 1, "1", "Allport's condition: equal status in the contact situation."),
@@ -72,9 +75,11 @@ public static class ParameterCatalog
         // T2-MEET: meetings of Track II initiatives.
         new("track2", "tension_sensitivity", 3.0, 0, 20, "1", "How fast the chance of a meeting falls with tension."),
         new("track2", "suspension_penalty", 0.6, 0, 1, "1", "Drop in the chance of a meeting while official dialogue is suspended."),
+        new("track2", "initial_trust", 0.2, 0, 1, "trust", "Cross-side interpersonal trust among participants before their first meeting."),
         new("track2", "contact_gain", 0.15, 0, 1, "trust per meeting", "Share of the gap to 1 in cross-side interpersonal trust closed by one meeting."),
+        new("track2", "trust_decay", 0.1, 0, 5, "1/year", "Drift of interpersonal trust back toward its initial level between meetings."),
         new("track2", "convergence", 0.3, 0, 0.5, "1", "Share of the position gap closed per meeting within the bound."),
-        new("track2", "position_bound", 0.4, 0, 1, "position", "Largest position gap across which participants still converge."),
+        new("track2", "position_bound", 0.5, 0, 1, "position", "Position gap across which participants still converge at zero interpersonal trust; trust t widens it to bound x (1 + t)."),
         new("track2", "agreement_distance", 0.1, 0, 1, "position", "Gap between the sides' mean positions below which a topic yields a joint recommendation."),
         new("track2", "alignment_scale", 1.0, 0, 2, "1", "Multiplier on every participant's alignment (capped at 1)."),
 
@@ -90,6 +95,7 @@ public static class ParameterCatalog
         new("functional", "spillover", 0.05, 0, 5, "links/year per strength", "Rate at which an active link creates a link in a neighbouring sector."),
         new("functional", "spillover_threshold", 0.6, 0, 1, "tension", "Suspension threshold of links created by spillover."),
         new("functional", "spillover_strength", 0.1, 0, 1, "strength", "Initial strength of links created by spillover."),
+        new("functional", "resume_margin", 0.05, 0, 0.5, "tension", "A suspended link resumes when tension falls this far below its threshold."),
 
         // CIT-TURNOVER is configured under citizens.cohorts; the engine scales it per step.
     ];

@@ -68,7 +68,7 @@ public static class ScenarioLoader
 
         if (root is YamlScalar { IsNull: true })
         {
-            context.Error(root, string.Empty, "the file is empty; expected a scenario mapping with calendar and states");
+            context.Error(Position.Start, string.Empty, "the file is empty; expected a scenario mapping with calendar and states");
             return Result(null, context);
         }
 
@@ -83,14 +83,24 @@ public static class ScenarioLoader
         return Result(scenario, context);
     }
 
+    /// <summary>Most errors reported for one file; a file with more is broken beyond a list of fixes.</summary>
+    public const int MaxErrors = 200;
+
     private static LoadResult Result(Core.Domain.Scenario? scenario, ValidationContext context)
     {
         var errors = context.Errors
             .Distinct()
             .OrderBy(e => e.Line)
             .ThenBy(e => e.Column)
-            .ToImmutableArray();
-        return new LoadResult(errors.IsEmpty ? scenario : null, errors);
+            .ToList();
+        if (errors.Count > MaxErrors)
+        {
+            var last = errors[MaxErrors - 1];
+            int more = errors.Count - MaxErrors;
+            errors = [.. errors.Take(MaxErrors), new Diagnostic(context.File, last.Line, last.Column, string.Empty, $"{more} more errors not shown; fix the ones above first")];
+        }
+
+        return new LoadResult(errors.Count == 0 ? scenario : null, [.. errors]);
     }
 
     private static LoadResult Fail(string file, string message) =>

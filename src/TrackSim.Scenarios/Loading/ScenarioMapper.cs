@@ -18,6 +18,7 @@ internal sealed class ScenarioMapper
     private readonly Dictionary<string, string> _states = new(StringComparer.Ordinal);
     private readonly List<string> _stateOrder = [];
     private readonly HashSet<string> _linkIds = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _eventIds = new(StringComparer.Ordinal);
     private readonly List<(string Id, Position At, string Path)> _linkReferences = [];
     private readonly List<(string Id, Position At, string Path)> _initiativeReferences = [];
     private Calendar? _calendar;
@@ -40,14 +41,14 @@ internal sealed class ScenarioMapper
         var citizens = MapCitizens(root.Object("citizens"));
         var initiatives = MapInitiatives(root.Objects("initiatives"));
         var events = MapEvents(root.Objects("events"));
-        var baseEventIds = events.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var baseEventIds = _eventIds.ToHashSet(StringComparer.Ordinal);
         var baseInitiativeIds = initiatives.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         string? lens = root.Word("lens");
         var parameters = MapParameters(root.Object("parameters"));
         var mechanisms = MapMechanisms(root.Object("mechanisms"));
         var variants = MapVariants(root, baseEventIds, baseInitiativeIds);
         var ensemble = MapEnsemble(root.Object("ensemble"));
-        var outputs = MapOutputs(root.Object("outputs"), variants.SelectMany(v => v.AddEvents).Select(e => e.Id).Concat(baseEventIds));
+        var outputs = MapOutputs(root.Object("outputs"), _eventIds);
 
         var allInitiatives = baseInitiativeIds.Concat(variants.SelectMany(v => v.AddInitiatives).Select(i => i.Id)).ToHashSet(StringComparer.Ordinal);
         foreach (var (id, at, path) in _initiativeReferences)
@@ -213,8 +214,7 @@ internal sealed class ScenarioMapper
         foreach (var view in views)
         {
             string? id = view.Text("id");
-            string? sector = view.Word("sector");
-            if (id is null || sector is null)
+            if (id is null)
             {
                 continue;
             }
@@ -222,6 +222,12 @@ internal sealed class ScenarioMapper
             if (!_linkIds.Add(id))
             {
                 Error(view.PositionOf("id"), view.PathOf("id"), $"duplicate functional link id '{id}'; link ids are unique across the scenario");
+            }
+
+            // A link with a bad sector is reported by the structure check; its id still counts as defined.
+            if (view.Word("sector") is not { } sector)
+            {
+                continue;
             }
 
             links.Add(new FunctionalLinkSpec(id, Names.Parse<Sector>(sector), view.Number("strength"), view.Number("threshold"), view.Date("active_from")));
@@ -259,6 +265,11 @@ internal sealed class ScenarioMapper
         if (degree >= perState)
         {
             Error(network.PositionOf("mean_degree"), network.PathOf("mean_degree"), $"a mean degree of {degree} needs more than {degree} citizens per state; per_state is {perState}");
+        }
+
+        if ((long)perState * _stateOrder.Count <= ScenarioSchema.MaxCitizens && (long)perState * _stateOrder.Count * degree > ScenarioSchema.MaxTieEnds)
+        {
+            Error(network.PositionOf("mean_degree"), network.PathOf("mean_degree"), $"{(long)perState * _stateOrder.Count:N0} citizens with {degree} ties each make more than {ScenarioSchema.MaxTieEnds:N0} tie ends, the most a network can hold");
         }
 
         var cohorts = view.Object("cohorts");
@@ -416,8 +427,7 @@ internal sealed class ScenarioMapper
         foreach (var view in views)
         {
             string? id = view.Text("id");
-            string? kind = view.Word("kind");
-            if (id is null || kind is null || view.Date("date") is not { } date)
+            if (id is null)
             {
                 continue;
             }
@@ -425,6 +435,14 @@ internal sealed class ScenarioMapper
             if (!ids.Add(id))
             {
                 Error(view.PositionOf("id"), view.PathOf("id"), $"duplicate event id '{id}'");
+            }
+
+            // An event with a bad kind or date is reported by the structure check; its id still counts as defined.
+            _eventIds.Add(id);
+            string? kind = view.Word("kind");
+            if (kind is null || view.Date("date") is not { } date)
+            {
+                continue;
             }
 
             var end = view.Date("end");
@@ -487,7 +505,8 @@ internal sealed class ScenarioMapper
             References(view, "resume_links", _linkReferences),
             hawkishness.ToImmutable(),
             References(view, "start_initiatives", _initiativeReferences),
-            References(view, "stop_initiatives", _initiativeReferences));
+            References(view, "stop_initiatives", _initiativeReferences),
+            dialogue == "keep");
     }
 
     private static ImmutableArray<string> References(NodeView view, string key, List<(string, Position, string)> pending)
@@ -560,9 +579,8 @@ internal sealed class ScenarioMapper
             }
 
             var removeEvents = IdList(view, "remove_events", baseEvents, "event");
-            var removeInitiatives = view.Words("remove_initiatives").Any(w => w.Node.Value == EventEffects.AllInitiatives)
-                ? [.. baseInitiatives.Order(StringComparer.Ordinal)]
-                : IdList(view, "remove_initiatives", baseInitiatives, "initiative");
+            var named = IdList(view, "remove_initiatives", baseInitiatives.Append(EventEffects.AllInitiatives).ToHashSet(StringComparer.Ordinal), "initiative");
+            var removeInitiatives = named.Contains(EventEffects.AllInitiatives) ? [.. baseInitiatives.Order(StringComparer.Ordinal)] : named;
 
             // Added ids must not clash with base ids that remain in the variant.
             var eventIds = baseEvents.Except(removeEvents).ToHashSet(StringComparer.Ordinal);

@@ -21,7 +21,7 @@ public sealed class DateShape(bool endOfPeriod) : ScalarShape
 
     /// <inheritdoc />
     protected override string? Check(YamlScalar scalar) =>
-        Scalars.TryDate(scalar.Value, EndOfPeriod, out _) ? null : $"expected {Expected}, found '{scalar.Value}'";
+        Scalars.TryDate(scalar.Value, EndOfPeriod, out _) ? null : $"expected {Expected}, found {Quote(scalar.Value)}";
 
     /// <inheritdoc />
     public override JsonObject ToJsonSchema() => new()

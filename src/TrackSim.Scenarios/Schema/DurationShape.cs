@@ -14,7 +14,7 @@ public sealed class DurationShape : ScalarShape
 
     /// <inheritdoc />
     protected override string? Check(YamlScalar scalar) =>
-        Scalars.TryDuration(scalar.Value, out _) ? null : $"expected {Expected}, found '{scalar.Value}'";
+        Scalars.TryDuration(scalar.Value, out _) ? null : $"expected {Expected}, found {Quote(scalar.Value)}";
 
     /// <inheritdoc />
     public override JsonObject ToJsonSchema() => new()

@@ -22,7 +22,7 @@ public sealed class EnumShape(IReadOnlyList<string> values) : ScalarShape
         }
 
         string? suggestion = Suggestions.Closest(scalar.Value, Values);
-        return $"expected {Expected}, found '{scalar.Value}'{(suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)")}";
+        return $"expected {Expected}, found {Quote(scalar.Value)}{(suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)")}";
     }
 
     /// <inheritdoc />

@@ -28,9 +28,10 @@ public sealed class NumberShape(double min, double max, bool wholeNumber = false
         $"{(WholeNumber ? "a whole number" : "a number")} in [{Format(Min)}, {Format(Max)}]";
 
     /// <summary>Formats a number for messages and docs in the invariant culture.</summary>
+    /// <remarks>Whole numbers are written in full without separators, so a value copied from a message is valid input.</remarks>
     public static string Format(double value) =>
-        Math.Abs(value) >= 1e6 && value == Math.Floor(value)
-            ? value.ToString("#,0", CultureInfo.InvariantCulture).Replace(",", "_", StringComparison.Ordinal)
+        value == Math.Floor(value) && Math.Abs(value) < 9.3e18
+            ? ((long)value).ToString(CultureInfo.InvariantCulture)
             : value.ToString("0.####", CultureInfo.InvariantCulture);
 
     /// <inheritdoc />

@@ -64,6 +64,12 @@ public sealed class ObjectShape(string description, IReadOnlyList<Field> fields)
         foreach (var field in Fields)
         {
             var schema = field.Shape.ToJsonSchema();
+            if (!field.Required && schema["type"] is JsonValue type)
+            {
+                // An optional key left empty means "use the default", as the loader reads it.
+                schema["type"] = new JsonArray(JsonValue.Create(type.GetValue<string>()), JsonValue.Create("null"));
+            }
+
             schema["description"] = field.Description;
             properties[field.Name] = schema;
         }

@@ -24,10 +24,17 @@ public abstract class ScalarShape : Shape
     /// <summary>Returns a message when the scalar does not fit, or null when it does.</summary>
     protected abstract string? Check(YamlScalar scalar);
 
+    /// <summary>A value as quoted in messages: at most 40 characters.</summary>
+    protected static string Quote(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.Length <= 40 ? $"'{value}'" : $"'{value[..37]}...' ({value.Length} characters)";
+    }
+
     /// <summary>The standard "expected X, found Y" message.</summary>
     protected string Found(YamlScalar scalar)
     {
         ArgumentNullException.ThrowIfNull(scalar);
-        return $"expected {Expected}, found {(scalar.IsPlain ? scalar.KindName : $"the quoted text \"{scalar.Value}\"")}";
+        return $"expected {Expected}, found {(scalar.IsPlain ? scalar.KindName : $"the quoted text \"{(scalar.Value.Length <= 40 ? scalar.Value : scalar.Value[..37] + "...")}\"")}";
     }
 }

@@ -24,6 +24,9 @@ public static class ScenarioSchema
     /// <summary>Most citizens over all states together.</summary>
     public const long MaxCitizens = 200_000_000;
 
+    /// <summary>Most tie ends (citizens times mean degree) a social network can hold (the length of one .NET array).</summary>
+    public const long MaxTieEnds = 2_000_000_000;
+
     /// <summary>Shape of a number in [0, 1].</summary>
     public static NumberShape Unit { get; } = new(0, 1);
 
@@ -144,7 +147,7 @@ public static class ScenarioSchema
     /// <summary>The explicit effects of an event.</summary>
     public static ObjectShape Effects { get; } = new("the effects of an event",
     [
-        new("dialogue", new EnumShape(["suspend", "resume"]), "Suspend or resume the official dialogue of every dyad among the actors.", DefaultText: "no change"),
+        new("dialogue", new EnumShape(["suspend", "resume", "keep"]), "Suspend or resume the official dialogue of every dyad among the actors, or keep it as it is although the event is severe enough to suspend it (talks went on).", DefaultText: "suspended by hostile events at least parameters.dialogue.suspend_severity severe"),
         new("cbm", new NumberShape(0, 10, unit: "CBM"), "Confidence-building measures added to the actors' dyads.", Default: 0.0),
         new("create_links", new ListShape(Link, 0, 100), "Functional links created between the first two actors.", DefaultText: "none"),
         new("suspend_links", new ListShape(TextShape.Id, 0, 1000), "Ids of functional links suspended.", DefaultText: "none"),
@@ -252,7 +255,6 @@ public static class ScenarioSchema
         var result = new JsonObject
         {
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
-            ["$id"] = "https://tracksim.org/schema/scenario.schema.json",
             ["title"] = "TrackSim scenario",
         };
         foreach (var (key, value) in schema.ToArray())

@@ -12,6 +12,12 @@ public static class Suggestions
         int bestDistance = int.MaxValue;
         foreach (string candidate in candidates)
         {
+            // A typo changes the length by a few characters at most; this also keeps long values cheap.
+            if (Math.Abs(candidate.Length - word.Length) > 3)
+            {
+                continue;
+            }
+
             int distance = Distance(word.ToLowerInvariant(), candidate.ToLowerInvariant());
             if (distance < bestDistance)
             {

@@ -35,7 +35,7 @@ public sealed class TextShape(string? pattern, string expected, int maxLength = 
             return $"expected {Expected} of at most {maxLength} characters, found {scalar.Value.Length} characters";
         }
 
-        return _regex is null || _regex.IsMatch(scalar.Value) ? null : $"expected {Expected}, found '{scalar.Value}'";
+        return _regex is null || _regex.IsMatch(scalar.Value) ? null : $"expected {Expected}, found {Quote(scalar.Value)}";
     }
 
     /// <inheritdoc />

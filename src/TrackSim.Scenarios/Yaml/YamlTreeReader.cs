@@ -15,6 +15,7 @@ public sealed partial class YamlTreeReader
     private readonly List<Diagnostic> _errors;
     private readonly Dictionary<string, (YamlNode Node, long Size)> _anchors = new(StringComparer.Ordinal);
     private readonly List<string> _path = [];
+    private readonly Stack<(Position At, string Path)> _openFlows = new();
     private long _nodes;
 
     private YamlTreeReader(string file, List<Diagnostic> errors)
@@ -61,7 +62,9 @@ public sealed partial class YamlTreeReader
         }
         catch (YamlException e)
         {
-            Error(At(e.Start), SyntaxMessage(e.Message));
+            // A tab is reported by the scanner with the tab at the end mark; elsewhere the start mark is the place.
+            var at = e.End.Index >= 0 && e.End.Index < text.Length && text[(int)e.End.Index] == '\t' ? At(e.End) : At(e.Start);
+            Error(at, SyntaxMessage(e.Message) + (at == At(e.End) && at != At(e.Start) ? " (tabs cannot indent YAML; use spaces)" : string.Empty));
             return null;
         }
         catch (LimitExceededException e)
@@ -73,9 +76,17 @@ public sealed partial class YamlTreeReader
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException or IndexOutOfRangeException)
 #pragma warning restore CA1031
         {
-            // The parser gives up on some malformed flow collections without a YamlException.
+            // The parser gives up on some malformed flow collections without a YamlException;
+            // an unclosed bracket is then the likely cause, and its opening is where to look.
             _ = e;
-            Error(parser.Current is { } near ? At(near.End) : last, "YAML syntax error: the text cannot be parsed after this point (look for an unclosed bracket or quote, or wrong indentation)");
+            if (_openFlows.TryPeek(out var open))
+            {
+                _errors.Add(new Diagnostic(_file, open.At.Line, open.At.Column, open.Path, "YAML syntax error: this bracket is never closed (an unclosed bracket or quote, or a line break inside it)"));
+            }
+            else
+            {
+                Error(parser.Current is { } near ? At(near.End) : last, "YAML syntax error: the text cannot be parsed after this point (look for an unclosed bracket or quote, or wrong indentation)");
+            }
             return null;
         }
     }
@@ -92,7 +103,7 @@ public sealed partial class YamlTreeReader
         if (current is NodeEvent node && !node.Tag.IsEmpty && !node.Tag.IsNonSpecific)
         {
             // Reported, then read as an untagged node: a tag never chooses a type here.
-            Error(at, $"YAML tags such as '{node.Tag.Value}' are not allowed in a scenario; remove the tag");
+            Error(at, $"YAML tags such as '{ShortTag(node.Tag.Value)}' are not allowed in a scenario; remove the tag");
         }
 
         YamlNode result;
@@ -107,7 +118,9 @@ public sealed partial class YamlTreeReader
 
                 Count(anchored.Size, at);
                 size = anchored.Size;
-                return anchored.Node;
+
+                // A scalar reached through an alias is reported where the alias stands.
+                return anchored.Node is YamlScalar aliased ? new YamlScalar(at, aliased.Value, aliased.IsPlain) : anchored.Node;
 
             case Scalar scalar:
                 parser.MoveNext();
@@ -116,10 +129,11 @@ public sealed partial class YamlTreeReader
                 result = new YamlScalar(at, scalar.Value, scalar.Style is ScalarStyle.Plain or ScalarStyle.Any);
                 break;
 
-            case SequenceStart:
+            case SequenceStart start:
                 parser.MoveNext();
                 Count(1, at);
                 size = 1;
+                OpenFlow(start.Style == SequenceStyle.Flow, at);
                 var sequence = new YamlSequence(at);
                 while (!parser.TryConsume<SequenceEnd>(out _))
                 {
@@ -129,14 +143,17 @@ public sealed partial class YamlTreeReader
                     size += itemSize;
                 }
 
+                CloseFlow(start.Style == SequenceStyle.Flow);
                 result = sequence;
                 break;
 
-            case MappingStart:
+            case MappingStart start:
                 parser.MoveNext();
                 Count(1, at);
                 size = 1;
+                OpenFlow(start.Style == MappingStyle.Flow, at);
                 result = ReadMapping(parser, at, depth, ref size);
+                CloseFlow(start.Style == MappingStyle.Flow);
                 break;
 
             default:
@@ -192,6 +209,22 @@ public sealed partial class YamlTreeReader
         size += skipped;
     }
 
+    private void OpenFlow(bool flow, Position at)
+    {
+        if (flow)
+        {
+            _openFlows.Push((at, PathText()));
+        }
+    }
+
+    private void CloseFlow(bool flow)
+    {
+        if (flow)
+        {
+            _openFlows.Pop();
+        }
+    }
+
     private void Count(long nodes, Position at)
     {
         _nodes += nodes;
@@ -207,6 +240,9 @@ public sealed partial class YamlTreeReader
     private string PathText() => YamlPath.Join(_path);
 
     private static string Segment(string key) => key;
+
+    private static string ShortTag(string tag) =>
+        tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal) ? $"!!{tag["tag:yaml.org,2002:".Length..]}" : tag;
 
     private static Position At(Mark? mark) =>
         mark is { } m ? new Position((int)Math.Clamp(m.Line, 1, int.MaxValue), (int)Math.Clamp(m.Column, 1, int.MaxValue)) : Position.Start;

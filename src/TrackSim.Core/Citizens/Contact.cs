@@ -1,0 +1,79 @@
+namespace TrackSim.Core.Citizens;
+
+/// <summary>
+/// CIT-CONTACT: the contact hypothesis (Allport 1954, "The Nature of Prejudice"; Pettigrew and
+/// Tropp 2006, "A meta-analytic test of intergroup contact theory", Journal of Personality and
+/// Social Psychology 90). Contact across the border lowers prejudice, more so under Allport's
+/// conditions; negative contact raises it (Barlow et al. 2012).
+/// </summary>
+/// <remarks>
+/// Citizen <c>i</c> of state <c>s</c> has <c>c_i = dt * rate * (links[s] + active cross-border
+/// ties of i)</c> expected contacts in the step, and
+/// <c>x_i += k_i * A * ((1 - neg)(1 - x_i) - neg * x_i)</c> with <c>k_i = min(c_i * effect, 1)</c>
+/// and <c>A</c> the Allport factor. The bracket equals <c>(1 - neg) - x_i</c>, so contact alone
+/// draws trust toward <c>1 - neg</c>, and the cap keeps a single step from passing it.
+/// </remarks>
+public static class Contact
+{
+    /// <summary>
+    /// The weight of Allport's four conditions: their mean. Pettigrew and Tropp (2006) found that
+    /// contact lowers prejudice even without them and that they facilitate rather than are
+    /// necessary, so the conditions add up instead of multiplying (one missing condition does
+    /// not cancel the others).
+    /// </summary>
+    /// <param name="equalStatus">Equal status in the contact situation, in [0,1].</param>
+    /// <param name="commonGoals">Common goals, in [0,1].</param>
+    /// <param name="cooperation">Intergroup cooperation, in [0,1].</param>
+    /// <param name="institutionalSupport">Support of authorities, law or custom, in [0,1].</param>
+    public static double AllportFactor(double equalStatus, double commonGoals, double cooperation, double institutionalSupport)
+    {
+        RuleGuards.RequireProbability(equalStatus, nameof(equalStatus));
+        RuleGuards.RequireProbability(commonGoals, nameof(commonGoals));
+        RuleGuards.RequireProbability(cooperation, nameof(cooperation));
+        RuleGuards.RequireProbability(institutionalSupport, nameof(institutionalSupport));
+        return (equalStatus + commonGoals + cooperation + institutionalSupport) / 4;
+    }
+
+    /// <summary>Applies one step of cross-border contact to every citizen.</summary>
+    /// <param name="population">The citizens; their trust is updated.</param>
+    /// <param name="linkStrengthPerState">Total strength of the state's active functional links, one per state, at least 0.</param>
+    /// <param name="contactsPerYear">Contacts per year per unit of link strength or per cross-border tie, at least 0.</param>
+    /// <param name="dt">Step length in years, at least 0.</param>
+    /// <param name="effect">Share of the gap closed by one contact under ideal conditions, at least 0.</param>
+    /// <param name="negativeShare">Share of contacts that are negative, in [0,1].</param>
+    /// <param name="allportFactor">Weight of Allport's conditions, in [0,1] (see <see cref="AllportFactor"/>).</param>
+    public static void Apply(
+        CitizenPopulation population,
+        ReadOnlySpan<double> linkStrengthPerState,
+        double contactsPerYear,
+        double dt,
+        double effect,
+        double negativeShare,
+        double allportFactor)
+    {
+        ArgumentNullException.ThrowIfNull(population);
+        RuleGuards.RequirePerState(population, linkStrengthPerState.Length, nameof(linkStrengthPerState));
+        RuleGuards.RequireNonNegative(contactsPerYear, nameof(contactsPerYear));
+        RuleGuards.RequireNonNegative(dt, nameof(dt));
+        RuleGuards.RequireNonNegative(effect, nameof(effect));
+        RuleGuards.RequireProbability(negativeShare, nameof(negativeShare));
+        RuleGuards.RequireProbability(allportFactor, nameof(allportFactor));
+
+        float[] trust = population.Trust;
+        ushort[] ties = population.ActiveCrossBorderTies;
+        double perContact = dt * contactsPerYear * effect;
+        double goal = 1 - negativeShare;
+        for (int s = 0; s < population.StateCount; s++)
+        {
+            double links = linkStrengthPerState[s];
+            RuleGuards.RequireNonNegative(links, nameof(linkStrengthPerState));
+            int end = (s + 1) * population.PerState;
+            for (int i = s * population.PerState; i < end; i++)
+            {
+                double weight = Math.Min(perContact * (links + ties[i]), 1.0) * allportFactor;
+                double x = trust[i];
+                trust[i] = (float)Math.Clamp(x + (weight * (goal - x)), 0.0, 1.0);
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+namespace TrackSim.Core.Citizens;
+
+/// <summary>
+/// CIT-MEDIA: the media effect of a step's events, <c>x_i += delta[state_i] * exposure_i</c>,
+/// clamped to [0,1].
+/// </summary>
+/// <remarks>
+/// The engine turns the step's events into one shift per state: negative for hostile events,
+/// scaled up by the negativity bias (Baumeister, Bratslavsky, Finkenauer and Vohs 2001, "Bad is
+/// stronger than good", Review of General Psychology 5; Soroka and McAdams 2015, "News,
+/// politics, and negativity", Political Communication 32), positive for cooperative ones. A
+/// citizen takes in the shift in proportion to media exposure.
+/// </remarks>
+public static class Media
+{
+    /// <summary>Shifts every citizen's trust by the state's shift times the citizen's exposure.</summary>
+    /// <param name="population">The citizens; their trust is updated.</param>
+    /// <param name="deltaPerState">Trust shift of a fully exposed citizen, one per state.</param>
+    public static void Apply(CitizenPopulation population, ReadOnlySpan<double> deltaPerState)
+    {
+        ArgumentNullException.ThrowIfNull(population);
+        RuleGuards.RequirePerState(population, deltaPerState.Length, nameof(deltaPerState));
+        float[] trust = population.Trust;
+        float[] exposure = population.Exposure;
+        for (int s = 0; s < population.StateCount; s++)
+        {
+            float delta = (float)deltaPerState[s];
+            if (delta == 0)
+            {
+                continue;
+            }
+
+            int end = (s + 1) * population.PerState;
+            for (int i = s * population.PerState; i < end; i++)
+            {
+                trust[i] = Math.Clamp(trust[i] + (delta * exposure[i]), 0f, 1f);
+            }
+        }
+    }
+}

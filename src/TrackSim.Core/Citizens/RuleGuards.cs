@@ -1,0 +1,32 @@
+namespace TrackSim.Core.Citizens;
+
+/// <summary>Argument checks the citizen rules share.</summary>
+internal static class RuleGuards
+{
+    /// <summary>Throws unless a per-state argument has one value for each state.</summary>
+    public static void RequirePerState(CitizenPopulation population, int length, string name)
+    {
+        if (length != population.StateCount)
+        {
+            throw new ArgumentException($"Expected one value per state ({population.StateCount}), got {length}.", name);
+        }
+    }
+
+    /// <summary>Throws unless a value is a probability in [0,1].</summary>
+    public static void RequireProbability(double value, string name)
+    {
+        if (!(value >= 0 && value <= 1))
+        {
+            throw new ArgumentOutOfRangeException(name, value, "Must be in [0,1].");
+        }
+    }
+
+    /// <summary>Throws unless a value is finite and at least 0.</summary>
+    public static void RequireNonNegative(double value, string name)
+    {
+        if (!(value >= 0 && double.IsFinite(value)))
+        {
+            throw new ArgumentOutOfRangeException(name, value, "Must be a finite number of at least 0.");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using TrackSim.Core.Domain;
+using TrackSim.Core.Randomness;
+
+namespace TrackSim.Core.Citizens;
+
+/// <summary>
+/// CIT-TURNOVER: generational replacement (Mannheim 1928, "The problem of generations"; for
+/// opinion change by cohort replacement, Firebaugh 1989, "Methods for estimating cohort
+/// replacement effects", Sociological Methodology 19). Each citizen is replaced in a step with
+/// probability <c>p</c>. The newcomer takes the place and the ties of the one replaced; its
+/// trust is drawn from a Beta distribution around the state's current mean with the given SD
+/// (people grow up in the climate of their time); it speaks the shared language with the
+/// cohort's probability; and its cross-border ties are dormant with probability
+/// <c>1 - cohorts.CrossBorderTies</c>. Media exposure stays with the place.
+/// </summary>
+/// <remarks>
+/// The replaced citizens are found by skipping ahead geometric gaps,
+/// <c>floor(ln U / ln(1 - p))</c>, which picks every citizen independently with probability
+/// <c>p</c> in time proportional to the number replaced rather than the population. All
+/// draws come from a stack-held SplitMix64 stream keyed by <c>Combine(seed, step)</c>, so the
+/// rule allocates nothing and a step's replacements do not depend on other rules' draws.
+/// </remarks>
+public static class Turnover
+{
+    /// <summary>Replaces citizens with probability <paramref name="replaceProbabilityPerStep"/> each.</summary>
+    /// <param name="population">The citizens; trust, flags and active cross-border tie counts are updated.</param>
+    /// <param name="network">The social network of the same citizens, for the tie counts.</param>
+    /// <param name="replaceProbabilityPerStep">Chance that a citizen is replaced in this step, in [0,1].</param>
+    /// <param name="cohorts">The new cohorts' shared language and cross-border ties.</param>
+    /// <param name="stateMeanTrust">Current mean trust per state.</param>
+    /// <param name="stateSd">SD of the newcomers' trust per state, capped at what a Beta distribution with the mean allows.</param>
+    /// <param name="seed">Seed of the citizens' turnover stream.</param>
+    /// <param name="step">The step number, at least 0.</param>
+    /// <returns>How many citizens were replaced.</returns>
+    public static int Apply(
+        CitizenPopulation population,
+        SocialNetwork network,
+        double replaceProbabilityPerStep,
+        CohortSpec cohorts,
+        ReadOnlySpan<double> stateMeanTrust,
+        ReadOnlySpan<double> stateSd,
+        ulong seed,
+        int step)
+    {
+        ArgumentNullException.ThrowIfNull(population);
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(cohorts);
+        population.RequireMatching(network);
+        RuleGuards.RequireProbability(replaceProbabilityPerStep, nameof(replaceProbabilityPerStep));
+        RuleGuards.RequirePerState(population, stateMeanTrust.Length, nameof(stateMeanTrust));
+        RuleGuards.RequirePerState(population, stateSd.Length, nameof(stateSd));
+        ArgumentOutOfRangeException.ThrowIfNegative(step);
+        if (replaceProbabilityPerStep == 0)
+        {
+            return 0;
+        }
+
+        var stream = new CounterStream(StableHash.Combine(seed, (ulong)step));
+        double logStay = Math.Log(1 - replaceProbabilityPerStep);
+        int replaced = 0;
+        long i = NextGap(ref stream, logStay);
+        while (i < population.Count)
+        {
+            Replace(population, network, (int)i, cohorts, stateMeanTrust, stateSd, ref stream);
+            replaced++;
+            i += 1 + NextGap(ref stream, logStay);
+        }
+
+        return replaced;
+    }
+
+    /// <summary>Citizens passed over before the next replacement; zero when everyone is replaced.</summary>
+    private static long NextGap(ref CounterStream stream, double logStay)
+    {
+        if (double.IsNegativeInfinity(logStay))
+        {
+            return 0;
+        }
+
+        double gap = Math.Floor(Math.Log(stream.NextOpenDouble()) / logStay);
+        return gap < int.MaxValue ? (long)gap : int.MaxValue;
+    }
+
+    private static void Replace(
+        CitizenPopulation population,
+        SocialNetwork network,
+        int i,
+        CohortSpec cohorts,
+        ReadOnlySpan<double> stateMeanTrust,
+        ReadOnlySpan<double> stateSd,
+        ref CounterStream stream)
+    {
+        const byte dormant = (byte)CitizenTraits.CrossBorderDormant;
+        int state = population.StateOf(i);
+        population.Trust[i] = (float)BetaSampler.Sample(ref stream, stateMeanTrust[state], stateSd[state]);
+
+        bool wasDormant = (population.Flags[i] & dormant) != 0;
+        bool isDormant = stream.NextDouble() >= cohorts.CrossBorderTies;
+        byte flags = stream.NextDouble() < cohorts.SharedLanguage ? (byte)CitizenTraits.SharedLanguage : (byte)0;
+        population.Flags[i] = (byte)(flags | (isDormant ? dormant : 0));
+        if (wasDormant == isDormant || network.IsWellMixed)
+        {
+            return;
+        }
+
+        // The tie to each active neighbour abroad wakes up or falls dormant at both ends.
+        int blockStart = state * population.PerState;
+        ushort[] active = population.ActiveCrossBorderTies;
+        int count = 0;
+        foreach (int j in network.Neighbours(i))
+        {
+            if ((uint)(j - blockStart) >= (uint)population.PerState && (population.Flags[j] & dormant) == 0)
+            {
+                count++;
+                active[j] = isDormant ? (ushort)Math.Max(active[j] - 1, 0) : (ushort)Math.Min(active[j] + 1, ushort.MaxValue);
+            }
+        }
+
+        active[i] = isDormant ? (ushort)0 : (ushort)Math.Min(count, ushort.MaxValue);
+    }
+}

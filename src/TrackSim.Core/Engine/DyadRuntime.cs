@@ -1,0 +1,38 @@
+namespace TrackSim.Core.Engine;
+
+/// <summary>The official relations of a pair of states during a run.</summary>
+internal sealed class DyadRuntime(int a, int b, string subject)
+{
+    public int A { get; } = a;
+
+    public int B { get; } = b;
+
+    public string Subject { get; } = subject;
+
+    public double Tension { get; set; }
+
+    public double OfficialTrust { get; set; }
+
+    public bool DialogueOpen { get; set; }
+
+    /// <summary>Years that tension has stayed below the resumption level while suspended.</summary>
+    public double CalmYears { get; set; }
+
+    /// <summary>Track II meetings held since the dialogue was suspended.</summary>
+    public int MeetingsWhileSuspended { get; set; }
+
+    public double CbmStock { get; set; }
+
+    /// <summary>Decaying count of recent incidents.</summary>
+    public double IncidentMemory { get; set; }
+
+    public int IncidentsThisStep { get; set; }
+
+    public List<LinkRuntime> Links { get; } = [];
+
+    /// <summary>Whether the dyad joins states <paramref name="i"/> and <paramref name="j"/>.</summary>
+    public bool Joins(int i, int j) => (A == i && B == j) || (A == j && B == i);
+
+    /// <summary>The other state of the dyad.</summary>
+    public int Other(int i) => i == A ? B : A;
+}

@@ -1,0 +1,216 @@
+using System.Globalization;
+using TrackSim.Core.Domain;
+using TrackSim.Core.Engine;
+
+namespace TrackSim.Core.Rules;
+
+/// <summary>
+/// EV-APPLY: applies the scenario events of a step.
+/// <para>
+/// In the step that contains its date, a hostile event of severity s adds s·g (g =
+/// <c>posture.event_grievance</c>) to the grievance of every target toward the initiator (the
+/// first actor) and s·g/2 to the initiator's toward the targets (fear of retaliation); with a
+/// single actor every other state is a target. Official trust of the actors' dyads falls by
+/// <c>trust.crisis_loss</c>·s of its level, and events at least <c>dialogue.suspend_severity</c>
+/// severe suspend their dialogue (unless the effects say <c>dialogue: keep</c>). Cooperative events raise official trust by
+/// <c>trust.cooperation_gain</c>·s of the gap to 1; a <c>cbm</c> event adds s to the CBM stock
+/// unless its effects set an amount. The media effect on the actors' citizens is
+/// −<c>media.effect</c>·<c>media.negativity_bias</c>·s for hostile and +<c>media.effect</c>·s for
+/// cooperative events (Soroka 2006 on the negativity bias); the shock fades with
+/// <c>media.half_life</c> (see the citizen layer). A multi-step hostile event keeps its
+/// grievance at least at s·g in every step it covers. Explicit effects apply in the first step.
+/// </para>
+/// </summary>
+internal static class EventRule
+{
+    public const string Id = "EVENT";
+
+    /// <summary>Applies the first step of an event.</summary>
+    public static void Start(World world, EventSpec e)
+    {
+        int[] actors = ActorIndices(world, e);
+        world.Record(Id, e.Id, $"{e.Name} ({Kind(e)}, severity {Num(e.Severity)})");
+        var p = world.P;
+        switch (e.Valence)
+        {
+            case Valence.Hostile:
+                AddGrievance(world, actors, e.Severity * p.EventGrievance);
+                foreach (var dyad in DyadsAmong(world, actors))
+                {
+                    if (world.On("official_trust"))
+                    {
+                        dyad.OfficialTrust -= p.CrisisLoss * e.Severity * dyad.OfficialTrust;
+                    }
+
+                    if (world.On("dialogue") && e.Severity >= p.SuspendSeverity && e.Effects.Dialogue is null && !e.Effects.KeepDialogue)
+                    {
+                        DialogueRule.Suspend(world, dyad, e.Id);
+                    }
+                }
+
+                AddMedia(world, e, actors, -p.MediaEffect * p.NegativityBias * e.Severity);
+                break;
+
+            case Valence.Cooperative:
+                foreach (var dyad in DyadsAmong(world, actors))
+                {
+                    if (world.On("official_trust"))
+                    {
+                        dyad.OfficialTrust += p.CooperationGain * e.Severity * (1 - dyad.OfficialTrust);
+                    }
+
+                    if (e.Kind == EventKind.Cbm && e.Effects.Cbm == 0)
+                    {
+                        dyad.CbmStock += e.Severity;
+                    }
+                }
+
+                AddMedia(world, e, actors, p.MediaEffect * e.Severity);
+                break;
+
+            default:
+                break;
+        }
+
+        ApplyEffects(world, e, actors);
+    }
+
+    /// <summary>Applies a later step of a multi-step event: hostile grievance is held.</summary>
+    public static void Continue(World world, EventSpec e)
+    {
+        if (e.Valence != Valence.Hostile)
+        {
+            return;
+        }
+
+        int[] actors = ActorIndices(world, e);
+        double level = e.Severity * world.P.EventGrievance;
+        foreach (var (from, toward, weight) in GrievancePairs(world, actors))
+        {
+            world.EventGrievance[from, toward] = Math.Max(world.EventGrievance[from, toward], level * weight);
+        }
+    }
+
+    private static void ApplyEffects(World world, EventSpec e, int[] actors)
+    {
+        var effects = e.Effects;
+        foreach (var dyad in DyadsAmong(world, actors))
+        {
+            dyad.CbmStock += effects.Cbm;
+            if (effects.Dialogue == DialogueStatus.Suspended)
+            {
+                DialogueRule.Suspend(world, dyad, e.Id);
+            }
+            else if (effects.Dialogue == DialogueStatus.Open)
+            {
+                DialogueRule.Resume(world, dyad, $"resumed by {e.Id}");
+            }
+        }
+
+        if (!effects.CreateLinks.IsEmpty && actors.Length >= 2)
+        {
+            var dyad = world.DyadOf(actors[0], actors[1]);
+            foreach (var link in effects.CreateLinks)
+            {
+                dyad.Links.Add(new LinkRuntime(link.Id, link.Sector, link.Strength, link.Threshold, link.ActiveFrom));
+                world.Record(FunctionalRule.CreateId, link.Id, $"created by {e.Id} ({dyad.Subject}, {link.Sector})");
+            }
+        }
+
+        foreach (var dyad in world.Dyads)
+        {
+            foreach (var link in dyad.Links)
+            {
+                if (effects.SuspendLinks.Contains(link.Id) && !link.SuspendedByEvent)
+                {
+                    link.SuspendedByEvent = true;
+                    world.Record(FunctionalRule.SuspendId, link.Id, $"suspended by {e.Id}");
+                }
+                else if (effects.ResumeLinks.Contains(link.Id) && link.SuspendedByEvent)
+                {
+                    link.SuspendedByEvent = false;
+                    world.Record(FunctionalRule.SuspendId, link.Id, $"resumed by {e.Id}");
+                }
+            }
+        }
+
+        foreach (var (stateId, level) in effects.Hawkishness)
+        {
+            int i = world.StateIndex(stateId);
+            world.States[i].Hawkishness = level;
+            world.Record(Id, stateId, $"leadership hawkishness set to {Num(level)} by {e.Id}");
+        }
+
+        foreach (var initiative in world.Initiatives)
+        {
+            string id = initiative.Spec.Id;
+            if (Names(effects.StopInitiatives, id) && initiative.Enabled)
+            {
+                initiative.Enabled = false;
+                world.Record(Id, id, $"stopped by {e.Id}");
+            }
+            else if (Names(effects.StartInitiatives, id) && !initiative.Enabled)
+            {
+                initiative.Enabled = true;
+                world.Record(Id, id, $"restarted by {e.Id}");
+            }
+        }
+    }
+
+    private static bool Names(IEnumerable<string> ids, string id) =>
+        ids.Contains(id) || ids.Contains(EventEffects.AllInitiatives);
+
+    private static void AddGrievance(World world, int[] actors, double level)
+    {
+        foreach (var (from, toward, weight) in GrievancePairs(world, actors))
+        {
+            world.EventGrievance[from, toward] += level * weight;
+        }
+    }
+
+    /// <summary>(state with the grievance, state it is directed at, weight) for a hostile event.</summary>
+    private static IEnumerable<(int From, int Toward, double Weight)> GrievancePairs(World world, int[] actors)
+    {
+        int initiator = actors[0];
+        var targets = actors.Length > 1 ? actors.Skip(1) : Enumerable.Range(0, world.States.Length).Where(i => i != initiator);
+        foreach (int target in targets)
+        {
+            yield return (target, initiator, 1.0);
+            yield return (initiator, target, 0.5);
+        }
+    }
+
+    private static void AddMedia(World world, EventSpec e, int[] actors, double delta)
+    {
+        if (!world.On("media"))
+        {
+            return;
+        }
+
+        var publics = actors.Length > 1 || e.Valence != Valence.Hostile ? actors : Enumerable.Range(0, world.States.Length).ToArray();
+        foreach (int i in publics)
+        {
+            world.MediaDelta[i] += delta;
+        }
+    }
+
+    /// <summary>The dyads among the actors; with one actor, the dyads of that actor.</summary>
+    public static IEnumerable<DyadRuntime> DyadsAmong(World world, int[] actors)
+    {
+        foreach (var dyad in world.Dyads)
+        {
+            bool a = actors.Contains(dyad.A);
+            bool b = actors.Contains(dyad.B);
+            if ((a && b) || (actors.Length == 1 && (a || b)))
+            {
+                yield return dyad;
+            }
+        }
+    }
+
+    private static int[] ActorIndices(World world, EventSpec e) => [.. e.Actors.Select(world.StateIndex)];
+
+    private static string Kind(EventSpec e) => e.Kind.ToString();
+
+    private static string Num(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+}

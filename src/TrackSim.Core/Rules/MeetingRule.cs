@@ -1,0 +1,217 @@
+using System.Globalization;
+using TrackSim.Core.Domain;
+using TrackSim.Core.Engine;
+
+namespace TrackSim.Core.Rules;
+
+/// <summary>
+/// T2-MEET and T2-COOPT: Track II meetings (Montville 1991's problem-solving workshops; Kelman 1972).
+/// <para>
+/// A running initiative whose meeting falls due in the step meets with probability
+/// r + (1 − r)·exp(−κ·T)·(1 − ψ·[dialogue suspended]), where r is its resilience, T the highest
+/// tension among its states, κ = <c>track2.tension_sensitivity</c>, ψ = <c>track2.suspension_penalty</c>.
+/// In a meeting: (contact) cross-side interpersonal trust t ← t + γ·(1 − t), γ = <c>track2.contact_gain</c>;
+/// (convergence) on every topic each participant p moves toward the others within the bound
+/// β·(1 + t_pq) (β = <c>track2.position_bound</c>), weighted by trust:
+/// y_p = x_p + μ·Σ t_pq (x_q − x_p) / Σ t_pq, μ = <c>track2.convergence</c> (Hegselmann and Krause 2002);
+/// (T2-COOPT) on core topics the participant is anchored to the own government's position g_p by
+/// the alignment a_p (Friedkin and Johnsen 1990): x_p ← a_p·g_p + (1 − a_p)·y_p; on peripheral
+/// topics x_p ← y_p. All participants read the positions before the meeting. A topic is agreed
+/// when the sides' mean positions all lie within <c>track2.agreement_distance</c>; every agreed
+/// topic yields a joint recommendation (<see cref="TransferRule"/>). Between meetings
+/// cross-side trust drifts back toward <c>track2.initial_trust</c> at <c>track2.trust_decay</c> per year.
+/// </para>
+/// </summary>
+internal static class MeetingRule
+{
+    public const string Id = "T2-MEET";
+
+    public static void Apply(World world)
+    {
+        var p = world.P;
+        foreach (var initiative in world.Initiatives)
+        {
+            DecayTrust(initiative, world.Dt * p.ParticipantTrustDecay, p.ParticipantInitialTrust);
+            if (initiative.NextMeeting > world.StepEnd)
+            {
+                continue;
+            }
+
+            // At most one meeting per step; the schedule moves past the step whatever happens.
+            var due = initiative.NextMeeting;
+            int k = 1;
+            while (initiative.NextMeeting <= world.StepEnd)
+            {
+                initiative.NextMeeting = initiative.Spec.MeetingInterval.AddTo(due, k++);
+            }
+
+            if (!world.On("track2_meetings") || !initiative.IsRunning(world.Date) || initiative.Participants.Length == 0)
+            {
+                continue;
+            }
+
+            double chance = MeetingChance(world, initiative);
+            if (world.MeetingStream.NextDouble() >= chance)
+            {
+                world.Record(Id, initiative.Spec.Id, $"meeting not held (chance {chance.ToString("0.##", CultureInfo.InvariantCulture)})");
+                continue;
+            }
+
+            Meet(world, initiative);
+        }
+    }
+
+    /// <summary>The chance that a due meeting is held.</summary>
+    public static double MeetingChance(World world, InitiativeRuntime initiative)
+    {
+        var p = world.P;
+        double tension = 0;
+        bool suspended = false;
+        foreach (var dyad in InitiativeDyads(world, initiative))
+        {
+            tension = Math.Max(tension, dyad.Tension);
+            suspended |= !dyad.DialogueOpen;
+        }
+
+        double r = initiative.Spec.Resilience;
+        return r + ((1 - r) * Math.Exp(-p.MeetingTensionSensitivity * tension) * (suspended ? 1 - p.MeetingSuspensionPenalty : 1));
+    }
+
+    /// <summary>Holds a meeting: contact, convergence with co-optation, agreement and recommendations.</summary>
+    public static void Meet(World world, InitiativeRuntime initiative)
+    {
+        var p = world.P;
+        var participants = initiative.Participants;
+        int n = participants.Length;
+        initiative.MeetingsHeld++;
+        foreach (var dyad in InitiativeDyads(world, initiative))
+        {
+            if (!dyad.DialogueOpen)
+            {
+                dyad.MeetingsWhileSuspended++;
+            }
+        }
+
+        for (int a = 0; a < n; a++)
+        {
+            for (int b = 0; b < n; b++)
+            {
+                if (participants[a].State != participants[b].State)
+                {
+                    initiative.Trust[a, b] += p.ContactGain * (1 - initiative.Trust[a, b]);
+                }
+            }
+        }
+
+        var topics = initiative.Spec.Topics;
+        bool anchor = world.On("co_optation");
+        for (int t = 0; t < topics.Length; t++)
+        {
+            for (int a = 0; a < n; a++)
+            {
+                double x = participants[a].Positions[t];
+                double weight = 0;
+                double pull = 0;
+                for (int b = 0; b < n; b++)
+                {
+                    double trust = initiative.Trust[a, b];
+                    double gap = participants[b].Positions[t] - x;
+                    if (b != a && Math.Abs(gap) < p.PositionBound * (1 + trust))
+                    {
+                        weight += trust;
+                        pull += trust * gap;
+                    }
+                }
+
+                double y = weight > 0 ? x + (p.PositionConvergence * pull / weight) : x;
+                if (topics[t].Core && anchor)
+                {
+                    double alignment = participants[a].Alignment;
+                    double government = topics[t].Positions.GetValueOrDefault(world.States[participants[a].State].Id, 0.5);
+                    y = (alignment * government) + ((1 - alignment) * y);
+                }
+
+                participants[a].NextPositions[t] = Math.Clamp(y, 0, 1);
+            }
+        }
+
+        foreach (var participant in participants)
+        {
+            Array.Copy(participant.NextPositions, participant.Positions, topics.Length);
+        }
+
+        int agreed = 0;
+        for (int t = 0; t < topics.Length; t++)
+        {
+            initiative.Agreed[t] = SidesAgree(initiative, t, p.AgreementDistance);
+            if (initiative.Agreed[t])
+            {
+                agreed++;
+            }
+        }
+
+        world.Record(Id, initiative.Spec.Id, $"meeting held; agreement on {agreed} of {topics.Length} topics");
+        for (int t = 0; t < topics.Length; t++)
+        {
+            if (initiative.Agreed[t])
+            {
+                TransferRule.Recommend(world, initiative, topics[t]);
+            }
+        }
+    }
+
+    /// <summary>Share of topics on which the sides agree after the last meeting.</summary>
+    public static double AgreementShare(InitiativeRuntime initiative) =>
+        initiative.Agreed.Length == 0 ? 0 : initiative.Agreed.Count(a => a) / (double)initiative.Agreed.Length;
+
+    /// <summary>The dyads among an initiative's states.</summary>
+    public static IEnumerable<DyadRuntime> InitiativeDyads(World world, InitiativeRuntime initiative) =>
+        world.Dyads.Where(d => initiative.States.Contains(d.A) && initiative.States.Contains(d.B));
+
+    private static bool SidesAgree(InitiativeRuntime initiative, int topic, double distance)
+    {
+        double low = double.MaxValue;
+        double high = double.MinValue;
+        foreach (int state in initiative.States)
+        {
+            double sum = 0;
+            int count = 0;
+            foreach (var participant in initiative.Participants)
+            {
+                if (participant.State == state)
+                {
+                    sum += participant.Positions[topic];
+                    count++;
+                }
+            }
+
+            if (count > 0)
+            {
+                low = Math.Min(low, sum / count);
+                high = Math.Max(high, sum / count);
+            }
+        }
+
+        return high >= low && high - low < distance;
+    }
+
+    private static void DecayTrust(InitiativeRuntime initiative, double rate, double initial)
+    {
+        var participants = initiative.Participants;
+        double factor = Math.Min(1, rate);
+        for (int a = 0; a < participants.Length; a++)
+        {
+            for (int b = 0; b < participants.Length; b++)
+            {
+                if (participants[a].State != participants[b].State)
+                {
+                    initiative.Trust[a, b] += factor * (initial - initiative.Trust[a, b]);
+                }
+            }
+        }
+    }
+
+    /// <summary>The topic's sector, when its id names one (a recommendation on it can create a link).</summary>
+    public static Sector? SectorOf(TopicSpec topic) =>
+        Enum.TryParse<Sector>(topic.Id, ignoreCase: true, out var sector) && Enum.IsDefined(sector) && !int.TryParse(topic.Id, out _) ? sector : null;
+}

@@ -1,0 +1,58 @@
+using TrackSim.Core.Engine;
+
+namespace TrackSim.Core.Rules;
+
+/// <summary>
+/// T2-OUTREACH: participants with public reach re-humanise the other side (Montville's second process).
+/// <para>
+/// Outreach travels in the language shared across the border (the cross-border press and
+/// broadcasts): for every state s of a running initiative, the push on its shared-language
+/// citizens is Δt · ω · clamp(Σ_p ρ_p (2 t_p − 1), −1, 1), summed over the initiative's
+/// participants p who speak the shared language, with reach ρ_p, mean cross-side trust t_p and
+/// ω = <c>outreach.effect</c>: participants who trust the other side speak well of it, those who
+/// distrust it speak ill. Citizens move by push·(1 − x) toward trust, or push·x away from it.
+/// </para>
+/// </summary>
+internal static class OutreachRule
+{
+    public const string Id = "T2-OUTREACH";
+
+    /// <summary>Computes this step's push per state into <see cref="World.OutreachPush"/>.</summary>
+    public static void Compute(World world)
+    {
+        Array.Clear(world.OutreachPush);
+        if (!world.On("outreach"))
+        {
+            return;
+        }
+
+        var voice = new double[world.States.Length];
+        foreach (var initiative in world.Initiatives)
+        {
+            if (!initiative.IsRunning(world.Date) || initiative.MeetingsHeld == 0)
+            {
+                continue;
+            }
+
+            double sum = 0;
+            for (int q = 0; q < initiative.Participants.Length; q++)
+            {
+                var participant = initiative.Participants[q];
+                if (participant.SharedLanguage)
+                {
+                    sum += participant.Reach * ((2 * initiative.CrossSideTrustOf(q)) - 1);
+                }
+            }
+
+            foreach (int s in initiative.States)
+            {
+                voice[s] += sum;
+            }
+        }
+
+        for (int s = 0; s < voice.Length; s++)
+        {
+            world.OutreachPush[s] = world.Dt * world.P.OutreachEffect * Math.Clamp(voice[s], -1, 1);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Reflection;
+using NUnit.Framework;
+using TrackSim.Scenarios.Loading;
+
+namespace TrackSim.Tests.Architecture;
+
+/// <summary>The layers depend on each other and on libraries only as the design allows.</summary>
+public sealed class AssemblyReferenceTests
+{
+    private static readonly Assembly Core = typeof(TrackSim.Core.Domain.Scenario).Assembly;
+    private static readonly Assembly Scenarios = typeof(ScenarioLoader).Assembly;
+
+    // Reporting has no public type to name yet; the test project references it, so it loads by name.
+    private static readonly Assembly Reporting = Assembly.Load(new AssemblyName("TrackSim.Reporting"));
+
+    [Test]
+    public void Core_references_only_the_base_library_and_MathNet()
+    {
+        var others = References(Core).Where(name => !IsBaseLibrary(name) && name != "MathNet.Numerics");
+        Assert.That(others, Is.Empty);
+    }
+
+    [TestCase("YamlDotNet")]
+    [TestCase("ScottPlot")]
+    [TestCase("System.CommandLine")]
+    [TestCase("Spectre.Console")]
+    [TestCase("TrackSim.Scenarios")]
+    [TestCase("TrackSim.Reporting")]
+    public void Core_does_not_reference(string assembly)
+    {
+        Assert.That(References(Core), Does.Not.Contain(assembly));
+    }
+
+    [TestCase("YamlDotNet")]
+    [TestCase("TrackSim.Scenarios")]
+    [TestCase("TrackSim.Cli")]
+    [TestCase("tracksim")]
+    public void Reporting_does_not_reference(string assembly)
+    {
+        Assert.That(References(Reporting), Does.Not.Contain(assembly));
+    }
+
+    [TestCase("ScottPlot")]
+    [TestCase("TrackSim.Reporting")]
+    [TestCase("System.CommandLine")]
+    [TestCase("Spectre.Console")]
+    public void Scenarios_does_not_reference(string assembly)
+    {
+        Assert.That(References(Scenarios), Does.Not.Contain(assembly));
+    }
+
+    [Test]
+    public void Reference_lists_include_package_assemblies()
+    {
+        // Guards the tests above: they would pass vacuously if package references were not listed.
+        Assert.That(References(Scenarios), Does.Contain("YamlDotNet").And.Contain("TrackSim.Core"));
+    }
+
+    [Test]
+    public void Base_library_check_tells_the_runtime_from_packages()
+    {
+        // Guards IsBaseLibrary: a package named System.* is not part of the runtime.
+        Assert.That(IsBaseLibrary("System.Runtime"), Is.True);
+        Assert.That(IsBaseLibrary("System.Collections.Immutable"), Is.True);
+        Assert.That(IsBaseLibrary("System.CommandLine"), Is.False);
+        Assert.That(IsBaseLibrary("MathNet.Numerics"), Is.False);
+    }
+
+    private static string[] References(Assembly assembly) =>
+        [.. assembly.GetReferencedAssemblies().Select(a => a.Name!)];
+
+    // The base library is what ships with the runtime: an assembly in the folder of System.Private.CoreLib.
+    private static bool IsBaseLibrary(string name) =>
+        File.Exists(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, name + ".dll"));
+}

@@ -1,0 +1,155 @@
+using NUnit.Framework;
+
+namespace TrackSim.Tests.Cli;
+
+[TestFixture]
+public sealed class ValidateCommandTests
+{
+    // Three errors on known positions: an unknown key, a value out of range, a dangling reference.
+    private const string Broken = """
+        name: broken
+        calendar: { start: 2000-01, end: 2001-12, step: month }
+        states:
+          - { id: AA, name: Atlantis, hawkishnes: 0.5 }
+          - { id: BB, name: Borduria }
+        events:
+          - { id: c, date: 2000-06, kind: crisis, severity: 1.5, actors: [AA, CC] }
+        """;
+
+    private string _folder = string.Empty;
+    private string _broken = string.Empty;
+
+    [OneTimeSetUp]
+    public void CreateFiles()
+    {
+        _folder = Path.Combine(Path.GetTempPath(), "tracksim-cli-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_folder);
+        _broken = Path.Combine(_folder, "broken.yaml");
+        File.WriteAllText(_broken, Broken);
+    }
+
+    [OneTimeTearDown]
+    public void DeleteFiles() => Directory.Delete(_folder, recursive: true);
+
+    [Test]
+    public void Valid_file_exits_0_with_a_one_line_summary_on_stdout()
+    {
+        var run = CliRun.Of("validate", RepoPaths.File("scenarios/minimal.yaml"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(0));
+            Assert.That(run.OutLines, Is.EqualTo(new[]
+            {
+                $"{RepoPaths.File("scenarios/minimal.yaml")}: valid (2 states, 1 initiative, 1 event, 120 monthly steps, 0 variants)",
+            }));
+            Assert.That(run.Error, Is.Empty);
+        }
+    }
+
+    [Test]
+    public void File_name_is_reported_as_the_user_typed_it()
+    {
+        string typed = Path.GetRelativePath(Environment.CurrentDirectory, RepoPaths.File("scenarios/examples/every-field.yaml"));
+
+        var run = CliRun.Of("validate", typed);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(0));
+            Assert.That(run.Out, Is.EqualTo($"{typed}: valid (2 states, 1 initiative, 3 events, 522 weekly steps, 3 variants)\n"));
+        }
+    }
+
+    [Test]
+    public void Broken_file_exits_2_and_reports_every_error_with_its_position()
+    {
+        var run = CliRun.Of("validate", _broken);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(run.Out, Is.Empty);
+            Assert.That(run.ErrorLines, Has.Length.EqualTo(4));
+            Assert.That(run.ErrorLines[0], Does.StartWith($"{_broken}:4:31: error: states[0].hawkishnes: unknown key 'hawkishnes'"));
+            Assert.That(run.ErrorLines[1], Does.StartWith($"{_broken}:7:53: error: events[0].severity: "));
+            Assert.That(run.ErrorLines[2], Does.StartWith($"{_broken}:7:71: error: events[0].actors[1]: no state 'CC'"));
+            Assert.That(run.ErrorLines[3], Is.EqualTo($"{_broken}: invalid (3 errors)"));
+        }
+    }
+
+    [Test]
+    public void Several_files_with_one_bad_exit_2_and_report_all_of_them()
+    {
+        string minimal = RepoPaths.File("scenarios/minimal.yaml");
+        string everyField = RepoPaths.File("scenarios/examples/every-field.yaml");
+
+        var run = CliRun.Of("validate", minimal, _broken, everyField);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(run.OutLines, Has.Length.EqualTo(2));
+            Assert.That(run.OutLines[0], Does.StartWith($"{minimal}: valid ("));
+            Assert.That(run.OutLines[1], Does.StartWith($"{everyField}: valid ("));
+            Assert.That(run.ErrorLines.Count(l => l.StartsWith($"{_broken}:", StringComparison.Ordinal) && l.Contains(": error: ", StringComparison.Ordinal)), Is.EqualTo(3));
+        }
+    }
+
+    [Test]
+    public void Every_invalid_file_is_reported_not_only_the_first()
+    {
+        string missing = Path.Combine(_folder, "missing.yaml");
+
+        var run = CliRun.Of("validate", _broken, missing);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(run.ErrorLines, Does.Contain($"{_broken}: invalid (3 errors)"));
+            Assert.That(run.ErrorLines, Does.Contain($"{missing}:1:1: error: no such file"));
+        }
+    }
+
+    [Test]
+    public void Missing_file_exits_2_with_a_clear_message()
+    {
+        string missing = Path.Combine(_folder, "no-such-scenario.yaml");
+
+        var run = CliRun.Of("validate", missing);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(run.ErrorLines, Is.EqualTo(new[] { $"{missing}:1:1: error: no such file", $"{missing}: invalid (1 error)" }));
+        }
+    }
+
+    [Test]
+    public void No_file_is_a_usage_error()
+    {
+        var run = CliRun.Of("validate");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(run.Error, Does.Contain("tracksim: error: Required argument 'FILE' missing"));
+            Assert.That(run.Error, Does.Contain("tracksim validate <FILE>... [options]"));
+            Assert.That(run.Out, Is.Empty);
+        }
+    }
+
+    [Test]
+    public void Mistyped_option_is_a_usage_error_not_a_missing_file()
+    {
+        var run = CliRun.Of("validate", "--strict", RepoPaths.File("scenarios/minimal.yaml"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(run.Error, Does.StartWith("tracksim: error: Unrecognized option '--strict'."));
+            Assert.That(run.Error, Does.Contain("Usage:"));
+            Assert.That(run.Out, Is.Empty);
+        }
+    }
+}

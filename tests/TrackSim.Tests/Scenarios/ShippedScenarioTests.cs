@@ -1,0 +1,218 @@
+using NUnit.Framework;
+using TrackSim.Core.Domain;
+using TrackSim.Scenarios.Loading;
+
+// CA1861: expected lists read best inline, next to the YAML they come from; each test runs once.
+#pragma warning disable CA1861
+
+namespace TrackSim.Tests.Scenarios;
+
+/// <summary>The scenarios shipped in <c>scenarios/</c> load, with the values and defaults the format promises.</summary>
+public sealed class ShippedScenarioTests
+{
+    private static Scenario LoadShipped(string relative)
+    {
+        var result = ScenarioLoader.LoadFile(RepositoryFiles.PathOf(relative));
+        Assert.That(result.Errors, Is.Empty, () => LoadAssert.Describe(result));
+        return result.Scenario!;
+    }
+
+    [Test]
+    public void Every_shipped_scenario_loads_without_errors()
+    {
+        var files = RepositoryFiles.ShippedScenarios();
+
+        // At least minimal.yaml and examples/every-field.yaml: an empty list would pass vacuously.
+        Assert.That(files, Has.Count.GreaterThanOrEqualTo(2));
+        using (Assert.EnterMultipleScope())
+        {
+            foreach (string file in files)
+            {
+                var result = ScenarioLoader.LoadFile(file);
+                Assert.That(result.IsValid, Is.True, () => $"{file}:\n{string.Join('\n', result.Errors)}");
+            }
+        }
+    }
+
+    [Test]
+    public void Minimal_scenario_fills_the_implied_dyad_with_defaults()
+    {
+        var scenario = LoadShipped("scenarios/minimal.yaml");
+        var dyad = scenario.Dyads.Single();
+        Assert.That(dyad.Subject, Is.EqualTo("AA-BB"));
+        Assert.That(dyad.Tension, Is.EqualTo(0.3));
+        Assert.That(dyad.OfficialTrust, Is.EqualTo(0.3));
+        Assert.That(dyad.Dialogue, Is.EqualTo(DialogueStatus.Open));
+        Assert.That(dyad.CbmStock, Is.Zero);
+        Assert.That(dyad.Links, Is.Empty);
+    }
+
+    [Test]
+    public void Minimal_scenario_maps_its_calendar_states_and_event()
+    {
+        var scenario = LoadShipped("scenarios/minimal.yaml");
+        Assert.That(scenario.Name, Is.EqualTo("minimal"));
+        Assert.That(scenario.Calendar, Is.EqualTo(new Calendar(new DateOnly(2000, 1, 1), new DateOnly(2009, 12, 31), StepUnit.Month)));
+        Assert.That(scenario.Calendar.StepCount, Is.EqualTo(120));
+        Assert.That(scenario.States.Select(s => (s.Id, s.Name, s.Hawkishness)), Is.EqualTo(new[] { ("AA", "Atlantis", 0.5), ("BB", "Borduria", 0.5) }));
+        var crisis = scenario.Events.Single();
+        Assert.That(crisis.Date, Is.EqualTo(new DateOnly(2004, 6, 1)));
+        Assert.That(crisis.Severity, Is.EqualTo(0.8));
+        Assert.That(crisis.Effects.Dialogue, Is.EqualTo(DialogueStatus.Suspended));
+        Assert.That(crisis.Label, Is.EqualTo("crisis"));
+        Assert.That(scenario.Ensemble, Is.EqualTo(new EnsembleSpec(10, 1)));
+        Assert.That(scenario.Outputs.Charts, Is.EqualTo(OutputSpec.DefaultCharts));
+    }
+
+    [Test]
+    public void Minimal_participants_take_their_role_defaults()
+    {
+        var scenario = LoadShipped("scenarios/minimal.yaml");
+        var initiative = scenario.Initiatives.Single();
+        var diplomat = Role.Find("former_diplomat")!;
+        Assert.That(initiative.States, Is.EqualTo(new[] { "AA", "BB" }));
+        Assert.That(initiative.MeetingInterval, Is.EqualTo(new Duration(6, StepUnit.Month)));
+        Assert.That(initiative.End, Is.Null);
+        foreach (var group in initiative.Participants)
+        {
+            Assert.That((group.Count, group.Alignment, group.Access, group.Reach, group.SharedLanguage), Is.EqualTo((4, diplomat.Alignment, diplomat.Access, diplomat.Reach, true)));
+        }
+
+        Assert.That(diplomat.Alignment, Is.EqualTo(0.7));
+    }
+
+    [Test]
+    public void Minimal_initiative_gets_the_default_core_and_trade_topics()
+    {
+        var topics = LoadShipped("scenarios/minimal.yaml").Initiatives.Single().Topics;
+
+        // Spread evenly around 0.5 over 0.8 (core) or 0.4 (peripheral), in state order.
+        Assert.That(topics.Select(t => (t.Id, t.Core)), Is.EqualTo(new[] { ("core", true), ("trade", false) }));
+        Assert.That(topics[0].Positions["AA"], Is.EqualTo(0.1).Within(1e-12));
+        Assert.That(topics[0].Positions["BB"], Is.EqualTo(0.9).Within(1e-12));
+        Assert.That(topics[1].Positions["AA"], Is.EqualTo(0.3).Within(1e-12));
+        Assert.That(topics[1].Positions["BB"], Is.EqualTo(0.7).Within(1e-12));
+    }
+
+    [Test]
+    public void Every_field_scenario_steps_weekly_for_ten_years()
+    {
+        var calendar = LoadShipped("scenarios/examples/every-field.yaml").Calendar;
+        Assert.That(calendar.Unit, Is.EqualTo(StepUnit.Week));
+        Assert.That(calendar.Start, Is.EqualTo(new DateOnly(1990, 1, 1)));
+        Assert.That(calendar.End, Is.EqualTo(new DateOnly(1999, 12, 31)));
+
+        // 3,652 days from 1990-01-01 to 1999-12-31: 521 whole weeks and a part.
+        Assert.That(calendar.StepCount, Is.EqualTo(522));
+    }
+
+    [Test]
+    public void Every_field_scenario_maps_its_values()
+    {
+        var scenario = LoadShipped("scenarios/examples/every-field.yaml");
+        var north = scenario.State("NA");
+        Assert.That((north.Hawkishness, north.Receptivity, north.PublicSensitivity, north.Posture, north.Fear, north.Restraint, north.Grievance),
+            Is.EqualTo((0.6, 0.4, 0.7, 0.5, (double?)0.35, (double?)0.5, (double?)0.1)));
+        Assert.That(scenario.State("SO").Fear, Is.Null, "an unset coefficient falls back to the parameter");
+
+        var dyad = scenario.Dyads.Single();
+        Assert.That((dyad.Tension, dyad.OfficialTrust, dyad.CbmStock), Is.EqualTo((0.45, 0.25, 0.5)));
+        Assert.That(dyad.Links.Select(l => (l.Id, l.Sector, l.ActiveFrom)),
+            Is.EqualTo(new[] { ("river-treaty", Sector.Water, (DateOnly?)null), ("border-trade", Sector.Trade, new DateOnly(1992, 3, 1)) }));
+
+        Assert.That(scenario.Citizens.PerState, Is.EqualTo(5000));
+        Assert.That(scenario.Citizens.TrustOf("SO"), Is.EqualTo(new TrustDistribution(0.3, 0.1)));
+        Assert.That(scenario.Citizens.Network, Is.EqualTo(new NetworkSpec(NetworkKind.SmallWorld, 8, 0.05, 0.01)));
+
+        var initiative = scenario.Initiatives.Single();
+        Assert.That(initiative.MeetingInterval, Is.EqualTo(new Duration(4, StepUnit.Month)));
+        Assert.That(initiative.End, Is.EqualTo(new DateOnly(1999, 6, 30)));
+        Assert.That(initiative.Participants[0].Alignment, Is.EqualTo(0.8));
+        Assert.That(initiative.Participants[1].Alignment, Is.EqualTo(Role.Find("journalist")!.Alignment));
+        Assert.That(initiative.Participants[3].SharedLanguage, Is.False);
+
+        Assert.That(scenario.Events.Select(e => e.Id), Is.EqualTo(new[] { "border-clash", "new-government", "talks-resume" }));
+        Assert.That(scenario.Events[0].End, Is.EqualTo(new DateOnly(1993, 6, 30)));
+        Assert.That(scenario.Events[1].Label, Is.EqualTo("new-government"), "an event without name or label is labelled by its id");
+        Assert.That(scenario.Ensemble, Is.EqualTo(new EnsembleSpec(20, 20261127)));
+        Assert.That(scenario.Outputs.LabelEvents, Is.EqualTo(new[] { "border-clash", "talks-resume" }));
+        Assert.That(scenario.Mechanisms.IsOn("spillover"), Is.False);
+    }
+
+    [Test]
+    public void Every_field_topic_without_positions_is_spread_around_the_middle()
+    {
+        var topics = LoadShipped("scenarios/examples/every-field.yaml").Initiatives.Single().Topics;
+        Assert.That(topics[0].Positions, Is.EqualTo(new Dictionary<string, double> { ["NA"] = 0.1, ["SO"] = 0.9 }));
+        Assert.That(topics[1].Core, Is.False);
+        Assert.That(topics[1].Positions["NA"], Is.EqualTo(0.3).Within(1e-12));
+        Assert.That(topics[1].Positions["SO"], Is.EqualTo(0.7).Within(1e-12));
+    }
+
+    [Test]
+    public void Scenario_parameters_override_the_lens()
+    {
+        var parameters = LoadShipped("scenarios/examples/every-field.yaml").Parameters;
+        Assert.That(parameters["posture.fear"], Is.EqualTo(0.25));
+        Assert.That(parameters.SourceOf("posture.fear"), Is.EqualTo("scenario"));
+        Assert.That(parameters["posture.interdependence_restraint"], Is.EqualTo(0.5));
+        Assert.That(parameters.SourceOf("posture.interdependence_restraint"), Is.EqualTo("lens functionalist"));
+        Assert.That(parameters.SourceOf("posture.restraint"), Is.EqualTo("default"));
+    }
+
+    [Test]
+    public void Scenario_value_wins_over_a_lens_that_sets_the_same_parameter()
+    {
+        // The realist lens sets posture.fear to 0.5; the scenario's 0.25 must win.
+        const string yaml = """
+            calendar: { start: 2000-01, end: 2009-12 }
+            states:
+              - { id: AA }
+              - { id: BB }
+            lens: realist
+            parameters:
+              posture: { fear: 0.25 }
+            """;
+        var parameters = LoadAssert.Valid(yaml).Parameters;
+        Assert.That(parameters["posture.fear"], Is.EqualTo(0.25));
+        Assert.That(parameters.SourceOf("posture.fear"), Is.EqualTo("scenario"));
+        Assert.That(parameters.SourceOf("posture.cbm_restraint"), Is.EqualTo("lens realist"));
+    }
+
+    [Test]
+    public void Variant_without_the_clash_has_no_clash_event()
+    {
+        var scenario = LoadShipped("scenarios/examples/every-field.yaml");
+        Assert.That(scenario.Events.Select(e => e.Id), Does.Contain("border-clash"));
+        var variant = scenario.ForVariant("no-clash");
+        Assert.That(variant.Variant, Is.EqualTo("no-clash"));
+        Assert.That(variant.Events.Select(e => e.Id), Is.EqualTo(new[] { "new-government", "talks-resume" }));
+    }
+
+    [Test]
+    public void Variant_overlays_initiatives_events_parameters_mechanisms_and_lens()
+    {
+        var scenario = LoadShipped("scenarios/examples/every-field.yaml");
+        var variant = scenario.ForVariant("second-dialogue");
+        Assert.That(variant.Initiatives.Select(i => i.Id), Is.EqualTo(new[] { "river-dialogue", "youth-exchange" }));
+        Assert.That(variant.Initiatives[1].MeetingInterval, Is.EqualTo(new Duration(12, StepUnit.Month)));
+        Assert.That(variant.Events.Select(e => e.Id), Does.Contain("exchange-festival"));
+        Assert.That(variant.Lens, Is.EqualTo("realist"));
+        Assert.That(variant.Parameters["track2.alignment_scale"], Is.EqualTo(0.5));
+        Assert.That(variant.Parameters.SourceOf("track2.alignment_scale"), Is.EqualTo("variant second-dialogue"));
+        Assert.That(variant.Parameters["posture.fear"], Is.EqualTo(0.25), "the scenario's value still wins over the variant's lens");
+        Assert.That(variant.Mechanisms.IsOn("spillover"), Is.True);
+        Assert.That(variant.Mechanisms.IsOn("turnover"), Is.False);
+
+        Assert.That(scenario.ForVariant("no-track2").Initiatives, Is.Empty);
+        Assert.That(scenario.VariantNames, Is.EqualTo(new[] { "base", "no-clash", "second-dialogue", "no-track2" }));
+    }
+
+    [Test]
+    public void Name_defaults_to_the_file_name()
+    {
+        var result = ScenarioLoader.LoadText("calendar: { start: 2000-01, end: 2000-12 }\nstates: [{ id: AA }, { id: BB }]\n", "my scenarios/Teaching Set.yaml");
+        Assert.That(result.Scenario!.Name, Is.EqualTo("teaching-set"));
+        Assert.That(result.Scenario.Title, Is.EqualTo("teaching-set"));
+    }
+}
