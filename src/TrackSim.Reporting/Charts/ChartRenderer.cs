@@ -111,7 +111,7 @@ internal sealed class ChartRenderer
             Draw(canvas);
         }
 
-        return stream.ToArray();
+        return SvgCleanup.Apply(stream.ToArray());
     }
 
     private void Draw(SKCanvas canvas)
@@ -121,7 +121,7 @@ internal sealed class ChartRenderer
             var panel = _layout.Panels[p];
             using var plot = BuildPlot(_chart.Panels[p], panel);
 
-            // ScottPlot clears its figure area before drawing; the clip keeps that to this panel.
+            // The clip keeps the panel's background and overdraw inside its own frame.
             var frame = new SKRect((float)panel.Frame.Left, (float)panel.Frame.Top, (float)panel.Frame.Right, (float)panel.Frame.Bottom);
             canvas.Save();
             canvas.ClipRect(frame);
@@ -251,6 +251,10 @@ internal sealed class ChartRenderer
     private Plot BuildPlot(ChartPanel panel, PanelLayout layout)
     {
         var plot = new Plot();
+
+        // ScottPlot clears the whole canvas before drawing; the figure is composed of several
+        // panels and text, and an SVG records the clear as a black rectangle, so the clear goes.
+        plot.RenderManager.RenderActions.RemoveAll(action => action is ScottPlot.Rendering.RenderActions.ClearCanvas);
         plot.FigureBackground.Color = Colors.White;
         plot.DataBackground.Color = Colors.White;
         plot.Font.Set(_text.Family);

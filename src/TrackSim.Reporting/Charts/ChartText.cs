@@ -61,5 +61,7 @@ internal sealed class ChartText(string family)
         canvas.DrawText(text, (float)x, (float)y, align, font, paint);
     }
 
-    private SKFont Font(double size, bool bold) => new(bold ? _bold : _regular, (float)size) { Subpixel = true };
+    // Unhinted, linear metrics: glyph positions scale exactly, so PNG at any dpi and SVG agree with the layout.
+    private SKFont Font(double size, bool bold) =>
+        new(bold ? _bold : _regular, (float)size) { Subpixel = true, Hinting = SKFontHinting.None, LinearMetrics = true };
 }
