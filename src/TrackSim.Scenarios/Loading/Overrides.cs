@@ -57,7 +57,7 @@ internal static class Overrides
             {
                 if (node is not YamlMapping mapping)
                 {
-                    return $"cannot set {item.Path}: {Describe(walked)} is {node.KindName}, not a mapping with keys";
+                    return $"{Describe(walked)} is {node.KindName}, not a mapping with keys";
                 }
 
                 var child = mapping.Get(key);
@@ -65,7 +65,7 @@ internal static class Overrides
                 {
                     if (child is YamlMapping or YamlSequence)
                     {
-                        return $"cannot set {item.Path}: it is {child.KindName}; --set replaces single values (set one of its keys or items instead)";
+                        return $"this is {child.KindName}; --set replaces single values (set one of its keys or items instead)";
                     }
 
                     mapping.Set(new YamlScalar(at, key, isPlain: true), Scalar(item.Value, at));
@@ -86,27 +86,30 @@ internal static class Overrides
 
             if (node is not YamlSequence sequence)
             {
-                return $"cannot set {item.Path}: {Describe(walked)} is {node.KindName}, not a list";
+                return $"{Describe(walked)} is {node.KindName}, not a list";
             }
 
             int index = step.Index ?? FindById(sequence, step.Id!);
             if (index < 0)
             {
-                return $"cannot set {item.Path}: {walked} has no item with id '{step.Id}'";
+                return $"{walked} has no item with id '{step.Id}'";
             }
 
             if (index >= sequence.Items.Count)
             {
-                return sequence.Items.Count == 0
-                    ? $"cannot set {item.Path}: {walked} is empty"
-                    : $"cannot set {item.Path}: {walked} has {sequence.Items.Count} items, so its indexes are 0 to {sequence.Items.Count - 1}";
+                return sequence.Items.Count switch
+                {
+                    0 => $"{walked} is an empty list; there is no item {index}",
+                    1 => $"{walked} has 1 item, whose index is 0",
+                    _ => $"{walked} has {sequence.Items.Count} items, with indexes 0 to {sequence.Items.Count - 1}",
+                };
             }
 
             if (last)
             {
                 if (sequence.Items[index] is YamlMapping or YamlSequence)
                 {
-                    return $"cannot set {item.Path}: it is {sequence.Items[index].KindName}; --set replaces single values";
+                    return $"this is {sequence.Items[index].KindName}; --set replaces single values (set one of its keys instead)";
                 }
 
                 sequence.Items[index] = Scalar(item.Value, at);
