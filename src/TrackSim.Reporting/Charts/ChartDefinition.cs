@@ -13,7 +13,8 @@ namespace TrackSim.Reporting.Charts;
 /// and for small counts per step the median jumps between whole numbers while the mean shows the rate.
 /// </param>
 /// <param name="ShowsBand">Whether the 5-95% band is drawn (not for 0/1 metrics, whose band is all or nothing).</param>
-internal sealed record ChartDefinition(string FileStem, MetricDefinition Metric, string Title, string ShortTitle, IReadOnlyList<ChartPanel> Panels, bool UsesMean, bool ShowsBand)
+/// <param name="IsComparison">Whether lines stand for variants (and the legend must name each).</param>
+internal sealed record ChartDefinition(string FileStem, MetricDefinition Metric, string Title, string ShortTitle, IReadOnlyList<ChartPanel> Panels, bool UsesMean, bool ShowsBand, bool IsComparison)
 {
     /// <summary>The lines of the legend: one per distinct label, in order.</summary>
     public IEnumerable<ChartLine> LegendLines => Panels.SelectMany(p => p.Lines).DistinctBy(l => l.Label);

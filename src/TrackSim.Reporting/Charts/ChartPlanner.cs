@@ -62,8 +62,8 @@ internal static class ChartPlanner
         return metric.Unit == "count per step";
     }
 
-    private static ChartDefinition Define(string stem, MetricDefinition metric, string title, string shortTitle, IReadOnlyList<ChartPanel> panels) =>
-        new(stem, metric, title, shortTitle, panels, UsesMean: IsBinary(metric) || IsCountPerStep(metric), ShowsBand: !IsBinary(metric));
+    private static ChartDefinition Define(string stem, MetricDefinition metric, string title, string shortTitle, IReadOnlyList<ChartPanel> panels, bool comparison) =>
+        new(stem, metric, title, shortTitle, panels, UsesMean: IsBinary(metric) || IsCountPerStep(metric), ShowsBand: !IsBinary(metric), comparison);
 
     private static ChartDefinition Single(MetricDefinition metric, string variant, List<string> subjects, SummaryTable summary, ChartInputs inputs)
     {
@@ -83,7 +83,7 @@ internal static class ChartPlanner
         IReadOnlyList<ChartPanel> panels = lines.Count <= MaxLinesPerPanel
             ? [new ChartPanel(null, lines)]
             : [.. lines.Select(l => new ChartPanel(l.Label, [l with { Color = ChartPalette.ColorAt(0), Pattern = ChartPalette.PatternAt(0) }]))];
-        return Define(metric.Name, metric, title, metric.Title + suffix, panels);
+        return Define(metric.Name, metric, title, metric.Title + suffix, panels, comparison: false);
     }
 
     private static ChartDefinition Comparison(MetricDefinition metric, List<string> variants, List<string> subjects, SummaryTable summary, ChartInputs inputs)
@@ -106,7 +106,7 @@ internal static class ChartPlanner
         }
 
         string title = subjects.Count == 1 ? $"{metric.Title}: {inputs.NameOf(subjects[0])}, by variant" : $"{metric.Title}, by variant";
-        return Define($"compare-{metric.Name}", metric, title, $"{metric.Title}, by variant", panels);
+        return Define($"compare-{metric.Name}", metric, title, $"{metric.Title}, by variant", panels, comparison: true);
     }
 
     private static string Missing(MetricDefinition metric) => metric.Level switch

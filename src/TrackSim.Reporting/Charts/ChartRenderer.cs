@@ -207,7 +207,8 @@ internal sealed class ChartRenderer
     {
         double top = _layout.Panels[0].Data.Top;
         double bottom = _layout.Panels[^1].Data.Bottom;
-        string label = _text.Fit(_layout.YLabel, _f, bottom - top);
+        // The full label, else the metric's title alone, else as much as fits.
+        string label = _layout.YLabels.FirstOrDefault(l => _text.Width(l, _f) <= bottom - top) ?? _text.Fit(_layout.YLabels[^1], _f, bottom - top);
         double x = Pad + ChartText.Ascent(_f);
         double y = (top + bottom) / 2;
         canvas.Save();
@@ -404,7 +405,7 @@ internal sealed class ChartRenderer
         double width = _style.WidthInches * 72;
         double height = _style.HeightInches * 72;
         var (yLow, yHigh, floor, ceiling) = ValueRange();
-        string yLabel = YLabel(_chart.Metric, !_chart.ShowsBand, _inputs.Step);
+        string[] yLabels = [YLabel(_chart.Metric, !_chart.ShowsBand, _inputs.Step), _chart.ShowsBand ? _chart.Metric.Title : "Share of runs"];
         var legend = LegendEntries();
         bool subtitle = true;
         int maxRows = Math.Clamp((int)(0.2 * height / ChartText.LineHeight(EventSize)), 1, 4);
@@ -494,7 +495,7 @@ internal sealed class ChartRenderer
                 yTicks,
                 xTicks,
                 xMinor,
-                yLabel,
+                yLabels,
                 placedLegend);
             bool stable = layout is not null && layout.YTicks.Count == next.YTicks.Count && Math.Abs(layout.Panels[0].Data.Left - dataLeft) < 0.01;
             layout = next;
@@ -575,7 +576,7 @@ internal sealed class ChartRenderer
         string centre = !_chart.ShowsBand ? "Share" : _chart.UsesMean ? "Mean" : "Median";
         var entries = new List<LegendEntry>();
         bool onePerPanel = _chart.Panels.Count > 1 && _chart.Panels.All(p => p.Lines.Count == 1);
-        if (lines.Count == 1 || onePerPanel)
+        if (!_chart.IsComparison && (lines.Count == 1 || onePerPanel))
         {
             var line = lines[0];
             entries.Add(new LegendEntry($"{centre} of {runs}", line.Color, line.Pattern, false));
@@ -688,7 +689,7 @@ internal sealed class ChartRenderer
         IReadOnlyList<(double Value, string Label)> YTicks,
         IReadOnlyList<(DateOnly Date, string Label)> XTicks,
         IReadOnlyList<DateOnly> XMinorTicks,
-        string YLabel,
+        IReadOnlyList<string> YLabels,
         IReadOnlyList<LegendItem> Legend);
 
     private sealed record PanelLayout(Box Frame, Box Data, double? HeaderBaseline);

@@ -34,6 +34,18 @@ internal static class EventLabelLayout
     {
         ArgumentNullException.ThrowIfNull(requests);
         var queue = requests.ToList();
+
+        // Two greedy passes, one keeping labels low and one lifting a label that would block later
+        // ones; the pass that places more labels (then uses fewer rows) wins.
+        var low = Greedy(queue, rows, minX, maxX, gap, liftOverBlocked: false);
+        var lifted = Greedy(queue, rows, minX, maxX, gap, liftOverBlocked: true);
+        return lifted.Count > low.Count || (lifted.Count == low.Count && Rows(lifted) < Rows(low)) ? lifted : low;
+    }
+
+    private static int Rows(List<Placement> placed) => placed.Count == 0 ? 0 : placed.Max(p => p.Row) + 1;
+
+    private static List<Placement> Greedy(List<Request> queue, int rows, double minX, double maxX, double gap, bool liftOverBlocked)
+    {
         var placed = new List<Placement>();
         for (int i = 0; i < queue.Count; i++)
         {
@@ -50,23 +62,28 @@ internal static class EventLabelLayout
                 request.Anchor - (gap / 4),
                 request.Anchor - request.Width + (gap / 4),
             ];
-            var later = queue.Skip(i + 1).Select(r => r.Anchor).ToList();
-            for (int row = 0; row < rows; row++)
-            {
-                // In the lowest row with room, the position that covers the fewest events still to place,
-                // so their leaders can pass to a higher row.
-                var best = lefts
-                    .Select(left => new Placement(request.Id, request.Anchor, row, Math.Clamp(left, minX, maxX - request.Width), request.Width))
-                    .Where(candidate => placed.All(p => Compatible(p, candidate, gap)))
-                    .Select((candidate, order) => (Candidate: candidate, Covered: later.Count(x => x >= candidate.Left - gap && x <= candidate.Right + gap), Order: order))
-                    .OrderBy(c => c.Covered)
-                    .ThenBy(c => c.Order)
-                    .FirstOrDefault();
-                if (best.Candidate.Id is not null)
+
+            // Events still to place whose own label could sit beside this one's leader.
+            var later = queue.Skip(i + 1).Select(r => r.Anchor).Where(x => Math.Abs(x - request.Anchor) > gap).ToList();
+
+            // A position that covers events still to place blocks their leaders: avoid it within a row,
+            // and when lifting, a first-row position that covers any costs more than one row up.
+            var best = Enumerable.Range(0, rows)
+                .SelectMany(row => lefts.Select((left, order) => (Candidate: new Placement(request.Id, request.Anchor, row, Math.Clamp(left, minX, maxX - request.Width), request.Width), Order: order)))
+                .Where(c => placed.All(p => Compatible(p, c.Candidate, gap)))
+                .Select(c =>
                 {
-                    placed.Add(best.Candidate);
-                    break;
-                }
+                    int covered = later.Count(x => x >= c.Candidate.Left - gap && x <= c.Candidate.Right + gap);
+                    int cost = liftOverBlocked ? c.Candidate.Row + (c.Candidate.Row == 0 ? 2 * covered : 0) : (c.Candidate.Row * 1000) + covered;
+                    return (c.Candidate, c.Order, Cost: cost);
+                })
+                .OrderBy(c => c.Cost)
+                .ThenBy(c => c.Candidate.Row)
+                .ThenBy(c => c.Order)
+                .FirstOrDefault();
+            if (best.Candidate.Id is not null)
+            {
+                placed.Add(best.Candidate);
             }
         }
 
