@@ -62,8 +62,8 @@ public sealed class RunCommandTests
         var clockA = new FixedClock(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var clockB = new FixedClock(new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero));
 
-        var one = CliSession.Of(["run", _scenario, "--out", _temp.File("one"), "--threads", "1", "-q", "--no-charts"], clockA, CancellationToken.None);
-        var two = CliSession.Of(["run", _scenario, "--out", _temp.File("two"), "--threads", "2", "-q", "--no-charts"], clockB, CancellationToken.None);
+        var one = CliInvocation.Of(["run", _scenario, "--out", _temp.File("one"), "--threads", "1", "-q", "--no-charts"], clockA, CancellationToken.None);
+        var two = CliInvocation.Of(["run", _scenario, "--out", _temp.File("two"), "--threads", "2", "-q", "--no-charts"], clockB, CancellationToken.None);
 
         Assert.That((one.ExitCode, two.ExitCode), Is.EqualTo((0, 0)));
         foreach (string file in DataFiles)
@@ -205,7 +205,7 @@ public sealed class RunCommandTests
         using var interrupt = new CancellationTokenSource();
         interrupt.Cancel();
 
-        var run = CliSession.Of(["run", _scenario, "--out", folder, "-q"], TimeProvider.System, interrupt.Token);
+        var run = CliInvocation.Of(["run", _scenario, "--out", folder, "-q"], TimeProvider.System, interrupt.Token);
 
         using (Assert.EnterMultipleScope())
         {

@@ -3,7 +3,7 @@ using TrackSim.Cli;
 namespace TrackSim.Tests.Cli;
 
 /// <summary>Runs <c>tracksim</c> in-process with a chosen Ctrl-C token and clock, capturing both streams.</summary>
-internal static class CliSession
+internal static class CliInvocation
 {
     public static CliRun Of(string[] args, TimeProvider clock, CancellationToken cancellation)
     {
