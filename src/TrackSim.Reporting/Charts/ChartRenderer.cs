@@ -16,10 +16,6 @@ namespace TrackSim.Reporting.Charts;
 /// </summary>
 internal sealed class ChartRenderer
 {
-    private const double LineWidth = 1.1;
-    private const double FrameWidth = 0.6;
-    private const double TickLength = 2.8;
-    private const double TickGap = 2.2;
     private const double ReferenceWidth = 1.7;
 
     private static readonly SKColor Ink = new(0x20, 0x20, 0x20);
@@ -75,6 +71,17 @@ internal sealed class ChartRenderer
     private double HeaderSize => _f * 0.875;
 
     private double Pad => _f * 0.45;
+
+    // Strokes and ticks grow with the text, so a chart for a slide (16 pt) is as bold as one for a page (8 pt).
+    private double Weight => Math.Clamp(_f / 8, 0.6, 4);
+
+    private double LineWidth => 1.1 * Weight;
+
+    private double FrameWidth => 0.6 * Weight;
+
+    private double TickLength => 2.8 * Weight;
+
+    private double TickGap => 2.2 * Weight;
 
     /// <summary>The chart as a PNG at the style's dpi, with the dpi recorded in the file.</summary>
     public byte[] Png()
@@ -192,7 +199,7 @@ internal sealed class ChartRenderer
         }
 
         var top = _layout.Panels[0].Data;
-        using var leader = new SKPaint { Color = EventInk.WithAlpha(0.75).ToSKColor(), StrokeWidth = 0.45f, IsAntialias = true, Style = SKPaintStyle.Stroke };
+        using var leader = new SKPaint { Color = EventInk.WithAlpha(0.75).ToSKColor(), StrokeWidth = (float)(0.45 * Weight), IsAntialias = true, Style = SKPaintStyle.Stroke };
         foreach (var label in _layout.Labels)
         {
             double rowBottom = _layout.LabelBandBottom - (label.Row * ChartText.LineHeight(EventSize));
@@ -270,7 +277,7 @@ internal sealed class ChartRenderer
         foreach (var e in _events.Where(e => !e.IsSpan))
         {
             bool strong = labelled.Contains(e.Id);
-            var line = plot.Add.VerticalLine(X(e.Date), strong ? 0.5f : 0.4f, EventInk.WithAlpha(strong ? 0.75 : 0.35), EventPattern(e));
+            var line = plot.Add.VerticalLine(X(e.Date), (float)((strong ? 0.5 : 0.4) * Weight), EventInk.WithAlpha(strong ? 0.75 : 0.35), EventPattern(e));
             line.EnableAutoscale = false;
             line.ExcludeFromLegend = true;
         }
@@ -342,7 +349,7 @@ internal sealed class ChartRenderer
         // Event lines are vertical; vertical grid lines would be mistaken for them.
         plot.Grid.XAxisStyle.IsVisible = false;
         plot.Grid.YAxisStyle.MajorLineStyle.Color = GridInk;
-        plot.Grid.YAxisStyle.MajorLineStyle.Width = 0.4f;
+        plot.Grid.YAxisStyle.MajorLineStyle.Width = (float)(0.4 * Weight);
         plot.Layout.Fixed(new PixelPadding(
             (float)(layout.Data.Left - layout.Frame.Left),
             (float)(layout.Frame.Right - layout.Data.Right),
@@ -351,7 +358,7 @@ internal sealed class ChartRenderer
         return plot;
     }
 
-    private static void StyleAxis(IAxis axis)
+    private void StyleAxis(IAxis axis)
     {
         axis.FrameLineStyle.Width = (float)FrameWidth;
         axis.FrameLineStyle.Color = ScottPlot.Color.FromSKColor(Ink);
@@ -366,15 +373,15 @@ internal sealed class ChartRenderer
         axis.Label.Text = string.Empty;
     }
 
-    private static LinePattern EventPattern(ChartEvent e) => e.Valence switch
+    private LinePattern EventPattern(ChartEvent e) => e.Valence switch
     {
         "hostile" => LinePattern.Solid,
-        "cooperative" => new LinePattern([2.2f, 1.6f], 0, "event dash"),
-        _ => new LinePattern([0.6f, 1.4f], 0, "event dot"),
+        "cooperative" => new LinePattern([(float)(2.2 * Weight), (float)(1.6 * Weight)], 0, "event dash"),
+        _ => new LinePattern([(float)(0.6 * Weight), (float)(1.4 * Weight)], 0, "event dot"),
     };
 
     // ScottPlot's dash intervals are in points at width 1; thicker lines need longer dashes to keep their look.
-    private static LinePattern Scaled(LinePattern pattern) =>
+    private LinePattern Scaled(LinePattern pattern) =>
         pattern.Intervals is { Length: > 0 } intervals
             ? new LinePattern([.. intervals.Select(i => i * (float)LineWidth)], pattern.Phase, pattern.Name)
             : pattern;
