@@ -7,4 +7,14 @@ namespace TrackSim.Cli;
 /// </summary>
 /// <param name="Out">Standard output.</param>
 /// <param name="Error">Standard error.</param>
-internal sealed record CliConsole(TextWriter Out, TextWriter Error);
+internal sealed record CliConsole(TextWriter Out, TextWriter Error)
+{
+    /// <summary>Cancelled when the user presses Ctrl-C.</summary>
+    public CancellationToken Cancellation { get; init; }
+
+    /// <summary>Whether standard error is a terminal, where a live progress bar can be drawn.</summary>
+    public bool ErrorIsTerminal { get; init; }
+
+    /// <summary>The clock for the times in a manifest; tests fix it.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+}

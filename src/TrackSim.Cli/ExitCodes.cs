@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>The input was wrong: bad usage, or a scenario with errors.</summary>
     public const int InvalidInput = 2;
+
+    /// <summary>Stopped by Ctrl-C (128 + SIGINT, as shells report it); no file was left half-written.</summary>
+    public const int Interrupted = 130;
 }

@@ -12,20 +12,39 @@ namespace TrackSim.Cli;
 internal static class Program
 {
     /// <summary>The process entry point.</summary>
-    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args)
+    {
+        using var interrupt = new CancellationTokenSource();
+
+        // The first Ctrl-C asks the running command to stop cleanly; a second one ends the process.
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = !interrupt.IsCancellationRequested;
+            interrupt.Cancel();
+        };
+        return Run(args, new CliConsole(Console.Out, Console.Error)
+        {
+            Cancellation = interrupt.Token,
+            ErrorIsTerminal = !Console.IsErrorRedirected,
+        });
+    }
 
     /// <summary>
     /// Runs the tool on <paramref name="args"/>, writing results to <paramref name="stdout"/> and
     /// problems to <paramref name="stderr"/>; never throws.
     /// </summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, new CliConsole(stdout, stderr));
+
+    /// <summary>Runs the tool on <paramref name="args"/> with <paramref name="console"/>'s streams, Ctrl-C and clock; never throws.</summary>
+    public static int Run(string[] args, CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(stdout);
-        ArgumentNullException.ThrowIfNull(stderr);
+        ArgumentNullException.ThrowIfNull(console);
+        var stdout = console.Out;
+        var stderr = console.Error;
         try
         {
-            var root = BuildCommands(new CliConsole(stdout, stderr));
+            var root = BuildCommands(console);
             if (args.Length == 0)
             {
                 HelpLayout.WriteRootHelp(root, stderr);
@@ -48,10 +67,29 @@ internal static class Program
                 EnableDefaultExceptionHandler = false,
             });
         }
+        catch (OperationCanceledException) when (console.Cancellation.IsCancellationRequested)
+        {
+            return Interrupted(stderr);
+        }
         catch (Exception e)
         {
             return Fail(e, stderr);
         }
+    }
+
+    /// <summary>Reports a stop by Ctrl-C: files are written whole or not at all, so nothing is left that looks complete.</summary>
+    internal static int Interrupted(TextWriter stderr)
+    {
+        try
+        {
+            stderr.WriteLine($"{ToolInfo.Name}: interrupted; no file was left half-written (a results folder without manifest.json is incomplete)");
+        }
+        catch (IOException)
+        {
+            // Standard error is gone; the exit code still tells.
+        }
+
+        return ExitCodes.Interrupted;
     }
 
     /// <summary>The <c>tracksim</c> command and its subcommands; a new command is one line here.</summary>
@@ -60,6 +98,9 @@ internal static class Program
         var root = new RootCommand(
             "TrackSim: agent-based simulation of Track II (backchannel) diplomacy and its influence on official relations between states.")
         {
+            new RunCommand(console),
+            new PlotCommand(console),
+            new DescribeCommand(console),
             new ValidateCommand(console),
             new SchemaCommand(console),
         };
@@ -68,7 +109,7 @@ internal static class Program
     }
 
     // The last line of defence: one line of reason, never a stack trace.
-    private static int Fail(Exception e, TextWriter stderr)
+    internal static int Fail(Exception e, TextWriter stderr)
     {
         string reason = e is IOException or UnauthorizedAccessException
             ? e.Message

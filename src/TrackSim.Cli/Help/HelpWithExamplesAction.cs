@@ -59,9 +59,10 @@ internal sealed class HelpWithExamplesAction(HelpAction standard) : SynchronousC
     private static void WriteExitCodes(TextWriter output)
     {
         output.WriteLine("Exit codes:");
-        output.WriteLine($"{Indent}{ExitCodes.Success}  success");
-        output.WriteLine($"{Indent}{ExitCodes.Failure}  failure: a file could not be read or written, or an internal error; the reason is on standard error");
-        output.WriteLine($"{Indent}{ExitCodes.InvalidInput}  invalid input: wrong usage, or a scenario with errors (reported as file:line:col: error: ...)");
+        output.WriteLine($"{Indent}{ExitCodes.Success,-3}  success");
+        output.WriteLine($"{Indent}{ExitCodes.Failure,-3}  failure: a file could not be read or written, or an internal error; the reason is on standard error");
+        output.WriteLine($"{Indent}{ExitCodes.InvalidInput,-3}  invalid input: wrong usage, or a scenario with errors (reported as file:line:col: error: ...)");
+        output.WriteLine($"{Indent}{ExitCodes.Interrupted,-3}  interrupted by Ctrl-C; files are written whole or not at all");
         output.WriteLine();
     }
 }

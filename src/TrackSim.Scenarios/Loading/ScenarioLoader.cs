@@ -13,9 +13,16 @@ namespace TrackSim.Scenarios.Loading;
 public static class ScenarioLoader
 {
     /// <summary>Loads the scenario file at <paramref name="path"/>.</summary>
-    public static LoadResult LoadFile(string path)
+    public static LoadResult LoadFile(string path) => LoadFile(path, []);
+
+    /// <summary>
+    /// Loads the scenario file at <paramref name="path"/> with <paramref name="overrides"/> applied
+    /// before validation; problems with an override are reported at <c>--set:N:1</c>.
+    /// </summary>
+    public static LoadResult LoadFile(string path, IReadOnlyList<Override> overrides)
     {
         ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(overrides);
         string text;
         try
         {
@@ -46,14 +53,18 @@ public static class ScenarioLoader
             return Fail(path, $"cannot read the file ({e.Message})");
         }
 
-        return LoadText(text, path);
+        return LoadText(text, path, overrides);
     }
 
     /// <summary>Loads a scenario from YAML text; <paramref name="file"/> names it in messages and gives the default name.</summary>
-    public static LoadResult LoadText(string text, string file)
+    public static LoadResult LoadText(string text, string file) => LoadText(text, file, []);
+
+    /// <summary>Loads a scenario from YAML text with <paramref name="overrides"/> applied before validation.</summary>
+    public static LoadResult LoadText(string text, string file, IReadOnlyList<Override> overrides)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(overrides);
         var context = new ValidationContext(file);
         if (text.Contains('\0', StringComparison.Ordinal))
         {
@@ -78,9 +89,11 @@ public static class ScenarioLoader
             return Result(null, context);
         }
 
+        Overrides.Apply(mapping, overrides, context);
         ScenarioSchema.Root.Validate(mapping, string.Empty, context);
         var scenario = ScenarioMapper.Map(mapping, context, DefaultName(file));
-        return Result(scenario, context);
+        var result = Result(scenario, context);
+        return overrides.Count == 0 ? result : result with { Errors = [.. result.Errors.Select(e => Overrides.Relocate(e, overrides))] };
     }
 
     /// <summary>Most errors reported for one file; a file with more is broken beyond a list of fixes.</summary>

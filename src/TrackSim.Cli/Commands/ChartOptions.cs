@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Collections.Immutable;
+using TrackSim.Reporting.Charts;
+
+namespace TrackSim.Cli.Commands;
+
+/// <summary>The chart style options shared by <c>run</c> and <c>plot</c>; each one overrides the scenario's <c>outputs</c>.</summary>
+internal sealed class ChartOptions
+{
+    /// <summary>Image formats.</summary>
+    public Option<string[]> Format { get; } = new("--format")
+    {
+        Description = "Chart formats: png, svg or png,svg (default: the scenario's outputs.formats).",
+        HelpName = "png,svg",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    /// <summary>Width in inches.</summary>
+    public Option<double?> Width { get; } = new("--width") { Description = "Chart width in inches, 1 to 40 (default 3.5, one journal column).", HelpName = "IN" };
+
+    /// <summary>Height in inches.</summary>
+    public Option<double?> Height { get; } = new("--height") { Description = "Chart height in inches, 1 to 40 (default 2.4).", HelpName = "IN" };
+
+    /// <summary>PNG resolution.</summary>
+    public Option<int?> Dpi { get; } = new("--dpi") { Description = "PNG resolution in dots per inch, 50 to 1200 (default 300).", HelpName = "N" };
+
+    /// <summary>Base font size.</summary>
+    public Option<double?> FontSize { get; } = new("--font-size") { Description = "Base font size in points, 4 to 72 (default 8).", HelpName = "PT" };
+
+    /// <summary>Font family.</summary>
+    public Option<string> Font { get; } = new("--font") { Description = "Font family (default DejaVu Sans, which ships with TrackSim; another must be installed).", HelpName = "NAME" };
+
+    /// <summary>Adds the options to <paramref name="command"/>, with range checks reported as usage errors.</summary>
+    public void AddTo(Command command)
+    {
+        Range(Width, 1, 40, "inches");
+        Range(Height, 1, 40, "inches");
+        Range(FontSize, 4, 72, "points");
+        Dpi.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is { } dpi && (dpi < 50 || dpi > 1200))
+            {
+                result.AddError($"--dpi must be 50 to 1200, not {dpi}.");
+            }
+        });
+        Format.Validators.Add(result =>
+        {
+            foreach (string format in Split(result.GetValueOrDefault<string[]>() ?? []).Where(f => !ChartStyle.KnownFormats.Contains(f)))
+            {
+                result.AddError($"--format: unknown format '{format}'; expected png, svg or png,svg.");
+            }
+        });
+        command.Options.Add(Format);
+        command.Options.Add(Width);
+        command.Options.Add(Height);
+        command.Options.Add(Dpi);
+        command.Options.Add(FontSize);
+        command.Options.Add(Font);
+    }
+
+    /// <summary><paramref name="style"/> with every option given on the command line applied.</summary>
+    public ChartStyle Apply(ParseResult parseResult, ChartStyle style)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        ArgumentNullException.ThrowIfNull(style);
+        if (parseResult.GetValue(Format) is { Length: > 0 } formats)
+        {
+            style = style with { Formats = [.. Split(formats).Distinct(StringComparer.Ordinal)] };
+        }
+
+        return style with
+        {
+            WidthInches = parseResult.GetValue(Width) ?? style.WidthInches,
+            HeightInches = parseResult.GetValue(Height) ?? style.HeightInches,
+            Dpi = parseResult.GetValue(Dpi) ?? style.Dpi,
+            FontSize = parseResult.GetValue(FontSize) ?? style.FontSize,
+            Font = parseResult.GetValue(Font) ?? style.Font,
+        };
+    }
+
+    /// <summary>Values given repeatedly or comma-separated, trimmed and lower-cased.</summary>
+    public static ImmutableArray<string> Split(IEnumerable<string> values) =>
+        [.. values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Select(v => v.ToLowerInvariant())];
+
+    private static void Range(Option<double?> option, double min, double max, string unit) =>
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() is { } value && (!double.IsFinite(value) || value < min || value > max))
+            {
+                result.AddError(FormattableString.Invariant($"{option.Name} must be {min} to {max} {unit}, not {value}."));
+            }
+        });
+}

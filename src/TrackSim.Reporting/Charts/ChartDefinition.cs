@@ -1,0 +1,21 @@
+using TrackSim.Core.Metrics;
+
+namespace TrackSim.Reporting.Charts;
+
+/// <summary>What one chart file shows.</summary>
+/// <param name="FileStem">File name without extension (<c>tension</c>, <c>compare-tension</c>).</param>
+/// <param name="Metric">The metric charted.</param>
+/// <param name="Title">Title line.</param>
+/// <param name="ShortTitle">Title used when <paramref name="Title"/> does not fit the width.</param>
+/// <param name="Panels">Panels from top to bottom.</param>
+/// <param name="UsesMean">
+/// Whether lines are means rather than medians: for 0/1 metrics the mean is the share of runs,
+/// and for small counts per step the median jumps between whole numbers while the mean shows the rate.
+/// </param>
+/// <param name="ShowsBand">Whether the 5-95% band is drawn (not for 0/1 metrics, whose band is all or nothing).</param>
+/// <param name="IsComparison">Whether lines stand for variants (and the legend must name each).</param>
+internal sealed record ChartDefinition(string FileStem, MetricDefinition Metric, string Title, string ShortTitle, IReadOnlyList<ChartPanel> Panels, bool UsesMean, bool ShowsBand, bool IsComparison)
+{
+    /// <summary>The lines of the legend: one per distinct label, in order.</summary>
+    public IEnumerable<ChartLine> LegendLines => Panels.SelectMany(p => p.Lines).DistinctBy(l => l.Label);
+}

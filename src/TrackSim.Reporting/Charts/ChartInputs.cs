@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+using TrackSim.Core.Domain;
+using TrackSim.Core.Engine;
+
+namespace TrackSim.Reporting.Charts;
+
+/// <summary>
+/// Everything charts need besides <c>summary.csv</c>: titles, names, event markers and style.
+/// Saved as <c>chart-inputs.json</c> in the results folder, so <c>tracksim plot</c> redraws the
+/// charts without the scenario file and without running anything.
+/// </summary>
+/// <param name="ScenarioName">Scenario name.</param>
+/// <param name="ScenarioTitle">Scenario title.</param>
+/// <param name="Step">Step unit, for axis labels such as "per month".</param>
+/// <param name="Replicates">Replicates per variant, for the band's legend.</param>
+/// <param name="Variants">Variants run, base first.</param>
+/// <param name="Charts">Metrics to chart.</param>
+/// <param name="LabelEvents">Ids of the events to label; empty labels the most severe ones that fit.</param>
+/// <param name="Subjects">Display names of subjects.</param>
+/// <param name="Events">The base scenario's events.</param>
+/// <param name="Style">Size, resolution, font and formats.</param>
+public sealed record ChartInputs(
+    string ScenarioName,
+    string ScenarioTitle,
+    StepUnit Step,
+    int Replicates,
+    ImmutableArray<ChartVariant> Variants,
+    ImmutableArray<string> Charts,
+    ImmutableArray<string> LabelEvents,
+    ImmutableArray<ChartSubject> Subjects,
+    ImmutableArray<ChartEvent> Events,
+    ChartStyle Style)
+{
+    /// <summary>The file name in a results folder.</summary>
+    public const string FileName = "chart-inputs.json";
+
+    /// <summary>The inputs for the charts of <paramref name="ensemble"/>, in <paramref name="style"/>.</summary>
+    public static ChartInputs FromEnsemble(EnsembleResult ensemble, ChartStyle style)
+    {
+        ArgumentNullException.ThrowIfNull(ensemble);
+        ArgumentNullException.ThrowIfNull(style);
+        var scenario = ensemble.Scenario;
+        var variants = ensemble.Variants
+            .Select(name => new ChartVariant(name, scenario.Variants.FirstOrDefault(v => v.Name == name)?.Description))
+            .ToImmutableArray();
+
+        var subjects = new List<ChartSubject>();
+        foreach (var dyad in scenario.Dyads)
+        {
+            subjects.Add(new ChartSubject(dyad.Subject, $"{scenario.State(dyad.A).Name}–{scenario.State(dyad.B).Name}", null));
+        }
+
+        subjects.AddRange(scenario.States.Select(s => new ChartSubject(s.Id, s.Name, null)));
+        foreach (var initiative in ensemble.Variants.SelectMany(v => scenario.ForVariant(v).Initiatives))
+        {
+            if (subjects.All(s => s.Id != initiative.Id))
+            {
+                subjects.Add(new ChartSubject(initiative.Id, initiative.Name, initiative.Start));
+            }
+        }
+
+        var events = scenario.Events
+            .Select(e => new ChartEvent(e.Id, e.Label, e.Date, e.End, Names.SnakeCase(e.Kind.ToString()), Names.SnakeCase(e.Valence.ToString()), e.Severity))
+            .ToImmutableArray();
+
+        return new ChartInputs(
+            scenario.Name,
+            scenario.Title,
+            scenario.Calendar.Unit,
+            ensemble.Replicates,
+            variants,
+            scenario.Outputs.Charts,
+            scenario.Outputs.LabelEvents,
+            [.. subjects],
+            events,
+            style);
+    }
+
+    /// <summary>The display name of a subject id (the id itself when unknown).</summary>
+    public string NameOf(string subject) => Subjects.FirstOrDefault(s => s.Id == subject)?.Name ?? subject;
+
+    /// <summary>The first day a subject exists, or null.</summary>
+    public DateOnly? StartOf(string subject) => Subjects.FirstOrDefault(s => s.Id == subject)?.Start;
+}

@@ -1,0 +1,55 @@
+using TrackSim.Reporting.Data;
+using TrackSim.Reporting.Files;
+
+namespace TrackSim.Reporting.Charts;
+
+/// <summary>Draws every chart of a results folder from its summary and chart inputs, and writes them atomically.</summary>
+public static class ChartWriter
+{
+    /// <summary>The folder under a results folder that holds the charts.</summary>
+    public const string FolderName = "charts";
+
+    /// <summary>
+    /// Draws the charts <paramref name="inputs"/> ask for from <paramref name="summary"/> in
+    /// <paramref name="style"/> and writes them into <paramref name="chartsFolder"/> (created if needed).
+    /// Returns the file names written and notes for the user (charts skipped, a font replaced).
+    /// </summary>
+    public static (IReadOnlyList<string> Files, IReadOnlyList<string> Notes) WriteAll(
+        string chartsFolder, SummaryTable summary, ChartInputs inputs, ChartStyle style, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chartsFolder);
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(style);
+        var problems = style.Problems();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"Invalid chart style: {string.Join("; ", problems)}.", nameof(style));
+        }
+
+        Directory.CreateDirectory(chartsFolder);
+        var (family, fontNote) = ChartFonts.Resolve(style.Font);
+        var (charts, notes) = ChartPlanner.Plan(summary, inputs);
+        var allNotes = new List<string>(notes);
+        if (fontNote is not null)
+        {
+            allNotes.Add(fontNote);
+        }
+
+        var files = new List<string>();
+        foreach (var chart in charts)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var renderer = new ChartRenderer(chart, inputs, style, family);
+            foreach (string format in style.Formats.Distinct(StringComparer.Ordinal))
+            {
+                string name = $"{chart.FileStem}.{format}";
+                byte[] bytes = format == "png" ? renderer.Png() : renderer.Svg();
+                AtomicFile.Write(Path.Combine(chartsFolder, name), stream => stream.Write(bytes), cancellationToken);
+                files.Add(name);
+            }
+        }
+
+        return (files, allNotes);
+    }
+}

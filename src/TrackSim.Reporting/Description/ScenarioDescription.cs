@@ -1,0 +1,277 @@
+using System.Globalization;
+using System.Text;
+using TrackSim.Core.Domain;
+using TrackSim.Core.Parameters;
+
+namespace TrackSim.Reporting.Description;
+
+/// <summary>
+/// A Markdown description of a scenario for a paper's appendix: model version, mechanisms on and
+/// off, every parameter with its value, default, range, unit and source, the states, citizens,
+/// initiatives and events with their sources, the variants and the ensemble settings.
+/// </summary>
+public static class ScenarioDescription
+{
+    /// <summary>The source recorded for a parameter set with <c>--set</c>.</summary>
+    public const string OverrideSource = "override (--set)";
+
+    /// <summary>
+    /// Describes <paramref name="scenario"/>, loaded from <paramref name="scenarioPath"/> with
+    /// <paramref name="overrides"/> (<c>PATH=VALUE</c>) applied, for TrackSim <paramref name="version"/>.
+    /// </summary>
+    public static string Markdown(Scenario scenario, string scenarioPath, string version, IReadOnlyList<string> overrides)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(scenarioPath);
+        ArgumentNullException.ThrowIfNull(version);
+        ArgumentNullException.ThrowIfNull(overrides);
+        var md = new StringBuilder();
+        md.Append("# ").Append(Cell(scenario.Title)).Append("\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"Scenario `{scenario.Name}` (file `{scenarioPath}`), described by TrackSim {version}.");
+        if (!string.IsNullOrWhiteSpace(scenario.Description))
+        {
+            md.Append(' ').Append(OneLine(scenario.Description));
+        }
+
+        md.Append("\n\n");
+        Model(md, scenario, version);
+        Calendar(md, scenario);
+        States(md, scenario);
+        Dyads(md, scenario);
+        Citizens(md, scenario);
+        Initiatives(md, scenario);
+        Parameters(md, scenario, overrides);
+        Events(md, scenario);
+        Variants(md, scenario);
+        Ensemble(md, scenario, overrides);
+        return md.ToString();
+    }
+
+    private static void Model(StringBuilder md, Scenario scenario, string version)
+    {
+        md.Append("## Model\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"TrackSim {version}, an agent-based model of Track II diplomacy (states, citizens and Track II participants on a real calendar); its rules are documented in `docs/MODEL.md`. ");
+        if (scenario.Lens is { } lens && Lens.Find(lens) is { } bundle)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"Theory lens: **{lens}**: {bundle.Description}\n\n");
+        }
+        else
+        {
+            md.Append("No theory lens: parameters start from their defaults.\n\n");
+        }
+
+        md.Append("### Mechanisms\n\n");
+        md.Append("| mechanism | rule | in this scenario | what it does |\n|---|---|---|---|\n");
+        foreach (var mechanism in Mechanism.All)
+        {
+            string status = scenario.Mechanisms.IsOn(mechanism.Name) ? "on" : "**off**";
+            md.Append(CultureInfo.InvariantCulture, $"| `{mechanism.Name}` | {mechanism.RuleId} | {status} | {Cell(mechanism.Description)} |\n");
+        }
+
+        md.Append('\n');
+    }
+
+    private static void Calendar(StringBuilder md, Scenario scenario)
+    {
+        var calendar = scenario.Calendar;
+        md.Append("## Calendar\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"From {Date(calendar.Start)} to {Date(calendar.End)} in steps of one {calendar.Unit.ToString().ToLowerInvariant()} ({calendar.StepCount} steps). ");
+        md.Append("Every metric is recorded for the initial state and after every step.\n\n");
+    }
+
+    private static void States(StringBuilder md, Scenario scenario)
+    {
+        md.Append("## States\n\n");
+        md.Append("| id | name | hawkishness | receptivity | public sensitivity | initial posture | fear | restraint | grievance |\n|---|---|---|---|---|---|---|---|---|\n");
+        foreach (var s in scenario.States)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"| {s.Id} | {Cell(s.Name)} | {Number(s.Hawkishness)} | {Number(s.Receptivity)} | {Number(s.PublicSensitivity)} | {Number(s.Posture)} | {Optional(s.Fear, "posture.fear")} | {Optional(s.Restraint, "posture.restraint")} | {Optional(s.Grievance, "posture.grievance")} |\n");
+        }
+
+        md.Append('\n');
+    }
+
+    private static void Dyads(StringBuilder md, Scenario scenario)
+    {
+        if (scenario.Dyads.IsEmpty)
+        {
+            return;
+        }
+
+        md.Append("## Dyads\n\n");
+        md.Append("| states | initial tension | initial official trust | official dialogue | CBM stock | functional links |\n|---|---|---|---|---|---|\n");
+        foreach (var d in scenario.Dyads)
+        {
+            string links = d.Links.IsEmpty
+                ? "none"
+                : string.Join("; ", d.Links.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Id} ({l.Sector.ToString().ToLowerInvariant()}, strength {Number(l.Strength)}, suspended above tension {Number(l.Threshold)}{(l.ActiveFrom is { } from ? $", from {Date(from)}" : string.Empty)})")));
+            md.Append(CultureInfo.InvariantCulture, $"| {d.A}-{d.B} | {Number(d.Tension)} | {Number(d.OfficialTrust)} | {d.Dialogue.ToString().ToLowerInvariant()} | {Number(d.CbmStock)} | {Cell(links)} |\n");
+        }
+
+        md.Append('\n');
+    }
+
+    private static void Citizens(StringBuilder md, Scenario scenario)
+    {
+        var c = scenario.Citizens;
+        md.Append("## Citizens\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"{c.PerState:N0} citizens per state on a {Names.SnakeCase(c.Network.Kind.ToString()).Replace('_', '-')} network (mean degree {c.Network.MeanDegree}, rewiring {Number(c.Network.Rewiring)}, cross-border share {Number(c.Network.CrossBorderShare)}); ");
+        md.Append(CultureInfo.InvariantCulture, $"confidence bound {Number(c.ConfidenceBound)}; share speaking a shared language {Number(c.SharedLanguage)}; ");
+        md.Append(CultureInfo.InvariantCulture, $"generational turnover {Number(c.Cohorts.Turnover)} per year, the young cohort with shared language {Number(c.Cohorts.SharedLanguage)} and cross-border ties {Number(c.Cohorts.CrossBorderTies)}.\n\n");
+        md.Append("| state | initial trust in the other (mean) | standard deviation |\n|---|---|---|\n");
+        foreach (var s in scenario.States)
+        {
+            var t = c.TrustOf(s.Id);
+            md.Append(CultureInfo.InvariantCulture, $"| {s.Id} | {Number(t.Mean)} | {Number(t.Sd)} |\n");
+        }
+
+        md.Append('\n');
+    }
+
+    private static void Initiatives(StringBuilder md, Scenario scenario)
+    {
+        md.Append("## Track II initiatives\n\n");
+        if (scenario.Initiatives.IsEmpty)
+        {
+            md.Append("None.\n\n");
+            return;
+        }
+
+        md.Append("| id | name | states | from | to | meets every | resilience | participants | topics |\n|---|---|---|---|---|---|---|---|---|\n");
+        foreach (var i in scenario.Initiatives)
+        {
+            string participants = string.Join(", ", i.Participants.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Count} {p.Role.Replace('_', ' ')} ({p.State}, alignment {Number(p.Alignment)})")));
+            string topics = string.Join(", ", i.Topics.Select(t => t.Core ? $"{t.Name} (core)" : t.Name));
+            md.Append(CultureInfo.InvariantCulture, $"| {i.Id} | {Cell(i.Name)} | {string.Join(", ", i.States)} | {Date(i.Start)} | {(i.End is { } end ? Date(end) : "end of run")} | {i.MeetingInterval} | {Number(i.Resilience)} | {Cell(participants)} | {Cell(topics)} |\n");
+        }
+
+        md.Append('\n');
+    }
+
+    private static void Parameters(StringBuilder md, Scenario scenario, IReadOnlyList<string> overrides)
+    {
+        var overridden = overrides
+            .Select(o => o.Split('=', 2)[0].Trim())
+            .Where(p => p.StartsWith("parameters.", StringComparison.Ordinal))
+            .Select(p => p["parameters.".Length..])
+            .ToHashSet(StringComparer.Ordinal);
+        md.Append("## Parameters\n\n");
+        md.Append("Rates are per year; the engine converts them to the step length. The source says where a value comes from: the default, the lens, the scenario file, or an override on the command line.\n\n");
+        md.Append("| parameter | value | default | range | unit | source | meaning |\n|---|---|---|---|---|---|---|\n");
+        foreach (var p in ParameterCatalog.All)
+        {
+            double value = scenario.Parameters[p.Key];
+            string source = overridden.Contains(p.Key) ? OverrideSource : scenario.Parameters.SourceOf(p.Key);
+            string shown = source == "default" ? Number(value) : $"**{Number(value)}**";
+            md.Append(CultureInfo.InvariantCulture, $"| `{p.Key}` | {shown} | {Number(p.Default)} | {Number(p.Min)} to {Number(p.Max)} | {Cell(p.Unit)} | {source} | {Cell(p.Description)} |\n");
+        }
+
+        md.Append('\n');
+    }
+
+    private static void Events(StringBuilder md, Scenario scenario)
+    {
+        md.Append("## Events\n\n");
+        if (scenario.Events.IsEmpty)
+        {
+            md.Append("None.\n\n");
+            return;
+        }
+
+        md.Append("| date | event | kind | severity | actors | effects | source |\n|---|---|---|---|---|---|---|\n");
+        foreach (var e in scenario.Events)
+        {
+            string date = e.IsSpan ? $"{Date(e.Date)} to {Date(e.End!.Value)}" : Date(e.Date);
+            md.Append(CultureInfo.InvariantCulture, $"| {date} | {Cell(e.Name)} (`{e.Id}`) | {Names.SnakeCase(e.Kind.ToString())} ({e.Valence.ToString().ToLowerInvariant()}) | {Number(e.Severity)} | {string.Join(", ", e.Actors)} | {Cell(Effects(e.Effects))} | {Cell(e.Source ?? "not given")} |\n");
+        }
+
+        md.Append('\n');
+    }
+
+    private static void Variants(StringBuilder md, Scenario scenario)
+    {
+        md.Append("## Variants\n\n");
+        if (scenario.Variants.IsEmpty)
+        {
+            md.Append("None: only the scenario as written (`base`) is run.\n\n");
+            return;
+        }
+
+        md.Append("Each variant is the base scenario with the changes listed; replicate r of every variant draws the same random numbers (common random numbers), so differences between variants are effects, not noise.\n\n");
+        md.Append("| variant | question | changes |\n|---|---|---|\n");
+        foreach (var v in scenario.Variants)
+        {
+            var changes = new List<string>();
+            if (v.Lens is { } lens)
+            {
+                changes.Add($"lens {lens}");
+            }
+
+            changes.AddRange(v.Mechanisms.Select(m => $"mechanism {m.Key} {(m.Value ? "on" : "off")}"));
+            changes.AddRange(v.Parameters.Select(p => $"`{p.Key}` = {Number(p.Value)}"));
+            changes.AddRange(v.RemoveEvents.Select(e => $"without event {e}"));
+            changes.AddRange(v.AddEvents.Select(e => $"with event {e.Id} ({Date(e.Date)})"));
+            changes.AddRange(v.RemoveInitiatives.Select(i => $"without initiative {i}"));
+            changes.AddRange(v.AddInitiatives.Select(i => $"with initiative {i.Id}"));
+            md.Append(CultureInfo.InvariantCulture, $"| `{v.Name}` | {Cell(v.Description ?? string.Empty)} | {Cell(changes.Count == 0 ? "none" : string.Join("; ", changes))} |\n");
+        }
+
+        md.Append('\n');
+    }
+
+    private static void Ensemble(StringBuilder md, Scenario scenario, IReadOnlyList<string> overrides)
+    {
+        md.Append("## Ensemble\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"{scenario.Ensemble.Replicates} replicates per variant from master seed {scenario.Ensemble.Seed}. ");
+        md.Append("Every random stream derives from the seed, the variant, the replicate and the stream's name, so the same scenario, seed and version give identical results on any number of threads.\n\n");
+        if (overrides.Count > 0)
+        {
+            md.Append("Values set on the command line:\n\n");
+            foreach (string o in overrides)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"- `--set {o}`\n");
+            }
+
+            md.Append('\n');
+        }
+    }
+
+    private static string Effects(EventEffects effects)
+    {
+        var parts = new List<string>();
+        if (effects.Dialogue is { } dialogue)
+        {
+            parts.Add(dialogue == DialogueStatus.Open ? "resumes dialogue" : "suspends dialogue");
+        }
+
+        if (effects.KeepDialogue)
+        {
+            parts.Add("dialogue kept open");
+        }
+
+        if (effects.Cbm != 0)
+        {
+            parts.Add($"CBM {Number(effects.Cbm)}");
+        }
+
+        parts.AddRange(effects.CreateLinks.Select(l => $"creates link {l.Id}"));
+        parts.AddRange(effects.SuspendLinks.Select(l => $"suspends link {l}"));
+        parts.AddRange(effects.ResumeLinks.Select(l => $"resumes link {l}"));
+        parts.AddRange(effects.Hawkishness.Select(h => $"hawkishness of {h.Key} to {Number(h.Value)}"));
+        parts.AddRange(effects.StartInitiatives.Select(i => $"starts {i}"));
+        parts.AddRange(effects.StopInitiatives.Select(i => $"stops {i}"));
+        return parts.Count == 0 ? "by kind and severity" : string.Join("; ", parts);
+    }
+
+    private static string Optional(double? value, string parameter) => value is { } v ? Number(v) : $"`{parameter}`";
+
+    private static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string OneLine(string text) =>
+        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    // A table cell: one line, and a pipe would end the cell.
+    private static string Cell(string text) => OneLine(text).Replace("|", "\\|", StringComparison.Ordinal);
+}
