@@ -53,6 +53,11 @@ internal sealed class CitizenLayer
             SocialInfluence.Step(_population, _network, world.Scenario.Citizens.ConfidenceBound, p.InfluenceConvergence, rounds, world.InfluenceSeed, world.Step, _threads);
         }
 
+        if (world.On("opinion_noise"))
+        {
+            OpinionNoise.Apply(_population, p.OpinionNoise * Math.Sqrt(world.Dt), world.NoiseSeed, world.Step);
+        }
+
         if (world.On("media"))
         {
             // Coverage fades: a shock s is applied at once and taken back as it decays, so its

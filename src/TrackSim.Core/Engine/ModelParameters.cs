@@ -44,6 +44,7 @@ internal sealed class ModelParameters(ParameterSet p)
 
     public double InfluenceRate { get; } = p["influence.rate"];
     public double InfluenceConvergence { get; } = p["influence.convergence"];
+    public double OpinionNoise { get; } = p["influence.noise"];
 
     public double MediaEffect { get; } = p["media.effect"];
     public double NegativityBias { get; } = p["media.negativity_bias"];

@@ -26,6 +26,7 @@ internal sealed class World
         CitizenSeed = streams.SeedOf(replicate, "citizens");
         InfluenceSeed = streams.SeedOf(replicate, "influence");
         TurnoverSeed = streams.SeedOf(replicate, "turnover");
+        NoiseSeed = streams.SeedOf(replicate, "noise");
 
         States = [.. scenario.States.Select(s => new StateRuntime(s, s.Fear ?? P.Fear, s.Restraint ?? P.Restraint, s.Grievance ?? P.Grievance))];
         int n = States.Length;
@@ -95,6 +96,9 @@ internal sealed class World
 
     /// <summary>Seed of the counter-based draws of social influence (partners and rounds).</summary>
     public ulong InfluenceSeed { get; }
+
+    /// <summary>Seed of the counter-based draws of opinion noise.</summary>
+    public ulong NoiseSeed { get; }
 
     /// <summary>Seed of the counter-based draws of generational turnover.</summary>
     public ulong TurnoverSeed { get; }

@@ -15,6 +15,7 @@ public sealed record Mechanism(string Name, string RuleId, string Description)
         new("transfer", "T2-TRANSFER", "recommendations reaching Track I and their adoption"),
         new("outreach", "T2-OUTREACH", "participants with public reach moving citizens"),
         new("social_influence", "CIT-INFLUENCE", "bounded-confidence influence among citizens"),
+        new("opinion_noise", "CIT-NOISE", "idiosyncratic changes in each citizen's trust"),
         new("media", "CIT-MEDIA", "media effect of events on citizens"),
         new("contact", "CIT-CONTACT", "cross-border contact through functional links and ties"),
         new("turnover", "CIT-TURNOVER", "generational turnover of citizens"),

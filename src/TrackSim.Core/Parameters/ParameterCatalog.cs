@@ -51,7 +51,8 @@ public static class ParameterCatalog
         new("dialogue", "preparation_per_meeting", 0.3, 0, 5, "1 per meeting", "Preparation added by each Track II meeting held while the dialogue is suspended (preparation = 1 - exp(-this x meetings))."),
 
         // CIT-INFLUENCE: bounded-confidence social influence (Deffuant).
-        new("influence", "rate", 12, 0, 365, "interactions/year", "Interactions of each citizen with a neighbour per year."),
+        new("influence", "rate", 2, 0, 365, "interactions/year", "Interactions of each citizen with a neighbour per year."),
+        new("influence", "noise", 0.1, 0, 1, "trust/sqrt(year)", "Spread of idiosyncratic changes in a citizen's trust: the SD of a year's noise (per step, this times the square root of the step in years)."),
         new("influence", "convergence", 0.3, 0, 0.5, "1", "Share of the opinion gap closed in an interaction within the confidence bound (Deffuant's mu)."),
 
         // CIT-MEDIA: media effect of events with a negativity bias.

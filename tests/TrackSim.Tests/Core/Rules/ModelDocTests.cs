@@ -132,6 +132,6 @@ public sealed partial class ModelDocTests
     [GeneratedRegex(@"^\| (?<cells>`[^`]+`.*) \|\s*$")]
     private static partial Regex TableRow();
 
-    [GeneratedRegex(@"^### 7\.\d+ (?<id>[A-Z0-9]+(?:-[A-Z0-9]+)*):", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^### 7\.\d+[a-z]? (?<id>[A-Z0-9]+(?:-[A-Z0-9]+)*):", RegexOptions.Multiline)]
     private static partial Regex SubmodelHeading();
 }
