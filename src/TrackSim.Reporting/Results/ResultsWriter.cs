@@ -64,6 +64,8 @@ public static class ResultsWriter
             status?.Report("drawing charts");
             (var chartFiles, notes) = ChartWriter.WriteAll(Path.Combine(folder, ChartWriter.FolderName), summary, inputs, charts, cancellationToken);
             written.AddRange(chartFiles.Select(f => $"{ChartWriter.FolderName}/{f}"));
+            var differences = DifferenceCharts.Write(Path.Combine(folder, DifferenceCharts.FolderName), ensemble, inputs.Charts, charts, cancellationToken);
+            written.AddRange(differences.Select(f => $"{DifferenceCharts.FolderName}/{f}"));
         }
 
         RemoveStale(folder, previous, written);
