@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TrackSim.Cli.Help;
+using TrackSim.Reporting.Charts;
 using TrackSim.Reporting.Sweeps;
 
 namespace TrackSim.Cli.Commands;
@@ -17,6 +18,8 @@ internal sealed class MergeCommand : Command, ICommandWithExamples
 
     private readonly Option<string> _out = new("--out", "-o") { Description = "Folder for the combined runs.csv, sensitivity.csv and sweep.json.", HelpName = "DIR", Required = true };
 
+    private readonly Option<bool> _noCharts = new("--no-charts") { Description = "Write the data and manifest only." };
+
     private readonly Option<bool> _quiet = new("--quiet", "-q") { Description = "Print nothing but errors." };
 
     /// <summary>Creates the command, writing to <paramref name="console"/>.</summary>
@@ -26,6 +29,7 @@ internal sealed class MergeCommand : Command, ICommandWithExamples
         _console = console;
         Arguments.Add(_shards);
         Options.Add(_out);
+        Options.Add(_noCharts);
         Options.Add(_quiet);
         SetAction(Execute);
     }
@@ -42,9 +46,9 @@ internal sealed class MergeCommand : Command, ICommandWithExamples
         string output = parseResult.GetRequiredValue(_out);
         try
         {
-            var (plan, sha) = SweepMerge.Merge(shards, output);
+            var (plan, sha, files) = SweepMerge.Merge(shards, output, parseResult.GetValue(_noCharts) ? null : ChartStyle.Default);
             var (_, _, _, scenarioPath, overrides) = SweepManifest.Read(shards[0]);
-            SweepManifest.Write(output, plan, SweepShard.All, scenarioPath, sha, overrides, RunCommand.CommandLine(parseResult), ToolInfo.Version, [RunsCsv.FileName, Sensitivity.FileName]);
+            SweepManifest.Write(output, plan, SweepShard.All, scenarioPath, sha, overrides, RunCommand.CommandLine(parseResult), ToolInfo.Version, files);
         }
         catch (InvalidDataException e)
         {

@@ -5,6 +5,7 @@ using TrackSim.Cli.Help;
 using TrackSim.Cli.Progress;
 using TrackSim.Core.Analysis;
 using TrackSim.Core.Domain;
+using TrackSim.Reporting.Charts;
 using TrackSim.Reporting.Files;
 using TrackSim.Reporting.Sweeps;
 using TrackSim.Scenarios.Loading;
@@ -62,6 +63,8 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
 
     private readonly Option<string> _shard = new("--shard") { Description = "Run only points whose index modulo N is I (0-based, as a Slurm array task id), into their own folder; combine with 'tracksim merge'.", HelpName = "I/N" };
 
+    private readonly Option<bool> _noCharts = new("--no-charts") { Description = "Write the data and manifest only." };
+
     private readonly Option<bool> _quiet = new("--quiet", "-q") { Description = "Print nothing but errors." };
 
     private readonly Option<bool> _force = new("--force") { Description = "Start again in a folder that already holds a sweep (its files are replaced)." };
@@ -72,7 +75,7 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
     {
         _console = console;
         _input.AddTo(this);
-        foreach (var option in new Option[] { _vary, _design, _samples, _replicates, _seed, _threads, _outcomes, _out, _resume, _shard, _quiet, _force })
+        foreach (var option in new Option[] { _vary, _design, _samples, _replicates, _seed, _threads, _outcomes, _out, _resume, _shard, _noCharts, _quiet, _force })
         {
             Options.Add(option);
         }
@@ -173,14 +176,11 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
         {
             RunProgress.Show(_console, quiet, owned * plan.Replicates, progress =>
                 SweepRunner.Run(folder, plan, shard, values => ScenarioAt(path, baseOverrides, plan, values), threads, resume, progress, token));
-            bool whole = shard.Count == 1;
-            if (whole)
-            {
-                var rows = RunsCsv.Read(Path.Combine(folder, RunsCsv.FileName), plan.Header);
-                AtomicFile.WriteText(Path.Combine(folder, Sensitivity.FileName), w => Sensitivity.Write(w, Sensitivity.Compute(plan, rows)));
-            }
-
-            SweepManifest.Write(folder, plan, shard, path, sha, overrideTexts, commandLine, ToolInfo.Version, whole ? [RunsCsv.FileName, Sensitivity.FileName] : [RunsCsv.FileName]);
+            // A shard's runs are a share of the design; its indices and charts wait for 'merge'.
+            var files = shard.Count == 1
+                ? SweepFolder.Finish(folder, plan, parseResult.GetValue(_noCharts) ? null : ChartStyle.Default, token)
+                : [RunsCsv.FileName];
+            SweepManifest.Write(folder, plan, shard, path, sha, overrideTexts, commandLine, ToolInfo.Version, files);
         }
         catch (InvalidDataException e)
         {
@@ -190,7 +190,7 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
 
         if (!quiet)
         {
-            _console.Out.WriteLine($"{folder}: {RunsCsv.FileName}{(shard.Count == 1 ? $", {Sensitivity.FileName}" : string.Empty)}, {SweepManifest.FileName}");
+            _console.Out.WriteLine($"{folder}: {RunsCsv.FileName}{(shard.Count == 1 ? $", {Sensitivity.FileName}, {SweepCharts.FolderName}/" : string.Empty)}, {SweepManifest.FileName}");
         }
 
         return ExitCodes.Success;

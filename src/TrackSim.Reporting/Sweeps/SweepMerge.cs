@@ -5,11 +5,11 @@ public static class SweepMerge
 {
     /// <summary>
     /// Reads every shard's sweep.json and runs.csv, checks they are shards of the same sweep and
-    /// together hold every run exactly once, and writes runs.csv and sensitivity.csv to <paramref name="output"/>.
-    /// Returns the plan and the scenario hash the shards share.
+    /// together hold every run exactly once, and writes runs.csv, sensitivity.csv and the charts to <paramref name="output"/>.
+    /// Returns the plan and the scenario hash the shards share, and the files written (charts when <paramref name="charts"/> is given).
     /// </summary>
     /// <exception cref="InvalidDataException">The shards differ in plan, overlap, or miss runs.</exception>
-    public static (SweepPlan Plan, string ScenarioSha256) Merge(IReadOnlyList<string> shards, string output)
+    public static (SweepPlan Plan, string ScenarioSha256, IReadOnlyList<string> Files) Merge(IReadOnlyList<string> shards, string output, Charts.ChartStyle? charts = null)
     {
         ArgumentNullException.ThrowIfNull(shards);
         ArgumentNullException.ThrowIfNull(output);
@@ -50,7 +50,6 @@ public static class SweepMerge
 
         Directory.CreateDirectory(output);
         RunsCsv.WriteAll(Path.Combine(output, RunsCsv.FileName), plan.Header, rows);
-        Files.AtomicFile.WriteText(Path.Combine(output, Sensitivity.FileName), w => Sensitivity.Write(w, Sensitivity.Compute(plan, rows)));
-        return (plan, sha);
+        return (plan, sha, SweepFolder.Finish(output, plan, charts));
     }
 }

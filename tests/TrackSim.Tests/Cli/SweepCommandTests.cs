@@ -46,7 +46,14 @@ public sealed class SweepCommandTests
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
         Assert.That(File.ReadAllLines(_temp.File("out/runs.csv")), Has.Length.EqualTo(13));
         Assert.That(File.ReadAllLines(_temp.File("out/sensitivity.csv"))[0], Is.EqualTo("parameter,outcome,index,value,ci_low,ci_high"));
-        Assert.That(File.ReadAllText(_temp.File("out/sweep.json")), Does.Contain("\"complete\": true").And.Contain("\"design\": \"grid\""));
+        Assert.That(File.ReadAllText(_temp.File("out/sweep.json")), Does.Contain("\"complete\": true").And.Contain("\"design\": \"grid\"").And.Contain("charts/heatmap-tension_AA-BB_whole.png"));
+
+        // Per outcome: one chart per parameter, a heatmap (two-parameter grid) and the ranked indices, each as PNG and SVG.
+        Assert.That(Directory.GetFiles(_temp.File("out/charts")).Select(Path.GetFileName), Is.EquivalentTo((string[])[
+            "tension_AA-BB_whole--parameters.posture.fear.png", "tension_AA-BB_whole--parameters.posture.fear.svg",
+            "tension_AA-BB_whole--events_crisis_.severity.png", "tension_AA-BB_whole--events_crisis_.severity.svg",
+            "heatmap-tension_AA-BB_whole.png", "heatmap-tension_AA-BB_whole.svg",
+            "sensitivity-tension_AA-BB_whole.png", "sensitivity-tension_AA-BB_whole.svg"]));
     }
 
     [Test]
