@@ -86,8 +86,8 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
     /// <inheritdoc />
     public IReadOnlyList<Example> Examples { get; } =
     [
-        new("How does tension respond to fear and to the reach of Track II? A 5 x 5 grid:", "tracksim sweep scenarios/minimal.yaml --vary parameters.posture.fear=0.1:0.5 --vary parameters.transfer.reach=0:1 -r 5"),
-        new("Which parameters drive tension in the last five years? Sobol' indices:", "tracksim sweep scenarios/minimal.yaml --vary parameters.posture.fear=0.1:0.5 --vary parameters.transfer.reach=0:1 --design sobol -n 64 --outcome tension::last:5"),
+        new("How does tension respond to fear and to how readily Track II ideas transfer? A 5 x 5 grid:", "tracksim sweep scenarios/minimal.yaml --vary parameters.posture.fear=0.1:0.5 --vary parameters.transfer.base=0:1 -r 5"),
+        new("Which parameters drive tension in the last five years? Sobol' indices:", "tracksim sweep scenarios/minimal.yaml --vary parameters.posture.fear=0.1:0.5 --vary parameters.transfer.base=0:1 --design sobol -n 64 --outcome tension::last:5"),
         new("Continue after a crash or Ctrl-C:", "tracksim sweep scenarios/minimal.yaml --vary parameters.posture.fear=0.1:0.5 --resume"),
         new("One shard of four (see docs/CLUSTER.md), then combine:", "tracksim sweep scenarios/minimal.yaml --vary parameters.posture.fear=0.1:0.5 --shard 0/4 --out shards/0"),
     ];

@@ -43,9 +43,10 @@ public sealed record SweepOutcome(string Metric, string Subject, string Window)
         string? subject = null;
         if (parts.Length > 1 && parts[1] is not ("whole" or "last" or "from"))
         {
-            subject = parts[1];
+            // An empty subject (tension::last:5) keeps the default.
+            subject = parts[1].Length == 0 ? null : parts[1];
             next = 2;
-            if (!subjects.Contains(subject))
+            if (subject is not null && !subjects.Contains(subject))
             {
                 throw new ArgumentException($"--outcome {text}: {metric.Name} has no subject '{subject}'; its subjects are {string.Join(", ", subjects)}");
             }
