@@ -32,7 +32,7 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
 
     private readonly Option<string> _design = new("--design")
     {
-        Description = "grid (every combination), lhs (Latin hypercube), morris (elementary effects) or sobol (Saltelli sampling, first- and total-order indices). Default: grid.",
+        Description = "grid (every combination), lhs (Latin hypercube), morris (elementary effects) or sobol (Saltelli sampling, first- and total-order indices).",
         HelpName = "DESIGN",
         DefaultValueFactory = _ => "grid",
     };
@@ -115,10 +115,26 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
 
             var design = ParseDesign(parseResult.GetValue(_design) ?? "grid");
             int samples = parseResult.GetValue(_samples) ?? SweepPlan.DefaultSamples(design);
+            int least = design == SweepDesign.Lhs ? 1 : 2;
+            if (design != SweepDesign.Grid && samples < least)
+            {
+                throw new ArgumentException($"--samples must be at least {least} for the {design.ToString().ToLowerInvariant()} design, not {samples}");
+            }
+
             int replicates = parseResult.GetValue(_replicates) ?? scenario.Ensemble.Replicates;
             if (replicates is < 1 or > 100_000)
             {
                 throw new ArgumentException($"--replicates must be 1 to 100000, not {replicates}");
+            }
+
+            if (parseResult.GetValue(_threads) is { } t && (t < 1 || t > 1024))
+            {
+                throw new ArgumentException($"--threads must be 1 to 1024, not {t}");
+            }
+
+            if (parseResult.GetValue(_seed) is > RunCommand.MaxSeed)
+            {
+                throw new ArgumentException($"--seed must be 0 to {RunCommand.MaxSeed}");
             }
 
             string[] outcomeTexts = parseResult.GetValue(_outcomes) is { Length: > 0 } asked ? asked : [SweepOutcome.Default];

@@ -38,6 +38,19 @@ public sealed class SweepCommandTests
         Assert.That(File.Exists(_temp.File("out/runs.csv")), Is.False);
     }
 
+    [TestCase("--threads 0", "--threads must be 1 to 1024")]
+    [TestCase("--design random", "--design must be grid, lhs, morris or sobol")]
+    [TestCase("--outcome nope", "no metric 'nope'")]
+    [TestCase("--shard 2/2", "expected I/N with 0 <= I < N")]
+    [TestCase("--design morris --samples 1", "--samples must be at least 2 for the morris design")]
+    public void Bad_options_are_refused_with_exit_code_2(string options, string message)
+    {
+        var run = CliRun.Of(["sweep", _scenario, "--vary", "parameters.posture.fear=0.1:0.5", "--out", _temp.File("out"), .. options.Split(' ')]);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Error);
+        Assert.That(run.Error, Does.Contain(message));
+    }
+
     [Test]
     public void Sweep_writes_runs_sensitivity_and_manifest()
     {

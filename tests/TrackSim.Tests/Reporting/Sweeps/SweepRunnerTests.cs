@@ -80,6 +80,19 @@ public sealed class SweepRunnerTests
     }
 
     [Test]
+    public void One_thread_writes_the_same_runs_as_several()
+    {
+        using var temp = new TempFolder();
+        var plan = Plan(SweepDesign.Morris, 2);
+        byte[] parallel = Clean(temp, plan);
+        string folder = temp.File("one");
+
+        SweepRunner.Run(folder, plan, SweepShard.All, v => At(plan, v), threads: 1, resume: false);
+
+        Assert.That(File.ReadAllBytes(Path.Combine(folder, RunsCsv.FileName)), Is.EqualTo(parallel));
+    }
+
+    [Test]
     public void Shards_merged_equal_the_unsharded_sweep()
     {
         using var temp = new TempFolder();
