@@ -72,6 +72,13 @@ public static class SweepRunner
                 // Keep the points that did finish, in order, then stop.
                 ran += Append(writer, stream, rows.TakeWhile(r => r is not null));
                 cancellationToken.ThrowIfCancellationRequested();
+
+                // One point failed (a value the scenario refuses): its own exception says why.
+                if (e is AggregateException { InnerExceptions.Count: 1 } single)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(single.InnerExceptions[0]).Throw();
+                }
+
                 throw;
             }
 

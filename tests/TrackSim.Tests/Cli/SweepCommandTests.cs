@@ -52,6 +52,16 @@ public sealed class SweepCommandTests
     }
 
     [Test]
+    public void A_point_the_scenario_refuses_stops_the_sweep_with_the_reason()
+    {
+        // Citizens come in whole numbers; a Latin hypercube draws fractions.
+        var run = CliRun.Of("sweep", _scenario, "--vary", "citizens.per_state=50:150", "--design", "lhs", "-n", "3", "-r", "1", "-j", "1", "--out", _temp.File("out"));
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.Error);
+        Assert.That(run.Error, Does.Contain("is not a valid scenario").And.Contain("citizens.per_state"));
+    }
+
+    [Test]
     public void Sweep_writes_runs_sensitivity_and_manifest()
     {
         var run = Sweep(_temp.File("out"));
