@@ -99,6 +99,8 @@ internal static class Program
             "TrackSim: agent-based simulation of Track II (backchannel) diplomacy and its influence on official relations between states.")
         {
             new RunCommand(console),
+            new SweepCommand(console),
+            new MergeCommand(console),
             new PlotCommand(console),
             new DescribeCommand(console),
             new ValidateCommand(console),

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using TrackSim.Core.Engine;
 using TrackSim.Reporting.Charts;
 using TrackSim.Reporting.Data;
+using TrackSim.Reporting.Effects;
 using TrackSim.Reporting.Files;
 
 namespace TrackSim.Reporting.Results;
@@ -47,12 +48,24 @@ public static class ResultsWriter
         AtomicFile.WriteAllText(Path.Combine(folder, ChartInputs.FileName), ResultsJson.Write(inputs));
 
         var written = new List<string> { SeriesCsv.FileName, SummaryCsv.FileName, EventsCsv.FileName, ChartInputs.FileName };
+        var effects = EffectsTable.Compute(ensemble, cancellationToken);
+        if (!effects.IsEmpty)
+        {
+            status?.Report($"writing {EffectsCsv.FileName} and {RecoveryCsv.FileName}");
+            AtomicFile.WriteText(Path.Combine(folder, EffectsCsv.FileName), w => EffectsCsv.Write(w, effects), cancellationToken);
+            AtomicFile.WriteText(Path.Combine(folder, RecoveryCsv.FileName), w => RecoveryCsv.Write(w, RecoveryTable.Compute(ensemble, cancellationToken)), cancellationToken);
+            written.Add(EffectsCsv.FileName);
+            written.Add(RecoveryCsv.FileName);
+        }
+
         IReadOnlyList<string> notes = [];
         if (charts is not null)
         {
             status?.Report("drawing charts");
             (var chartFiles, notes) = ChartWriter.WriteAll(Path.Combine(folder, ChartWriter.FolderName), summary, inputs, charts, cancellationToken);
             written.AddRange(chartFiles.Select(f => $"{ChartWriter.FolderName}/{f}"));
+            var differences = DifferenceCharts.Write(Path.Combine(folder, DifferenceCharts.FolderName), ensemble, inputs.Charts, charts, cancellationToken);
+            written.AddRange(differences.Select(f => $"{DifferenceCharts.FolderName}/{f}"));
         }
 
         RemoveStale(folder, previous, written);

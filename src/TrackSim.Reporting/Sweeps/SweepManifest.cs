@@ -1,0 +1,167 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Json;
+using TrackSim.Core.Analysis;
+using TrackSim.Reporting.Files;
+using TrackSim.Reporting.Results;
+
+namespace TrackSim.Reporting.Sweeps;
+
+/// <summary>
+/// sweep.json: the command, the plan (design, seed, ranges, outcomes), the shard and the hashes of
+/// the files. The plan is written first, before any run, so <c>--resume</c> and <c>merge</c> can
+/// check that they continue or combine the same sweep.
+/// </summary>
+public static class SweepManifest
+{
+    /// <summary>File name in the sweep folder.</summary>
+    public const string FileName = "sweep.json";
+
+    private static readonly JsonWriterOptions Options = new() { Indented = true, NewLine = "\n" };
+
+    /// <summary>Writes sweep.json; <paramref name="files"/> are hashed (empty while the sweep runs).</summary>
+    public static void Write(
+        string folder, SweepPlan plan, SweepShard shard, string scenarioPath, string scenarioSha256, IReadOnlyList<string> overrides, string commandLine, string toolVersion, IReadOnlyList<string> files)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(shard);
+        ArgumentNullException.ThrowIfNull(overrides);
+        ArgumentNullException.ThrowIfNull(files);
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, Options))
+        {
+            w.WriteStartObject();
+            w.WriteString("tool_version", toolVersion);
+            w.WriteString("command_line", commandLine);
+            w.WriteString("scenario_path", scenarioPath.Replace('\\', '/'));
+            w.WriteString("scenario_sha256", scenarioSha256);
+            w.WriteStartArray("overrides");
+            foreach (string o in overrides)
+            {
+                w.WriteStringValue(o);
+            }
+
+            w.WriteEndArray();
+            w.WriteString("shard", shard.ToString());
+            w.WriteBoolean("complete", files.Count > 0);
+            w.WritePropertyName("plan");
+            WritePlan(w, plan);
+            w.WriteStartArray("files");
+            foreach (string f in files)
+            {
+                string path = Path.Combine(folder, f);
+                w.WriteStartObject();
+                w.WriteString("path", f);
+                w.WriteNumber("bytes", new FileInfo(path).Length);
+                w.WriteString("sha256", FileHash.Sha256(path));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        AtomicFile.WriteAllText(Path.Combine(folder, FileName), Encoding.UTF8.GetString(stream.ToArray()) + "\n");
+    }
+
+    /// <summary>The plan as canonical JSON text, for comparing two sweeps.</summary>
+    public static string PlanJson(SweepPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream))
+        {
+            WritePlan(w, plan);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Reads the plan and shard of the sweep in <paramref name="folder"/>.</summary>
+    /// <exception cref="InvalidDataException">The folder has no readable sweep.json.</exception>
+    public static (SweepPlan Plan, SweepShard Shard, string ScenarioSha256, string ScenarioPath, ImmutableArray<string> Overrides) Read(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        string path = Path.Combine(folder, FileName);
+        if (!File.Exists(path))
+        {
+            throw new InvalidDataException($"{folder} is not a sweep folder (it has no {FileName})");
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(path));
+            var root = doc.RootElement;
+            var plan = root.GetProperty("plan");
+            var ranges = plan.GetProperty("ranges").EnumerateArray().Select(r => new ParameterRange(
+                r.GetProperty("path").GetString()!,
+                r.GetProperty("low").GetDouble(),
+                r.GetProperty("high").GetDouble(),
+                r.GetProperty("count").ValueKind == JsonValueKind.Null ? null : r.GetProperty("count").GetInt32()));
+            var outcomes = plan.GetProperty("outcomes").EnumerateArray().Select(o =>
+            {
+                string[] parts = o.GetString()!.Split(':', 3);
+                return new SweepOutcome(parts[0], parts[1], parts[2]);
+            });
+            var result = new SweepPlan(
+                [.. ranges],
+                Enum.Parse<SweepDesign>(plan.GetProperty("design").GetString()!, ignoreCase: true),
+                plan.GetProperty("samples").GetInt32(),
+                plan.GetProperty("replicates").GetInt32(),
+                plan.GetProperty("seed").GetUInt64(),
+                [.. outcomes]);
+            return (
+                result,
+                SweepShard.Parse(root.GetProperty("shard").GetString()!),
+                root.GetProperty("scenario_sha256").GetString()!,
+                root.GetProperty("scenario_path").GetString()!,
+                [.. root.GetProperty("overrides").EnumerateArray().Select(o => o.GetString()!)]);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException or IndexOutOfRangeException)
+        {
+            throw new InvalidDataException($"{path} is not a sweep manifest this version can read: {e.Message}", e);
+        }
+    }
+
+    private static void WritePlan(Utf8JsonWriter w, SweepPlan plan)
+    {
+        w.WriteStartObject();
+        w.WriteString("design", plan.Design.ToString().ToLowerInvariant());
+        w.WriteNumber("samples", plan.Samples);
+        w.WriteNumber("replicates", plan.Replicates);
+        w.WriteNumber("seed", plan.Seed);
+        w.WriteStartArray("ranges");
+        foreach (var r in plan.Ranges)
+        {
+            w.WriteStartObject();
+            w.WriteString("path", r.Path);
+            w.WriteNumber("low", r.Low);
+            w.WriteNumber("high", r.High);
+            if (r.Count is { } count)
+            {
+                w.WriteNumber("count", count);
+            }
+            else
+            {
+                w.WriteNull("count");
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("outcomes");
+        foreach (var o in plan.Outcomes)
+        {
+            w.WriteStringValue(o.Name);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>The files a finished sweep folder lists.</summary>
+    internal static ImmutableArray<string> Files(bool withSensitivity) =>
+        withSensitivity ? [RunsCsv.FileName, Sensitivity.FileName] : [RunsCsv.FileName];
+}

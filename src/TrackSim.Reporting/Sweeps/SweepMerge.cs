@@ -1,0 +1,55 @@
+namespace TrackSim.Reporting.Sweeps;
+
+/// <summary>Combines shard folders of one sweep into the runs.csv the unsharded sweep would have written.</summary>
+public static class SweepMerge
+{
+    /// <summary>
+    /// Reads every shard's sweep.json and runs.csv, checks they are shards of the same sweep and
+    /// together hold every run exactly once, and writes runs.csv, sensitivity.csv and the charts to <paramref name="output"/>.
+    /// Returns the plan and the scenario hash the shards share, and the files written (charts when <paramref name="charts"/> is given).
+    /// </summary>
+    /// <exception cref="InvalidDataException">The shards differ in plan, overlap, or miss runs.</exception>
+    public static (SweepPlan Plan, string ScenarioSha256, IReadOnlyList<string> Files) Merge(IReadOnlyList<string> shards, string output, Charts.ChartStyle? charts = null)
+    {
+        ArgumentNullException.ThrowIfNull(shards);
+        ArgumentNullException.ThrowIfNull(output);
+        if (shards.Count == 0)
+        {
+            throw new ArgumentException("At least one shard folder is needed.", nameof(shards));
+        }
+
+        var (plan, _, sha, _, _) = SweepManifest.Read(shards[0]);
+        string planJson = SweepManifest.PlanJson(plan);
+        var rows = new List<RunsRow>();
+        foreach (string folder in shards)
+        {
+            var (other, _, otherSha, _, _) = SweepManifest.Read(folder);
+            if (SweepManifest.PlanJson(other) != planJson || otherSha != sha)
+            {
+                throw new InvalidDataException($"{folder} is a shard of a different sweep than {shards[0]} (plan or scenario differ)");
+            }
+
+            rows.AddRange(RunsCsv.Read(Path.Combine(folder, RunsCsv.FileName), plan.Header));
+        }
+
+        rows.Sort((a, b) => a.Point != b.Point ? a.Point.CompareTo(b.Point) : a.Replicate.CompareTo(b.Replicate));
+        int points = plan.CreateDesign().Points.Length;
+        int expected = points * plan.Replicates;
+        for (int i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].Point != i / plan.Replicates || rows[i].Replicate != i % plan.Replicates)
+            {
+                throw new InvalidDataException($"the shards do not hold each run once: expected point {i / plan.Replicates} replicate {i % plan.Replicates}, found point {rows[i].Point} replicate {rows[i].Replicate} (a shard unfinished, given twice, or missing?)");
+            }
+        }
+
+        if (rows.Count != expected)
+        {
+            throw new InvalidDataException($"the shards hold {rows.Count} of the sweep's {expected} runs; finish or add the missing shards (run them with --resume)");
+        }
+
+        Directory.CreateDirectory(output);
+        RunsCsv.WriteAll(Path.Combine(output, RunsCsv.FileName), plan.Header, rows);
+        return (plan, sha, SweepFolder.Finish(output, plan, charts));
+    }
+}
