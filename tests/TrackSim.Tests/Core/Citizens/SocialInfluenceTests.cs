@@ -165,10 +165,16 @@ public sealed class SocialInfluenceTests
         var population = CitizenTestData.Uniform(perState, 2, seed: 3);
         SocialInfluence.Step(population, network, 0.3, 0.3, 3, seed: 1, step: 0, maxDegreeOfParallelism: 1);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        SocialInfluence.Step(population, network, 0.3, 0.3, 3, seed: 1, step: 1, maxDegreeOfParallelism: 1);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // A per-step allocation shows in every call; the runtime itself (tiered compilation under a
+        // loaded machine) can allocate once in a while, so the least of five calls is what counts.
+        long least = long.MaxValue;
+        for (int step = 1; step <= 5; step++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            SocialInfluence.Step(population, network, 0.3, 0.3, 3, seed: 1, step: step, maxDegreeOfParallelism: 1);
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
 
-        Assert.That(allocated, Is.Zero);
+        Assert.That(least, Is.Zero);
     }
 }

@@ -150,12 +150,18 @@ public sealed class TurnoverTests
         }
 
         // Measured after a first call, so the methods are already compiled.
+        // A per-step allocation shows in every call; the runtime itself (tiered compilation under a
+        // loaded machine) can allocate once in a while, so the least of five calls is what counts.
         RunEveryRule(0);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        RunEveryRule(1);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long least = long.MaxValue;
+        for (int step = 1; step <= 5; step++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            RunEveryRule(step);
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
 
-        Assert.That(allocated, Is.Zero);
+        Assert.That(least, Is.Zero);
     }
 
     private static double Sd(double[] values)
