@@ -111,7 +111,4 @@ public static class SocialInfluence
             source.AsSpan().CopyTo(population.Trust);
         }
     }
-
-    /// <summary>The partner slot a hash picks out of <paramref name="choices"/> (multiply-shift on 64 bits).</summary>
-    internal static int Pick(ulong hash, int choices) => (int)Math.BigMul(hash, (ulong)choices, out _);
 }

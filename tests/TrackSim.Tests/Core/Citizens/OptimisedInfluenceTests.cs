@@ -49,6 +49,31 @@ public sealed class OptimisedInfluenceTests
     }
 
     [Test]
+    public void The_scalar_loop_alone_equals_the_straightforward_one([Values] Kind kind, [Values(1, 2)] int threads)
+    {
+        // Where 256-bit vectors are fast the rule takes eight citizens at a time and leaves only
+        // remainders to the scalar loop; switched off, the scalar loop must give the same bits.
+        const int perState = 15_001;
+        var network = Build(kind, perState, 3);
+        var optimised = Population(perState, 3);
+        var straightforward = Population(perState, 3);
+        bool vectors = InfluencePass.VectorsEnabled;
+        try
+        {
+            InfluencePass.VectorsEnabled = false;
+            SocialInfluence.Step(optimised, network, Epsilon, Mu, rounds: 3, seed: 78, step: 6, maxDegreeOfParallelism: threads);
+        }
+        finally
+        {
+            InfluencePass.VectorsEnabled = vectors;
+        }
+
+        StraightforwardInfluence.Step(straightforward, network, Epsilon, Mu, rounds: 3, seed: 78, step: 6);
+
+        Assert.That(Bits(optimised.Trust), Is.EqualTo(Bits(straightforward.Trust)));
+    }
+
+    [Test]
     public void Citizens_without_ties_and_signed_zeros_are_kept_as_they_are([Values(1, 2)] int threads)
     {
         // Every other citizen has no tie; a negative zero outside the bound must stay a negative
