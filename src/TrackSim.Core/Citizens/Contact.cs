@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace TrackSim.Core.Citizens;
 
 /// <summary>
@@ -59,21 +61,68 @@ public static class Contact
         RuleGuards.RequireProbability(negativeShare, nameof(negativeShare));
         RuleGuards.RequireProbability(allportFactor, nameof(allportFactor));
 
-        float[] trust = population.Trust;
-        ushort[] ties = population.ActiveCrossBorderTies;
         double perContact = dt * contactsPerYear * effect;
         double goal = 1 - negativeShare;
+        int perState = population.PerState;
         for (int s = 0; s < population.StateCount; s++)
         {
             double links = linkStrengthPerState[s];
             RuleGuards.RequireNonNegative(links, nameof(linkStrengthPerState));
-            int end = (s + 1) * population.PerState;
-            for (int i = s * population.PerState; i < end; i++)
+            Move(
+                population.Trust.AsSpan(s * perState, perState),
+                population.ActiveCrossBorderTies.AsSpan(s * perState, perState),
+                new Weights(perContact, links, goal, allportFactor));
+        }
+    }
+
+    /// <summary>
+    /// <c>x = (float)Math.Clamp(x + w (goal - x), 0, 1)</c> with
+    /// <c>w = Math.Min(perContact (links + ties), 1) A</c>, in double precision, several
+    /// citizens at a time. The vector operations round like the scalar ones, and the minimum
+    /// and the clamp are written with the comparisons of <see cref="Math.Min(double, double)"/>
+    /// and <see cref="Math.Clamp(double, double, double)"/>, so the bits are the same.
+    /// </summary>
+    private static void Move(Span<float> trust, ReadOnlySpan<ushort> ties, Weights w)
+    {
+        ties = ties[..trust.Length];
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            // One vector of tie counts widens to four of doubles and matches two of trust.
+            int width = Vector<ushort>.Count;
+            for (; i <= trust.Length - width; i += width)
             {
-                double weight = Math.Min(perContact * (links + ties[i]), 1.0) * allportFactor;
-                double x = trust[i];
-                trust[i] = (float)Math.Clamp(x + (weight * (goal - x)), 0.0, 1.0);
+                Vector.Widen(new Vector<ushort>(ties[i..]), out var tiesLow, out var tiesHigh);
+                Vector.Widen(tiesLow, out var t0, out var t1);
+                Vector.Widen(tiesHigh, out var t2, out var t3);
+                var low = new Vector<float>(trust[i..]);
+                var high = new Vector<float>(trust[(i + Vector<float>.Count)..]);
+                Vector.Widen(low, out var x0, out var x1);
+                Vector.Widen(high, out var x2, out var x3);
+                Vector.Narrow(w.Move(x0, t0), w.Move(x1, t1)).CopyTo(trust[i..]);
+                Vector.Narrow(w.Move(x2, t2), w.Move(x3, t3)).CopyTo(trust[(i + Vector<float>.Count)..]);
             }
+        }
+
+        for (; i < trust.Length; i++)
+        {
+            double weight = Math.Min(w.PerContact * (w.Links + ties[i]), 1.0) * w.Allport;
+            double x = trust[i];
+            trust[i] = (float)Math.Clamp(x + (weight * (w.Goal - x)), 0.0, 1.0);
+        }
+    }
+
+    /// <summary>The terms of the move that are the same for every citizen of a state.</summary>
+    private readonly record struct Weights(double PerContact, double Links, double Goal, double Allport)
+    {
+        public Vector<double> Move(Vector<double> x, Vector<ulong> ties)
+        {
+            var contacts = new Vector<double>(PerContact) * (new Vector<double>(Links) + Vector.ConvertToDouble(ties));
+
+            // Math.Min(a, 1): a when a < 1 or a is NaN, else 1.
+            var keep = Vector.LessThan(contacts, Vector<double>.One) | ~Vector.Equals(contacts, contacts);
+            var weight = Vector.ConditionalSelect(keep, contacts, Vector<double>.One) * new Vector<double>(Allport);
+            return UnitClamp.Clamp(x + (weight * (new Vector<double>(Goal) - x)));
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace TrackSim.Core.Citizens;
 
 /// <summary>
@@ -20,8 +22,6 @@ public static class Media
     {
         ArgumentNullException.ThrowIfNull(population);
         RuleGuards.RequirePerState(population, deltaPerState.Length, nameof(deltaPerState));
-        float[] trust = population.Trust;
-        float[] exposure = population.Exposure;
         for (int s = 0; s < population.StateCount; s++)
         {
             float delta = (float)deltaPerState[s];
@@ -30,11 +30,33 @@ public static class Media
                 continue;
             }
 
-            int end = (s + 1) * population.PerState;
-            for (int i = s * population.PerState; i < end; i++)
+            Shift(population.Trust.AsSpan(s * population.PerState, population.PerState), population.Exposure.AsSpan(s * population.PerState, population.PerState), delta);
+        }
+    }
+
+    /// <summary>
+    /// <c>x = Math.Clamp(x + delta * e, 0, 1)</c> in single precision, several citizens at a time:
+    /// the vector operations round like the scalar ones, and the clamp is written with the same
+    /// comparisons as <see cref="Math.Clamp(float, float, float)"/>, so the bits are the same.
+    /// </summary>
+    private static void Shift(Span<float> trust, ReadOnlySpan<float> exposure, float delta)
+    {
+        exposure = exposure[..trust.Length];
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var shift = new Vector<float>(delta);
+            for (; i <= trust.Length - Vector<float>.Count; i += Vector<float>.Count)
             {
-                trust[i] = Math.Clamp(trust[i] + (delta * exposure[i]), 0f, 1f);
+                var x = new Vector<float>(trust[i..]);
+                var e = new Vector<float>(exposure[i..]);
+                UnitClamp.Clamp(x + (shift * e)).CopyTo(trust[i..]);
             }
+        }
+
+        for (; i < trust.Length; i++)
+        {
+            trust[i] = Math.Clamp(trust[i] + (delta * exposure[i]), 0f, 1f);
         }
     }
 }

@@ -85,7 +85,8 @@ public static class SocialInfluence
             _ => maxDegreeOfParallelism,
         };
 
-        var pass = new Pass(population, network, epsilon, mu);
+        var pass = new InfluencePass(population, network, epsilon, mu);
+        var team = threads > 1 && population.Count > ChunkSize ? InfluenceTeam.ForThisThread() : null;
         ulong stepKey = StableHash.Combine(seed, (ulong)step);
         float[] source = population.Trust;
         float[] target = population.Scratch;
@@ -93,9 +94,9 @@ public static class SocialInfluence
         {
             // Combine(a, i) is Mix(Mix(a) ^ i * K): taking Mix(a) once per round leaves one Mix per citizen.
             ulong roundKey = StableHash.Mix(StableHash.Combine(stepKey, (ulong)round));
-            if (threads > 1 && population.Count > ChunkSize)
+            if (team is not null)
             {
-                RunParallel(pass, source, target, roundKey, threads);
+                team.RunRound(pass, source, target, roundKey, threads, ChunkSize);
             }
             else
             {
@@ -108,129 +109,6 @@ public static class SocialInfluence
         if (!ReferenceEquals(source, population.Trust))
         {
             source.AsSpan().CopyTo(population.Trust);
-        }
-    }
-
-    /// <summary>The partner slot a hash picks out of <paramref name="choices"/> (multiply-shift on 64 bits).</summary>
-    internal static int Pick(ulong hash, int choices) => (int)Math.BigMul(hash, (ulong)choices, out _);
-
-    // Kept out of Step so its lambda's closure is not allocated on the sequential path.
-    private static void RunParallel(Pass pass, float[] source, float[] target, ulong roundKey, int threads)
-    {
-        int count = pass.Count;
-        int chunks = (count + ChunkSize - 1) / ChunkSize;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
-        Parallel.For(0, chunks, options, chunk =>
-        {
-            int from = chunk * ChunkSize;
-            pass.Run(source, target, roundKey, from, Math.Min(from + ChunkSize, count));
-        });
-    }
-
-    /// <summary>What one round needs, gathered once per step.</summary>
-    private readonly struct Pass(CitizenPopulation population, SocialNetwork network, double epsilon, double mu)
-    {
-        private const ulong IndexMultiplier = 0xD6E8FEB86659FD93UL;
-        private const byte Dormant = (byte)CitizenTraits.CrossBorderDormant;
-
-        private readonly byte[] _flags = population.Flags;
-        private readonly int[] _offsets = network.Offsets;
-        private readonly int[] _targets = network.Targets;
-        private readonly int _perState = population.PerState;
-        private readonly bool _wellMixed = network.IsWellMixed;
-        private readonly double _epsilon = epsilon;
-        private readonly double _mu = mu;
-
-        public int Count { get; } = population.Count;
-
-        /// <summary>Computes the new trust of citizens [from, to) from the snapshot <paramref name="x"/>.</summary>
-        public void Run(float[] x, float[] next, ulong roundKey, int from, int to)
-        {
-            if (_wellMixed)
-            {
-                RunWellMixed(x, next, roundKey, from, to);
-            }
-            else
-            {
-                RunNetwork(x, next, roundKey, from, to);
-            }
-        }
-
-        private void RunNetwork(float[] x, float[] next, ulong roundKey, int from, int to)
-        {
-            // Spans over the chunk let the JIT drop the bounds checks of the sequential accesses.
-            ReadOnlySpan<float> trust = x;
-            ReadOnlySpan<float> own = x.AsSpan(from, to - from);
-            Span<float> result = next.AsSpan(from, to - from);
-            ReadOnlySpan<int> offsets = _offsets.AsSpan(from, to - from + 1);
-            ReadOnlySpan<int> targets = _targets;
-            ReadOnlySpan<byte> flags = _flags;
-            double epsilon = _epsilon;
-            double mu = _mu;
-            int perState = _perState;
-            int blockStart = from - (from % perState);
-            for (int k = 0; k < result.Length; k++)
-            {
-                int i = from + k;
-                if (i - blockStart == perState)
-                {
-                    blockStart = i;
-                }
-
-                float xi = own[k];
-                int start = offsets[k];
-                int degree = offsets[k + 1] - start;
-                if (degree == 0)
-                {
-                    result[k] = xi;
-                    continue;
-                }
-
-                ulong hash = StableHash.Mix(roundKey ^ ((ulong)i * IndexMultiplier));
-                int j = targets[start + Pick(hash, degree)];
-                if ((uint)(j - blockStart) >= (uint)perState && ((flags[i] | flags[j]) & Dormant) != 0)
-                {
-                    result[k] = xi;
-                    continue;
-                }
-
-                double gap = (double)trust[j] - xi;
-                result[k] = Math.Abs(gap) < epsilon ? (float)(xi + (mu * gap)) : xi;
-            }
-        }
-
-        private void RunWellMixed(float[] x, float[] next, ulong roundKey, int from, int to)
-        {
-            ReadOnlySpan<float> trust = x;
-            ReadOnlySpan<float> own = x.AsSpan(from, to - from);
-            Span<float> result = next.AsSpan(from, to - from);
-            ReadOnlySpan<byte> flags = _flags;
-            double epsilon = _epsilon;
-            double mu = _mu;
-            int perState = _perState;
-            int others = Count - 1;
-            int blockStart = from - (from % perState);
-            for (int k = 0; k < result.Length; k++)
-            {
-                int i = from + k;
-                if (i - blockStart == perState)
-                {
-                    blockStart = i;
-                }
-
-                float xi = own[k];
-                ulong hash = StableHash.Mix(roundKey ^ ((ulong)i * IndexMultiplier));
-                int j = Pick(hash, others);
-                j += j >= i ? 1 : 0;
-                if ((uint)(j - blockStart) >= (uint)perState && ((flags[i] | flags[j]) & Dormant) != 0)
-                {
-                    result[k] = xi;
-                    continue;
-                }
-
-                double gap = (double)trust[j] - xi;
-                result[k] = Math.Abs(gap) < epsilon ? (float)(xi + (mu * gap)) : xi;
-            }
         }
     }
 }
