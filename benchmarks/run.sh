@@ -10,7 +10,8 @@
 #   benchmarks/run.sh --list flat     any other BenchmarkDotNet options are passed through
 #
 # What a full run does:
-#   1. builds the benchmarks in Release and the C reference with gcc -O2;
+#   1. builds the benchmarks in Release and the C references with gcc -O2, and measures the
+#      memory bandwidth (benchmarks/reference/bandwidth.c);
 #   2. for each network kind and size of the citizen-step benchmark, exports TrackSim's input
 #      and its result of one round (--export), runs the C kernel (benchmarks/reference/
 #      citizen_step.c) and the NumPy kernel (citizen_step.py) on the same arrays, and checks
