@@ -45,8 +45,9 @@ public static class SocialInfluence
     /// <param name="step">The step number, at least 0.</param>
     /// <param name="maxDegreeOfParallelism">
     /// 0 (the default) runs on all cores for populations of at least <see cref="ParallelThreshold"/>
-    /// citizens and on one otherwise; 1 runs on the calling thread without allocating; a larger
-    /// number caps the threads. Every choice gives bit-identical results.
+    /// citizens and on one otherwise; 1 runs on the calling thread; a larger number caps the
+    /// threads. Every choice gives bit-identical results, and none allocates once the calling
+    /// thread has run a step with as many threads.
     /// </param>
     public static void Step(
         CitizenPopulation population,

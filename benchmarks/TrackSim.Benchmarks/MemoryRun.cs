@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using TrackSim.Core.Citizens;
+using TrackSim.Core.Domain;
+using TrackSim.Core.Randomness;
+
+namespace TrackSim.Benchmarks;
+
+/// <summary>
+/// The <c>--memory N [KIND]</c> mode: builds N citizens in two states and their degree-10
+/// network exactly as a run does, reports the bytes each citizen takes (measured by the
+/// garbage collector and counted from the array sizes), times a few influence rounds on one
+/// and on two threads, and prints the process's peak working set. A one-off console run rather
+/// than a BenchmarkDotNet case: at 10^8 citizens one build takes a minute and most of the memory.
+/// </summary>
+internal static class MemoryRun
+{
+    private const int Rounds = 3;
+    private const double MiB = 1024.0 * 1024.0;
+
+    public static int Run(string[] args)
+    {
+        var kind = NetworkKind.SmallWorld;
+        if (args.Length is < 1 or > 2
+            || !int.TryParse(args[0], NumberStyles.None, CultureInfo.InvariantCulture, out int count)
+            || count < 20 || count % 2 != 0
+            || (args.Length == 2 && !ReferenceExport.TryParseKind(args[1], out kind)))
+        {
+            Console.Error.WriteLine("usage: --memory N [small_world|random]   (N even, at least 20)");
+            return 2;
+        }
+
+        int perState = count / 2;
+        var spec = new CitizenSpec(
+            perState,
+            ImmutableSortedDictionary<string, TrustDistribution>.Empty,
+            ConfidenceBound: 0.3,
+            new NetworkSpec(kind, MeanDegree: 10, Rewiring: 0.1, CrossBorderShare: 0.02),
+            SharedLanguage: 0.3,
+            new CohortSpec(0.02, 0.3, 0.5));
+
+        long before = GC.GetTotalMemory(forceFullCollection: true);
+        var rng = new Xoshiro256(20_240_101);
+        var clock = Stopwatch.StartNew();
+        var population = CitizenPopulation.Create(spec, ["AA", "BB"], meanExposure: 0.6, rng);
+        double createSeconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var network = SocialNetwork.Build(spec.Network, perState, 2, rng);
+        population.CountCrossBorderTies(network);
+        double networkSeconds = clock.Elapsed.TotalSeconds;
+        long after = GC.GetTotalMemory(forceFullCollection: true);
+
+        long stateBytes = (sizeof(float) * 3L * count) + count + (sizeof(ushort) * (long)count);
+        long networkBytes = sizeof(int) * ((long)network.Offsets.Length + network.Targets.Length);
+        long usedTieEnds = network.Offsets[count];
+        Print($"citizens               {count:N0} in 2 states, {kind} network, mean degree {network.MeanDegree:F3}");
+        Print($"population drawn in    {createSeconds:F2} s");
+        Print($"network built in       {networkSeconds:F2} s ({usedTieEnds:N0} tie ends)");
+        Print($"state arrays           {stateBytes / (double)count:F2} bytes per citizen");
+        Print($"network arrays         {networkBytes / (double)count:F2} bytes per citizen ({(network.Targets.Length - usedTieEnds) * 4.0 / count:F2} of them repeats dropped in place)");
+        Print($"managed heap growth    {(after - before) / (double)count:F2} bytes per citizen ({(after - before) / MiB:N0} MiB)");
+
+        foreach (int threads in (int[])[1, 2])
+        {
+            var times = new double[Rounds];
+            for (int r = 0; r < Rounds; r++)
+            {
+                clock.Restart();
+                SocialInfluence.Step(population, network, 0.3, 0.3, rounds: 1, seed: 99, step: r, threads);
+                times[r] = clock.Elapsed.TotalSeconds;
+            }
+
+            Array.Sort(times);
+            double median = times[Rounds / 2];
+            Print($"influence, {threads} thread{(threads == 1 ? " " : "s")}    median {median:F3} s per round (min {times[0]:F3}, max {times[^1]:F3}), {count / median / 1e6:F1} M updates/s");
+        }
+
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        Print($"peak working set       {process.PeakWorkingSet64 / MiB:N0} MiB ({process.PeakWorkingSet64 / (double)count:F2} bytes per citizen, runtime included)");
+        GC.KeepAlive(population);
+        return 0;
+    }
+
+    private static void Print(FormattableString line) => Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,204 @@
+/*
+ * Reference kernel: one synchronous round of TrackSim's CIT-INFLUENCE rule (docs/MODEL.md,
+ * section 7.8), written as a plain C loop over the same compressed-sparse-row arrays.
+ *
+ *   gcc -O2 -ffp-contract=off -o citizen_step citizen_step.c
+ *   ./citizen_step DIR [SAMPLES [MIN_SECONDS]]
+ *
+ * DIR holds what `TrackSim.Benchmarks --export DIR N KIND SEED` writes: meta.txt, offsets.i32,
+ * targets.i32, flags.u8, trust.f32 and TrackSim's own result expected.f32. The program steps
+ * the citizens once, compares its result with TrackSim's bit for bit, writes it to c.f32, and
+ * then times the step: each of SAMPLES samples repeats it until MIN_SECONDS have passed and
+ * reports the mean time of one step. As in the .NET benchmark, each repetition first puts back
+ * the starting trust and ends by copying the result into the trust array, as the rule does
+ * after an odd number of rounds, so both measure the same work.
+ *
+ * The arithmetic is TrackSim's: trust stored as float, the gap and the move in double, the
+ * result rounded to float. -ffp-contract=off keeps the compiler from fusing the multiply and
+ * the add into one rounding, which would change the last bit now and then.
+ */
+#define _POSIX_C_SOURCE 199309L
+#include <inttypes.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define DORMANT 2u
+#define INDEX_MULTIPLIER 0xD6E8FEB86659FD93ULL
+
+static uint64_t mix(uint64_t x)
+{
+    x += 0x9E3779B97F4A7C15ULL;
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+    return x ^ (x >> 31);
+}
+
+static uint64_t combine(uint64_t a, uint64_t b)
+{
+    return mix(mix(a) ^ (b * INDEX_MULTIPLIER));
+}
+
+/* floor(h * n / 2^64): the high half of the 128-bit product. */
+static int32_t pick(uint64_t h, int32_t n)
+{
+    return (int32_t)(((unsigned __int128)h * (uint64_t)n) >> 64);
+}
+
+struct input {
+    int32_t count, per_state, step;
+    int64_t tie_ends;
+    double epsilon, mu;
+    uint64_t seed;
+    int32_t *offsets, *targets;
+    uint8_t *flags;
+    float *trust, *expected;
+};
+
+/* One round: next[i] from the snapshot x, for every citizen. */
+static void step(const struct input *in, const float *x, float *next, uint64_t round_key)
+{
+    const int32_t *offsets = in->offsets, *targets = in->targets;
+    const uint8_t *flags = in->flags;
+    const double epsilon = in->epsilon, mu = in->mu;
+    const int32_t n = in->count, per_state = in->per_state;
+    int32_t block_start = 0;
+    for (int32_t i = 0; i < n; i++) {
+        if (i - block_start == per_state)
+            block_start = i;
+        float xi = x[i];
+        int32_t start = offsets[i];
+        int32_t degree = offsets[i + 1] - start;
+        if (degree == 0) {
+            next[i] = xi;
+            continue;
+        }
+        uint64_t h = mix(round_key ^ ((uint64_t)i * INDEX_MULTIPLIER));
+        int32_t j = targets[start + pick(h, degree)];
+        if ((uint32_t)(j - block_start) >= (uint32_t)per_state && ((flags[i] | flags[j]) & DORMANT) != 0) {
+            next[i] = xi;
+            continue;
+        }
+        double gap = (double)x[j] - xi;
+        next[i] = fabs(gap) < epsilon ? (float)(xi + mu * gap) : xi;
+    }
+}
+
+static void die(const char *what, const char *name)
+{
+    fprintf(stderr, "citizen_step: %s %s\n", what, name);
+    exit(1);
+}
+
+static void *read_file(const char *dir, const char *name, size_t bytes)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        die("cannot open", path);
+    void *data = malloc(bytes ? bytes : 1);
+    if (!data)
+        die("out of memory reading", path);
+    if (fread(data, 1, bytes, f) != bytes)
+        die("short file", path);
+    if (fgetc(f) != EOF)
+        die("file longer than meta.txt says:", path);
+    fclose(f);
+    return data;
+}
+
+static void read_meta(const char *dir, struct input *in)
+{
+    char path[4096], key[64], value[128];
+    snprintf(path, sizeof path, "%s/meta.txt", dir);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        die("cannot open", path);
+    while (fscanf(f, "%63s %127s", key, value) == 2) {
+        if (!strcmp(key, "count")) in->count = (int32_t)strtol(value, NULL, 10);
+        else if (!strcmp(key, "per_state")) in->per_state = (int32_t)strtol(value, NULL, 10);
+        else if (!strcmp(key, "tie_ends")) in->tie_ends = strtoll(value, NULL, 10);
+        else if (!strcmp(key, "epsilon")) in->epsilon = strtod(value, NULL);
+        else if (!strcmp(key, "mu")) in->mu = strtod(value, NULL);
+        else if (!strcmp(key, "seed")) in->seed = strtoull(value, NULL, 10);
+        else if (!strcmp(key, "step")) in->step = (int32_t)strtol(value, NULL, 10);
+    }
+    fclose(f);
+    if (in->count < 2 || in->per_state < 1)
+        die("bad meta.txt in", dir);
+}
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+static int by_value(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2 || argc > 4) {
+        fprintf(stderr, "usage: citizen_step DIR [SAMPLES [MIN_SECONDS]]\n");
+        return 2;
+    }
+    const char *dir = argv[1];
+    int samples = argc > 2 ? atoi(argv[2]) : 15;
+    double min_seconds = argc > 3 ? atof(argv[3]) : 0.25;
+    if (samples < 1)
+        samples = 1;
+
+    struct input in = {0};
+    read_meta(dir, &in);
+    size_t n = (size_t)in.count;
+    in.offsets = read_file(dir, "offsets.i32", (n + 1) * sizeof(int32_t));
+    in.targets = read_file(dir, "targets.i32", (size_t)in.tie_ends * sizeof(int32_t));
+    in.flags = read_file(dir, "flags.u8", n);
+    in.trust = read_file(dir, "trust.f32", n * sizeof(float));
+    in.expected = read_file(dir, "expected.f32", n * sizeof(float));
+
+    /* Rounds as TrackSim derives them: Mix(Combine(Combine(seed, step), round)) for round 0. */
+    uint64_t round_key = mix(combine(combine(in.seed, (uint64_t)in.step), 0));
+    float *x = malloc(n * sizeof(float)), *next = malloc(n * sizeof(float));
+    if (!x || !next)
+        die("out of memory for", "the trust arrays");
+
+    memcpy(x, in.trust, n * sizeof(float));
+    step(&in, x, next, round_key);
+    size_t differ = 0;
+    for (size_t i = 0; i < n; i++)
+        differ += memcmp(&next[i], &in.expected[i], sizeof(float)) != 0;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/c.f32", dir);
+    FILE *out = fopen(path, "wb");
+    if (!out || fwrite(next, sizeof(float), n, out) != n || fclose(out) != 0)
+        die("cannot write", path);
+
+    double *seconds = malloc((size_t)samples * sizeof(double));
+    for (int s = 0; s < samples; s++) {
+        long repeats = 0;
+        double start = now(), elapsed;
+        do {
+            memcpy(x, in.trust, n * sizeof(float));
+            step(&in, x, next, round_key);
+            memcpy(x, next, n * sizeof(float));
+            repeats++;
+            elapsed = now() - start;
+        } while (elapsed < min_seconds);
+        seconds[s] = elapsed / (double)repeats;
+    }
+    qsort(seconds, (size_t)samples, sizeof(double), by_value);
+    double median = samples % 2 ? seconds[samples / 2] : 0.5 * (seconds[samples / 2 - 1] + seconds[samples / 2]);
+    printf("c count=%d samples=%d median_s=%.9g min_s=%.9g max_s=%.9g updates_per_s=%.6g differ=%zu\n",
+           in.count, samples, median, seconds[0], seconds[samples - 1], (double)in.count / median, differ);
+    return differ ? 3 : 0;
+}
