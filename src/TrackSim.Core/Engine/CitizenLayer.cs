@@ -1,5 +1,4 @@
 using TrackSim.Core.Citizens;
-using TrackSim.Core.Domain;
 using TrackSim.Core.Randomness;
 
 namespace TrackSim.Core.Engine;
@@ -119,10 +118,4 @@ internal sealed class CitizenLayer
             world.States[s].HostileShare = _hostile[s];
         }
     }
-
-    /// <summary>Number of citizens.</summary>
-    public int Count => _population.Count;
-
-    /// <summary>The citizens' network kind, for descriptions.</summary>
-    public NetworkKind Kind => _network.IsWellMixed ? NetworkKind.WellMixed : NetworkKind.SmallWorld;
 }

@@ -30,6 +30,21 @@ internal sealed class DyadRuntime(int a, int b, string subject)
 
     public List<LinkRuntime> Links { get; } = [];
 
+    /// <summary>Number of links that exist and are not suspended on <paramref name="date"/>.</summary>
+    public int ActiveLinkCount(DateOnly date)
+    {
+        int count = 0;
+        foreach (var link in Links)
+        {
+            if (link.IsActive(date))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>Whether the dyad joins states <paramref name="i"/> and <paramref name="j"/>.</summary>
     public bool Joins(int i, int j) => (A == i && B == j) || (A == j && B == i);
 

@@ -19,6 +19,7 @@ public sealed class Simulation
     private readonly List<(int First, int Last, EventSpec Event)> _spans = [];
     private readonly List<EventSpec> _injected = [];
     private readonly SeriesKey[] _keys;
+    private readonly Func<double>[] _measures;
     private readonly double[][] _values;
     private readonly double[,] _postureScratch;
 
@@ -43,7 +44,9 @@ public sealed class Simulation
             Schedule(e);
         }
 
-        _keys = [.. SeriesKeys()];
+        var series = Series().ToArray();
+        _keys = [.. series.Select(x => x.Key)];
+        _measures = [.. series.Select(x => x.Measure)];
         _values = [.. _keys.Select(_ => new double[scenario.Calendar.StepCount + 1])];
         _citizens.Summarize(_world);
         Record(0);
@@ -197,65 +200,79 @@ public sealed class Simulation
         }
     }
 
-    private IEnumerable<SeriesKey> SeriesKeys()
+    /// <summary>
+    /// Every recorded series with the reader of its value, resolved once here so that recording
+    /// a step reads fields rather than looking subjects up by name.
+    /// </summary>
+    private IEnumerable<(SeriesKey Key, Func<double> Measure)> Series()
     {
         foreach (var metric in MetricCatalog.All)
         {
-            var subjects = metric.Level switch
+            switch (metric.Level)
             {
-                MetricLevel.Dyad => _world.Dyads.Select(d => d.Subject),
-                MetricLevel.State => _world.States.Select(s => s.Id),
-                _ => _world.Initiatives.Select(i => i.Spec.Id),
-            };
-            foreach (string subject in subjects)
-            {
-                yield return new SeriesKey(metric.Name, subject);
+                case MetricLevel.Dyad:
+                    foreach (var dyad in _world.Dyads)
+                    {
+                        yield return (new SeriesKey(metric.Name, dyad.Subject), DyadMeasure(metric.Name, dyad));
+                    }
+
+                    break;
+                case MetricLevel.State:
+                    for (int s = 0; s < _world.States.Length; s++)
+                    {
+                        yield return (new SeriesKey(metric.Name, _world.States[s].Id), StateMeasure(metric.Name, s));
+                    }
+
+                    break;
+                default:
+                    foreach (var initiative in _world.Initiatives)
+                    {
+                        yield return (new SeriesKey(metric.Name, initiative.Spec.Id), InitiativeMeasure(metric.Name, initiative));
+                    }
+
+                    break;
             }
         }
     }
 
-    private void Record(int point)
+    private Func<double> DyadMeasure(string metric, DyadRuntime dyad) => metric switch
     {
-        for (int i = 0; i < _keys.Length; i++)
+        "tension" => () => dyad.Tension,
+        "official_trust" => () => dyad.OfficialTrust,
+        "dialogue_open" => () => dyad.DialogueOpen ? 1 : 0,
+        "incidents" => () => dyad.IncidentsThisStep,
+        "cbm_stock" => () => dyad.CbmStock,
+        "functional_links_active" => () => dyad.ActiveLinkCount(_world.Date),
+        _ => throw new InvalidOperationException($"No dyad metric '{metric}'."),
+    };
+
+    private Func<double> StateMeasure(string metric, int s)
+    {
+        var state = _world.States[s];
+        return metric switch
         {
-            _values[i][point] = Measure(_keys[i]);
-        }
+            "public_trust" => () => state.PublicTrust,
+            "polarization" => () => state.Polarization,
+            "hostile_share" => () => state.HostileShare,
+            "posture" => () => PostureRule.MeanPosture(_world, s),
+            _ => throw new InvalidOperationException($"No state metric '{metric}'."),
+        };
     }
 
-    private double Measure(SeriesKey key)
+    private static Func<double> InitiativeMeasure(string metric, InitiativeRuntime initiative) => metric switch
     {
-        switch (key.Metric)
+        "track2_trust" => initiative.CrossSideTrust,
+        "track2_agreement" => () => MeetingRule.AgreementShare(initiative),
+        "meetings_held" => () => initiative.MeetingsHeld,
+        "recommendations_adopted" => () => initiative.RecommendationsAdopted,
+        _ => throw new InvalidOperationException($"No initiative metric '{metric}'."),
+    };
+
+    private void Record(int point)
+    {
+        for (int i = 0; i < _measures.Length; i++)
         {
-            case "public_trust" or "polarization" or "hostile_share" or "posture":
-                int s = _world.StateIndex(key.Subject);
-                var state = _world.States[s];
-                return key.Metric switch
-                {
-                    "public_trust" => state.PublicTrust,
-                    "polarization" => state.Polarization,
-                    "hostile_share" => state.HostileShare,
-                    _ => PostureRule.MeanPosture(_world, s),
-                };
-            case "track2_trust" or "track2_agreement" or "meetings_held" or "recommendations_adopted":
-                var initiative = Array.Find(_world.Initiatives, i => i.Spec.Id == key.Subject)!;
-                return key.Metric switch
-                {
-                    "track2_trust" => initiative.CrossSideTrust(),
-                    "track2_agreement" => MeetingRule.AgreementShare(initiative),
-                    "meetings_held" => initiative.MeetingsHeld,
-                    _ => initiative.RecommendationsAdopted,
-                };
-            default:
-                var dyad = Array.Find(_world.Dyads, d => d.Subject == key.Subject)!;
-                return key.Metric switch
-                {
-                    "tension" => dyad.Tension,
-                    "official_trust" => dyad.OfficialTrust,
-                    "dialogue_open" => dyad.DialogueOpen ? 1 : 0,
-                    "incidents" => dyad.IncidentsThisStep,
-                    "cbm_stock" => dyad.CbmStock,
-                    _ => dyad.Links.Count(l => l.IsActive(_world.Date)),
-                };
+            _values[i][point] = _measures[i]();
         }
     }
 }

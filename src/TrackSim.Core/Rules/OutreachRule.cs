@@ -27,7 +27,8 @@ internal static class OutreachRule
             return;
         }
 
-        var voice = new double[world.States.Length];
+        // The push array doubles as the sum of voices until it is scaled below.
+        var voice = world.OutreachPush;
         foreach (var initiative in world.Initiatives)
         {
             if (!initiative.IsRunning(world.Date) || initiative.MeetingsHeld == 0)
