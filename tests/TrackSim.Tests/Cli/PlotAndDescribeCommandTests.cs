@@ -58,7 +58,7 @@ public sealed class PlotAndDescribeCommandTests
     [Test]
     public void Describe_prints_markdown_for_an_appendix()
     {
-        var run = CliRun.Of("describe", RepoPaths.File("scenarios/minimal.yaml"));
+        var run = CliRun.Of("describe", RepositoryFiles.PathOf("scenarios/minimal.yaml"));
 
         using (Assert.EnterMultipleScope())
         {

@@ -150,7 +150,7 @@ public sealed class RunCommandTests
     [Test]
     public void A_run_too_large_for_memory_is_refused_before_it_starts()
     {
-        var run = CliRun.Of("run", RepoPaths.File("scenarios/india-pakistan-1984-2021.yaml"), "--out", _temp.File("out"), "--replicates", "100000");
+        var run = CliRun.Of("run", RepositoryFiles.PathOf("scenarios/india-pakistan-1984-2021.yaml"), "--out", _temp.File("out"), "--replicates", "100000");
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error, Does.StartWith("tracksim: error: this run would record 8,226,000,000 values"));

@@ -34,14 +34,14 @@ public sealed class ValidateCommandTests
     [Test]
     public void Valid_file_exits_0_with_a_one_line_summary_on_stdout()
     {
-        var run = CliRun.Of("validate", RepoPaths.File("scenarios/minimal.yaml"));
+        var run = CliRun.Of("validate", RepositoryFiles.PathOf("scenarios/minimal.yaml"));
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(run.ExitCode, Is.EqualTo(0));
             Assert.That(run.OutLines, Is.EqualTo(new[]
             {
-                $"{RepoPaths.File("scenarios/minimal.yaml")}: valid (2 states, 1 initiative, 1 event, 120 monthly steps, 0 variants)",
+                $"{RepositoryFiles.PathOf("scenarios/minimal.yaml")}: valid (2 states, 1 initiative, 1 event, 120 monthly steps, 0 variants)",
             }));
             Assert.That(run.Error, Is.Empty);
         }
@@ -50,7 +50,7 @@ public sealed class ValidateCommandTests
     [Test]
     public void File_name_is_reported_as_the_user_typed_it()
     {
-        string typed = Path.GetRelativePath(Environment.CurrentDirectory, RepoPaths.File("scenarios/examples/every-field.yaml"));
+        string typed = Path.GetRelativePath(Environment.CurrentDirectory, RepositoryFiles.PathOf("scenarios/examples/every-field.yaml"));
 
         var run = CliRun.Of("validate", typed);
 
@@ -81,8 +81,8 @@ public sealed class ValidateCommandTests
     [Test]
     public void Several_files_with_one_bad_exit_2_and_report_all_of_them()
     {
-        string minimal = RepoPaths.File("scenarios/minimal.yaml");
-        string everyField = RepoPaths.File("scenarios/examples/every-field.yaml");
+        string minimal = RepositoryFiles.PathOf("scenarios/minimal.yaml");
+        string everyField = RepositoryFiles.PathOf("scenarios/examples/every-field.yaml");
 
         var run = CliRun.Of("validate", minimal, _broken, everyField);
 
@@ -142,7 +142,7 @@ public sealed class ValidateCommandTests
     [Test]
     public void Mistyped_option_is_a_usage_error_not_a_missing_file()
     {
-        var run = CliRun.Of("validate", "--strict", RepoPaths.File("scenarios/minimal.yaml"));
+        var run = CliRun.Of("validate", "--strict", RepositoryFiles.PathOf("scenarios/minimal.yaml"));
 
         using (Assert.EnterMultipleScope())
         {

@@ -10,7 +10,7 @@ public sealed class ScenarioDescriptionTests
     [Test]
     public void Every_parameter_appears_with_value_default_range_unit_and_source()
     {
-        var scenario = ScenarioLoader.LoadFile(RepoPaths.File("scenarios/teaching/realist-vs-functionalist.yaml")).Scenario!;
+        var scenario = ScenarioLoader.LoadFile(RepositoryFiles.PathOf("scenarios/teaching/realist-vs-functionalist.yaml")).Scenario!;
 
         string markdown = ScenarioDescription.Markdown(scenario, "realist-vs-functionalist.yaml", "9.9.9", []);
 
@@ -36,7 +36,7 @@ public sealed class ScenarioDescriptionTests
     [Test]
     public void Events_are_listed_with_their_dates_and_sources()
     {
-        var scenario = ScenarioLoader.LoadFile(RepoPaths.File("scenarios/minimal.yaml")).Scenario!;
+        var scenario = ScenarioLoader.LoadFile(RepositoryFiles.PathOf("scenarios/minimal.yaml")).Scenario!;
 
         string markdown = ScenarioDescription.Markdown(scenario, "minimal.yaml", "1.0.0", []);
 
@@ -46,7 +46,7 @@ public sealed class ScenarioDescriptionTests
     [Test]
     public void A_value_set_on_the_command_line_is_marked_as_an_override()
     {
-        var scenario = ScenarioLoader.LoadFile(RepoPaths.File("scenarios/minimal.yaml"), [new Override("parameters.posture.fear", "0.45")]).Scenario!;
+        var scenario = ScenarioLoader.LoadFile(RepositoryFiles.PathOf("scenarios/minimal.yaml"), [new Override("parameters.posture.fear", "0.45")]).Scenario!;
 
         string markdown = ScenarioDescription.Markdown(scenario, "minimal.yaml", "1.0.0", ["parameters.posture.fear=0.45"]);
 

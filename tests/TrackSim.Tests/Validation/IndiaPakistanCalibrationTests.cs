@@ -1,7 +1,6 @@
 using TrackSim.Core.Engine;
 using TrackSim.Core.Recording;
 using TrackSim.Scenarios.Loading;
-using TrackSim.Tests.Scenarios;
 
 namespace TrackSim.Tests.Validation;
 

@@ -1,6 +1,5 @@
 using TrackSim.Core.Engine;
 using TrackSim.Scenarios.Loading;
-using TrackSim.Tests.Scenarios;
 
 namespace TrackSim.Tests.Validation;
 
@@ -8,7 +7,7 @@ namespace TrackSim.Tests.Validation;
 public sealed class ShippedScenarioRunTests
 {
     private static IEnumerable<string> Scenarios() =>
-        RepositoryFiles.ShippedScenarios().Select(path => Path.GetRelativePath(RepositoryFiles.Root(), path).Replace('\\', '/'));
+        RepositoryFiles.ShippedScenarios().Select(path => Path.GetRelativePath(RepositoryFiles.Root, path).Replace('\\', '/'));
 
     [TestCaseSource(nameof(Scenarios))]
     public void Shipped_scenario_runs_every_variant_with_finite_values(string relativePath)
