@@ -439,6 +439,7 @@ internal sealed class ScenarioMapper
 
             // An event with a bad kind or date is reported by the structure check; its id still counts as defined.
             _eventIds.Add(id);
+            var actors = StateList(view, "actors");
             string? kind = view.Word("kind");
             if (kind is null || view.Date("date") is not { } date)
             {
@@ -459,7 +460,6 @@ internal sealed class ScenarioMapper
                 }
             }
 
-            var actors = StateList(view, "actors");
             string name = view.Text("name") ?? id;
             string label = view.Text("label") ?? (name.Length <= 24 ? name : id.Length <= 24 ? id : id[..24]);
             events.Add(new EventSpec(id, name, label, date, end, Names.Parse<EventKind>(kind), view.Number("severity"), actors, MapEffects(view.Object("effects"), actors), view.Text("source")));

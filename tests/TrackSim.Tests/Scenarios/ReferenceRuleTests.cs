@@ -340,4 +340,24 @@ public sealed class ReferenceRuleTests
             """;
         Only(yaml, 8, 30, "dyads[0].functional_links[0].sector", "did you mean 'water'?");
     }
+
+    [Test]
+    public void Event_with_a_bad_kind_still_has_its_actors_checked()
+    {
+        const string yaml = """
+            calendar: { start: 2000-01, end: 2009-12 }
+            states:
+              - { id: AA }
+              - { id: BB }
+            events:
+              - { id: e1, date: 2002-01, kind: crisiss, actors: [ZZ] }
+            """;
+        var result = Load(yaml);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Errors, Has.Length.EqualTo(2), () => Describe(result));
+            HasError(result, 6, 36, "events[0].kind", "did you mean 'crisis'?");
+            HasError(result, 6, 54, "events[0].actors[0]", "no state 'ZZ'");
+        });
+    }
 }
