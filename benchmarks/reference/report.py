@@ -177,10 +177,11 @@ def ensemble(rows, out):
     out.append("")
 
 
-def loading(rows, out):
+def cases(rows, out, title):
+    """One row per benchmark method: loading and charts, whose cases have no parameters."""
     if not rows:
         return
-    out.append("## Scenario loading and validation\n")
+    out.append(f"## {title}\n")
     out.append("| case | time | allocated |")
     out.append("|---|---:|---:|")
     for r in rows:
@@ -209,7 +210,8 @@ def main():
     citizen_step(load_benchmarks(artifacts, "CitizenStepBenchmarks"), load_references(artifacts), out)
     model(load_benchmarks(artifacts, "ModelBenchmarks"), out)
     ensemble(load_benchmarks(artifacts, "EnsembleBenchmarks"), out)
-    loading(load_benchmarks(artifacts, "ScenarioLoadingBenchmarks"), out)
+    cases(load_benchmarks(artifacts, "ScenarioLoadingBenchmarks"), out, "Scenario loading and validation")
+    cases(load_benchmarks(artifacts, "ChartRenderingBenchmarks"), out, "Charts: the tension chart of India-Pakistan (20 replicates of every variant)")
     memory(artifacts, out)
     text = "\n".join(out) + "\n"
     with open(os.path.join(artifacts, "report.md"), "w", encoding="utf-8") as f:
