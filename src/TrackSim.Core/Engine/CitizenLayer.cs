@@ -100,7 +100,8 @@ internal sealed class CitizenLayer
         {
             var cohorts = world.Scenario.Citizens.Cohorts;
             double replace = 1 - Math.Pow(1 - cohorts.Turnover, world.Dt);
-            CitizenMetrics.Compute(_population, _mean, _sd, _hostile);
+            // Turnover reads only the means; the SD and hostile share wait for Summarize.
+            CitizenMetrics.Means(_population, _mean);
             Turnover.Apply(_population, _network, replace, cohorts, _mean, _initialSd, world.TurnoverSeed, world.Step);
         }
 
