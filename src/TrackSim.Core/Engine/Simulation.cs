@@ -58,6 +58,9 @@ public sealed class Simulation
     /// <summary>The replicate index.</summary>
     public int Replicate { get; }
 
+    /// <summary>The run's world, for tests that look inside a step.</summary>
+    internal World World => _world;
+
     /// <summary>Steps done so far.</summary>
     public int StepsDone { get; private set; }
 
