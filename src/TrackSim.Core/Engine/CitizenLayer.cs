@@ -18,13 +18,21 @@ internal sealed class CitizenLayer
     private readonly double[] _initialSd;
     private readonly int _threads;
 
-    public CitizenLayer(World world, int threads)
+    /// <param name="world">The run's world.</param>
+    /// <param name="threads">Threads for the citizen rules: 0 lets them choose, 1 keeps them on the calling thread.</param>
+    /// <param name="networks">Networks shared with the other runs of an ensemble; null builds the run's own.</param>
+    public CitizenLayer(World world, int threads, NetworkCache? networks = null)
     {
         var spec = world.Scenario.Citizens;
         var rng = new Xoshiro256(world.CitizenSeed);
         string[] ids = [.. world.States.Select(s => s.Id)];
-        _population = CitizenPopulation.Create(spec, ids, world.P.MediaExposure, rng);
-        _network = SocialNetwork.Build(spec.Network, spec.PerState, ids.Length, rng);
+
+        // The population takes exactly one number from the stream, whatever its parameters, so
+        // the network below is drawn from a state fixed by the seed alone (what NetworkCache relies on).
+        _population = CitizenPopulation.Create(spec, ids, world.P.MediaExposure, rng.NextUInt64());
+        _network = networks is null
+            ? SocialNetwork.Build(spec.Network, spec.PerState, ids.Length, rng)
+            : networks.Take(NetworkCache.KeyOf(world.Scenario, world.CitizenSeed), spec.Network, rng);
         _population.CountCrossBorderTies(_network);
         int n = ids.Length;
         _mean = new double[n];

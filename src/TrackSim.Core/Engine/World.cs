@@ -23,7 +23,7 @@ internal sealed class World
         MeetingStream = streams.Create(replicate, "meetings");
         TransferStream = streams.Create(replicate, "transfer");
         SpilloverStream = streams.Create(replicate, "spillover");
-        CitizenSeed = streams.SeedOf(replicate, "citizens");
+        CitizenSeed = streams.SeedOf(replicate, CitizenStream);
         InfluenceSeed = streams.SeedOf(replicate, "influence");
         TurnoverSeed = streams.SeedOf(replicate, "turnover");
         NoiseSeed = streams.SeedOf(replicate, "noise");
@@ -102,6 +102,9 @@ internal sealed class World
     public Xoshiro256 TransferStream { get; }
 
     public Xoshiro256 SpilloverStream { get; }
+
+    /// <summary>Name of the stream of the initial population and its network.</summary>
+    public const string CitizenStream = "citizens";
 
     /// <summary>Seed of the initial population and its network.</summary>
     public ulong CitizenSeed { get; }
