@@ -54,6 +54,35 @@ public static class CitizenMetrics
         }
     }
 
+    /// <summary>
+    /// Writes the mean trust of each state, and nothing else: one pass instead of
+    /// <see cref="Compute"/>'s two, for callers that need only the means (turnover).
+    /// </summary>
+    /// <remarks>
+    /// The sums are those of <see cref="Compute"/>, taken by the same code in the same order,
+    /// so each mean is bit-identical to the one <see cref="Compute"/> writes.
+    /// </remarks>
+    public static void Means(CitizenPopulation population, Span<double> meanTrust)
+    {
+        ArgumentNullException.ThrowIfNull(population);
+        RuleGuards.RequirePerState(population, meanTrust.Length, nameof(meanTrust));
+        int perState = population.PerState;
+        int s = 0;
+        for (; s + 1 < population.StateCount; s += 2)
+        {
+            var (sum1, sum2, _, _) = SumPair(population.Trust.AsSpan(s * perState, perState), population.Trust.AsSpan((s + 1) * perState, perState));
+            meanTrust[s] = sum1 / perState;
+            meanTrust[s + 1] = sum2 / perState;
+        }
+
+        if (s < population.StateCount)
+        {
+            var trust = population.Trust.AsSpan(s * perState, perState);
+            var (sum, _, _, _) = SumPair(trust, trust);
+            meanTrust[s] = sum / perState;
+        }
+    }
+
     /// <summary>Sums and hostile counts of two states of the same size, side by side (for one state, pass it twice).</summary>
     private static (double Sum1, double Sum2, int Hostile1, int Hostile2) SumPair(ReadOnlySpan<float> first, ReadOnlySpan<float> second)
     {

@@ -104,17 +104,28 @@ public sealed class CitizenPopulation
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(stateIds);
         ArgumentNullException.ThrowIfNull(rng);
-        if (!(meanExposure >= 0 && meanExposure <= 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(meanExposure), meanExposure, "The mean exposure must be in [0,1].");
-        }
+        RequireExposure(meanExposure);
+        return Create(spec, stateIds, meanExposure, rng.NextUInt64());
+    }
 
+    /// <summary>
+    /// Draws a population as <see cref="Create(CitizenSpec, IReadOnlyList{string}, double, Xoshiro256)"/>
+    /// does with the number it takes from its stream already drawn: <paramref name="seed"/>.
+    /// </summary>
+    /// <remarks>
+    /// The engine draws the number itself, so that it knows the state of the stream the network
+    /// is then built from without looking inside the generator (see <see cref="Engine.NetworkCache"/>).
+    /// </remarks>
+    internal static CitizenPopulation Create(CitizenSpec spec, IReadOnlyList<string> stateIds, double meanExposure, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(stateIds);
+        RequireExposure(meanExposure);
         var population = new CitizenPopulation(spec.PerState, stateIds.Count);
         var trust = stateIds.Select(spec.TrustOf).ToArray();
 
         // Beta shapes with concentration alpha + beta = ExposureConcentration give this SD.
         double exposureSd = Math.Sqrt(meanExposure * (1 - meanExposure) / (ExposureConcentration + 1));
-        ulong seed = rng.NextUInt64();
         int chunks = (int)(((long)population.Count + CreationChunk - 1) / CreationChunk);
         Parallel.For(0, chunks, chunk =>
         {
@@ -130,6 +141,14 @@ public sealed class CitizenPopulation
         });
 
         return population;
+    }
+
+    private static void RequireExposure(double meanExposure)
+    {
+        if (!(meanExposure >= 0 && meanExposure <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(meanExposure), meanExposure, "The mean exposure must be in [0,1].");
+        }
     }
 
     /// <summary>

@@ -18,13 +18,21 @@ internal sealed class CitizenLayer
     private readonly double[] _initialSd;
     private readonly int _threads;
 
-    public CitizenLayer(World world, int threads)
+    /// <param name="world">The run's world.</param>
+    /// <param name="threads">Threads for the citizen rules: 0 lets them choose, 1 keeps them on the calling thread.</param>
+    /// <param name="networks">Networks shared with the other runs of an ensemble; null builds the run's own.</param>
+    public CitizenLayer(World world, int threads, NetworkCache? networks = null)
     {
         var spec = world.Scenario.Citizens;
         var rng = new Xoshiro256(world.CitizenSeed);
         string[] ids = [.. world.States.Select(s => s.Id)];
-        _population = CitizenPopulation.Create(spec, ids, world.P.MediaExposure, rng);
-        _network = SocialNetwork.Build(spec.Network, spec.PerState, ids.Length, rng);
+
+        // The population takes exactly one number from the stream, whatever its parameters, so
+        // the network below is drawn from a state fixed by the seed alone (what NetworkCache relies on).
+        _population = CitizenPopulation.Create(spec, ids, world.P.MediaExposure, rng.NextUInt64());
+        _network = networks is null
+            ? SocialNetwork.Build(spec.Network, spec.PerState, ids.Length, rng)
+            : networks.Take(NetworkCache.KeyOf(world.Scenario, world.CitizenSeed), spec.Network, rng);
         _population.CountCrossBorderTies(_network);
         int n = ids.Length;
         _mean = new double[n];
@@ -100,7 +108,8 @@ internal sealed class CitizenLayer
         {
             var cohorts = world.Scenario.Citizens.Cohorts;
             double replace = 1 - Math.Pow(1 - cohorts.Turnover, world.Dt);
-            CitizenMetrics.Compute(_population, _mean, _sd, _hostile);
+            // Turnover reads only the means; the SD and hostile share wait for Summarize.
+            CitizenMetrics.Means(_population, _mean);
             Turnover.Apply(_population, _network, replace, cohorts, _mean, _initialSd, world.TurnoverSeed, world.Step);
         }
 

@@ -1,11 +1,14 @@
 using TrackSim.Core.Domain;
+using TrackSim.Core.Randomness;
 
 namespace TrackSim.Core.Engine;
 
 /// <summary>
 /// Runs every variant times every replicate, in parallel, one engine per run. Replicate r of
 /// every variant draws from the same random streams (common random numbers); the result is
-/// bit-identical for any number of threads because runs share nothing and are stored by index.
+/// bit-identical for any number of threads because runs share nothing they change and are
+/// stored by index. What they share is read-only: the variants of a replicate that would draw
+/// the same citizens' network use one copy (see <see cref="NetworkCache"/>).
 /// </summary>
 public static class Ensemble
 {
@@ -25,17 +28,37 @@ public static class Ensemble
         var runs = new Recording.RunResult[total];
         int finished = 0;
 
+        var streams = new StreamFactory(seed);
+        var networks = new NetworkCache();
+        for (int replicate = 0; replicate < replicates; replicate++)
+        {
+            foreach (var variant in resolved)
+            {
+                networks.Expect(NetworkCache.KeyOf(variant, streams.SeedOf(replicate, World.CitizenStream)));
+            }
+        }
+
+        // Runs start in replicate-major order, each worker taking the next one as it finishes,
+        // so the variants of a replicate run close together: its network is built once and let
+        // go once they have all started, and about one replicate's network per worker is alive.
         // With several runs in flight the citizen layer stays on its run's thread; a single run may use all cores.
         int citizenThreads = total >= options.Threads ? 1 : options.Threads;
+        int next = -1;
         Parallel.For(
             0,
-            total,
+            Math.Min(options.Threads, total),
             new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancellationToken },
-            job =>
+            _ =>
             {
-                var simulation = new Simulation(resolved[job / replicates], job % replicates, seed, citizenThreads);
-                runs[job] = simulation.Run(cancellationToken);
-                progress?.Report(Interlocked.Increment(ref finished));
+                for (int order = Interlocked.Increment(ref next); order < total; order = Interlocked.Increment(ref next))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    int replicate = order / resolved.Length;
+                    int variant = order % resolved.Length;
+                    var simulation = new Simulation(resolved[variant], replicate, seed, citizenThreads, networks);
+                    runs[(variant * replicates) + replicate] = simulation.Run(cancellationToken);
+                    progress?.Report(Interlocked.Increment(ref finished));
+                }
             });
 
         return new EnsembleResult(scenario, [.. variants], replicates, seed, [.. runs]);

@@ -5,10 +5,11 @@ namespace TrackSim.Core.Engine;
 /// <summary>A Track II initiative during a run.</summary>
 internal sealed class InitiativeRuntime
 {
-    public InitiativeRuntime(InitiativeSpec spec, int[] stateIndices, ParticipantRuntime[] participants, double initialTrust, DateOnly firstMeeting)
+    public InitiativeRuntime(InitiativeSpec spec, int[] stateIndices, DyadRuntime[] dyads, ParticipantRuntime[] participants, double initialTrust, DateOnly firstMeeting)
     {
         Spec = spec;
         States = stateIndices;
+        Dyads = dyads;
         Participants = participants;
         NextMeeting = firstMeeting;
         Trust = new double[participants.Length, participants.Length];
@@ -27,6 +28,12 @@ internal sealed class InitiativeRuntime
 
     /// <summary>Indices of the states taking part.</summary>
     public int[] States { get; }
+
+    /// <summary>
+    /// The dyads among the initiative's states, in the world's order. Neither the dyads nor the
+    /// states change during a run, so they are found once here rather than at every meeting.
+    /// </summary>
+    public DyadRuntime[] Dyads { get; }
 
     public ParticipantRuntime[] Participants { get; }
 

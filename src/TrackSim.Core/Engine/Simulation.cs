@@ -29,6 +29,17 @@ public sealed class Simulation
     /// <param name="seed">Master seed; null uses the scenario's.</param>
     /// <param name="citizenThreads">Threads for the citizen layer: 0 lets it choose, 1 keeps it on the calling thread.</param>
     public Simulation(Scenario scenario, int replicate, ulong? seed = null, int citizenThreads = 0)
+        : this(scenario, replicate, seed, citizenThreads, networks: null)
+    {
+    }
+
+    /// <summary>Creates a run of an ensemble, whose citizens' network may be shared with the other variants of its replicate.</summary>
+    /// <param name="scenario">The scenario of one variant.</param>
+    /// <param name="replicate">Replicate index, at least 0.</param>
+    /// <param name="seed">Master seed; null uses the scenario's.</param>
+    /// <param name="citizenThreads">Threads for the citizen layer.</param>
+    /// <param name="networks">Networks shared between the ensemble's runs; null builds the run's own.</param>
+    internal Simulation(Scenario scenario, int replicate, ulong? seed, int citizenThreads, NetworkCache? networks)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentOutOfRangeException.ThrowIfNegative(replicate);
@@ -37,7 +48,7 @@ public sealed class Simulation
         Replicate = replicate;
         var streams = new StreamFactory(seed ?? scenario.Ensemble.Seed);
         _world = new World(scenario, replicate, streams);
-        _citizens = new CitizenLayer(_world, citizenThreads);
+        _citizens = new CitizenLayer(_world, citizenThreads, networks);
         _postureScratch = new double[_world.States.Length, _world.States.Length];
         foreach (var e in scenario.Events)
         {
@@ -57,6 +68,9 @@ public sealed class Simulation
 
     /// <summary>The replicate index.</summary>
     public int Replicate { get; }
+
+    /// <summary>The run's world, for tests that look inside a step.</summary>
+    internal World World => _world;
 
     /// <summary>Steps done so far.</summary>
     public int StepsDone { get; private set; }

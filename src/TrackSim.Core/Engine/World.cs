@@ -23,7 +23,7 @@ internal sealed class World
         MeetingStream = streams.Create(replicate, "meetings");
         TransferStream = streams.Create(replicate, "transfer");
         SpilloverStream = streams.Create(replicate, "spillover");
-        CitizenSeed = streams.SeedOf(replicate, "citizens");
+        CitizenSeed = streams.SeedOf(replicate, CitizenStream);
         InfluenceSeed = streams.SeedOf(replicate, "influence");
         TurnoverSeed = streams.SeedOf(replicate, "turnover");
         NoiseSeed = streams.SeedOf(replicate, "noise");
@@ -33,6 +33,15 @@ internal sealed class World
         Posture = new double[n, n];
         EventGrievance = new double[n, n];
         Dyads = [.. scenario.Dyads.Select(CreateDyad)];
+        _dyadOf = new DyadRuntime?[n, n];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                _dyadOf[i, j] = Array.Find(Dyads, d => d.Joins(i, j));
+            }
+        }
+
         Initiatives = [.. scenario.Initiatives.Select(CreateInitiative)];
         MediaDelta = new double[n];
         MediaShock = new double[n];
@@ -42,6 +51,9 @@ internal sealed class World
         Date = Calendar.Start;
         StepEnd = Calendar.DateOf(1).AddDays(-1);
     }
+
+    /// <summary>The dyad of each ordered pair of states (the first in the scenario's order; null where there is none).</summary>
+    private readonly DyadRuntime?[,] _dyadOf;
 
     public Scenario Scenario { get; }
 
@@ -91,6 +103,9 @@ internal sealed class World
 
     public Xoshiro256 SpilloverStream { get; }
 
+    /// <summary>Name of the stream of the initial population and its network.</summary>
+    public const string CitizenStream = "citizens";
+
     /// <summary>Seed of the initial population and its network.</summary>
     public ulong CitizenSeed { get; }
 
@@ -118,10 +133,22 @@ internal sealed class World
     public bool On(string mechanism) => Mechanisms.IsOn(mechanism);
 
     /// <summary>Index of the state with the given id, or -1.</summary>
-    public int StateIndex(string id) => Array.FindIndex(States, s => s.Id == id);
+    /// <remarks>A loop rather than <see cref="Array.FindIndex{T}(T[], Predicate{T})"/>, whose capturing lambda allocated at every call.</remarks>
+    public int StateIndex(string id)
+    {
+        for (int i = 0; i < States.Length; i++)
+        {
+            if (States[i].Id == id)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>The dyad of states i and j.</summary>
-    public DyadRuntime DyadOf(int i, int j) => Array.Find(Dyads, d => d.Joins(i, j))!;
+    public DyadRuntime DyadOf(int i, int j) => _dyadOf[i, j]!;
 
     /// <summary>Adds a line to the event log for the current step.</summary>
     public void Record(string rule, string subject, string detail) => Log.Add(new LogEntry(Step, Date, rule, subject, detail));
@@ -194,6 +221,7 @@ internal sealed class World
             first = spec.MeetingInterval.AddTo(spec.Start, k);
         }
 
-        return new InitiativeRuntime(spec, states, [.. participants], P.ParticipantInitialTrust, first);
+        DyadRuntime[] dyads = [.. Dyads.Where(d => states.Contains(d.A) && states.Contains(d.B))];
+        return new InitiativeRuntime(spec, states, dyads, [.. participants], P.ParticipantInitialTrust, first);
     }
 }

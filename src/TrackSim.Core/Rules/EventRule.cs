@@ -84,12 +84,34 @@ internal static class EventRule
             return;
         }
 
-        int[] actors = ActorIndices(world, e);
+        // Runs at every step a long event covers, so it walks the pairs of GrievancePairs in
+        // the same order with loops rather than an iterator, which would allocate.
         double level = e.Severity * world.P.EventGrievance;
-        foreach (var (from, toward, weight) in GrievancePairs(world, actors))
+        int initiator = world.StateIndex(e.Actors[0]);
+        if (e.Actors.Length > 1)
         {
-            world.EventGrievance[from, toward] = Math.Max(world.EventGrievance[from, toward], level * weight);
+            for (int k = 1; k < e.Actors.Length; k++)
+            {
+                HoldGrievance(world, initiator, world.StateIndex(e.Actors[k]), level);
+            }
         }
+        else
+        {
+            for (int target = 0; target < world.States.Length; target++)
+            {
+                if (target != initiator)
+                {
+                    HoldGrievance(world, initiator, target, level);
+                }
+            }
+        }
+    }
+
+    /// <summary>Keeps the grievances between an initiator and a target at least at their event levels.</summary>
+    private static void HoldGrievance(World world, int initiator, int target, double level)
+    {
+        world.EventGrievance[target, initiator] = Math.Max(world.EventGrievance[target, initiator], level);
+        world.EventGrievance[initiator, target] = Math.Max(world.EventGrievance[initiator, target], level * 0.5);
     }
 
     private static void ApplyEffects(World world, EventSpec e, int[] actors)

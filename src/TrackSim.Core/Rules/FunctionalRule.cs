@@ -86,7 +86,7 @@ internal static class FunctionalRule
                     {
                         var options = Neighbours[link.Sector];
                         var sector = options[world.SpilloverStream.Next(options.Length)];
-                        if (!dyad.Links.Exists(l => l.Sector == sector))
+                        if (!HasLinkIn(dyad, sector))
                         {
                             string id = $"{dyad.Subject.ToLowerInvariant()}-{SectorWord(sector)}-{world.Step}";
                             dyad.Links.Add(new LinkRuntime(id, sector, p.SpilloverStrength, p.SpilloverThreshold, null));
@@ -101,7 +101,7 @@ internal static class FunctionalRule
     /// <summary>Creates a link in a sector after an adopted Track II recommendation, unless the dyad has one.</summary>
     public static void CreateFromRecommendation(World world, DyadRuntime dyad, Sector sector, string initiative)
     {
-        if (dyad.Links.Exists(l => l.Sector == sector))
+        if (HasLinkIn(dyad, sector))
         {
             return;
         }
@@ -109,6 +109,20 @@ internal static class FunctionalRule
         string id = $"{dyad.Subject.ToLowerInvariant()}-{SectorWord(sector)}-{world.Step}";
         dyad.Links.Add(new LinkRuntime(id, sector, world.P.SpilloverStrength, world.P.SpilloverThreshold, null));
         world.Record(CreateId, id, $"created after a recommendation of {initiative} was adopted");
+    }
+
+    /// <summary>Whether the dyad has a link in the sector; a loop, since a spillover into a taken sector must not allocate.</summary>
+    private static bool HasLinkIn(DyadRuntime dyad, Sector sector)
+    {
+        foreach (var link in dyad.Links)
+        {
+            if (link.Sector == sector)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string SectorWord(Sector sector) => sector.ToString().ToLowerInvariant();

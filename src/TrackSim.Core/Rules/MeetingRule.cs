@@ -71,7 +71,7 @@ internal static class MeetingRule
         var p = world.P;
         double tension = 0;
         bool suspended = false;
-        foreach (var dyad in InitiativeDyads(world, initiative))
+        foreach (var dyad in initiative.Dyads)
         {
             tension = Math.Max(tension, dyad.Tension);
             suspended |= !dyad.DialogueOpen;
@@ -88,7 +88,7 @@ internal static class MeetingRule
         var participants = initiative.Participants;
         int n = participants.Length;
         initiative.MeetingsHeld++;
-        foreach (var dyad in InitiativeDyads(world, initiative))
+        foreach (var dyad in initiative.Dyads)
         {
             if (!dyad.DialogueOpen)
             {
@@ -165,12 +165,18 @@ internal static class MeetingRule
     }
 
     /// <summary>Share of topics on which the sides agree after the last meeting.</summary>
-    public static double AgreementShare(InitiativeRuntime initiative) =>
-        initiative.Agreed.Length == 0 ? 0 : initiative.Agreed.Count(a => a) / (double)initiative.Agreed.Length;
+    /// <remarks>Read at every recorded step, so it counts in a loop rather than through LINQ, which would allocate.</remarks>
+    public static double AgreementShare(InitiativeRuntime initiative)
+    {
+        var agreed = initiative.Agreed;
+        int count = 0;
+        foreach (bool a in agreed)
+        {
+            count += a ? 1 : 0;
+        }
 
-    /// <summary>The dyads among an initiative's states.</summary>
-    public static IEnumerable<DyadRuntime> InitiativeDyads(World world, InitiativeRuntime initiative) =>
-        world.Dyads.Where(d => initiative.States.Contains(d.A) && initiative.States.Contains(d.B));
+        return agreed.Length == 0 ? 0 : count / (double)agreed.Length;
+    }
 
     private static bool SidesAgree(InitiativeRuntime initiative, int topic, double distance)
     {

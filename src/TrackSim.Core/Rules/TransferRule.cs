@@ -39,7 +39,7 @@ internal static class TransferRule
         initiative.RecommendationsAdopted++;
         world.Record(Id, initiative.Spec.Id, $"recommendation on {topic.Name} adopted (chance {chance.ToString("0.##", CultureInfo.InvariantCulture)})");
         var sector = MeetingRule.SectorOf(topic);
-        foreach (var dyad in MeetingRule.InitiativeDyads(world, initiative))
+        foreach (var dyad in initiative.Dyads)
         {
             dyad.CbmStock += p.CbmPerAdoption;
             if (world.On("official_trust"))
@@ -63,10 +63,46 @@ internal static class TransferRule
     public static double AdoptionChance(World world, InitiativeRuntime initiative)
     {
         var p = world.P;
-        double access = initiative.Participants.Average(q => q.Access);
-        double receptivity = initiative.States.Average(s => world.States[s].Receptivity);
-        double hostile = initiative.States.Average(s => world.States[s].HostileShare);
-        double tension = MeetingRule.InitiativeDyads(world, initiative).Select(d => d.Tension).DefaultIfEmpty(0).Max();
+
+        // Plain loops rather than LINQ, which allocated at every agreed topic; each mean sums
+        // from the first value and divides by the count, and the maximum keeps the first of
+        // equal values and passes over NaN, as Enumerable.Average and Max do, so the chance
+        // is bit for bit the one LINQ gave.
+        var participants = initiative.Participants;
+        var states = initiative.States;
+        if (participants.Length == 0 || states.Length == 0)
+        {
+            throw new InvalidOperationException($"Initiative {initiative.Spec.Id} has no participants or no states.");
+        }
+
+        double access = participants[0].Access;
+        for (int q = 1; q < participants.Length; q++)
+        {
+            access += participants[q].Access;
+        }
+
+        access /= participants.Length;
+        double receptivity = world.States[states[0]].Receptivity;
+        double hostile = world.States[states[0]].HostileShare;
+        for (int k = 1; k < states.Length; k++)
+        {
+            receptivity += world.States[states[k]].Receptivity;
+            hostile += world.States[states[k]].HostileShare;
+        }
+
+        receptivity /= states.Length;
+        hostile /= states.Length;
+        var dyads = initiative.Dyads;
+        double tension = dyads.Length == 0 ? 0 : dyads[0].Tension;
+        for (int d = 1; d < dyads.Length; d++)
+        {
+            double x = dyads[d].Tension;
+            if (x > tension || double.IsNaN(tension))
+            {
+                tension = x;
+            }
+        }
+
         return p.TransferBase * access * receptivity * (1 - (p.TransferTensionPenalty * tension)) * (1 - (p.TransferHostilityPenalty * hostile));
     }
 }

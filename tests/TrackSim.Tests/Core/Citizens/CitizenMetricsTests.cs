@@ -42,4 +42,21 @@ public sealed class CitizenMetricsTests
         // The float values are 0.8999 and 0.9001 to about 3e-8.
         Assert.That(sd[0], Is.EqualTo(1e-4).Within(1e-7));
     }
+
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(3)]
+    [TestCase(4)]
+    public void The_means_alone_are_bit_identical_to_those_of_the_full_summary(int states)
+    {
+        // Turnover reads only the means; they must be the very doubles Compute writes.
+        var population = CitizenTestData.Uniform(1_001, states, seed: 7);
+        double[] mean = new double[states], sd = new double[states], hostile = new double[states];
+        CitizenMetrics.Compute(population, mean, sd, hostile);
+
+        double[] means = new double[states];
+        CitizenMetrics.Means(population, means);
+
+        Assert.That(means.Select(BitConverter.DoubleToInt64Bits), Is.EqualTo(mean.Select(BitConverter.DoubleToInt64Bits)));
+    }
 }
