@@ -30,9 +30,12 @@ internal sealed class CitizenStepInput
     /// <summary>Share of citizens whose cross-border ties are dormant.</summary>
     public const double DormantShare = 0.05;
 
+    private readonly float[] _start;
+
     private CitizenStepInput(CitizenPopulation population, SocialNetwork network, float[] initial, ulong seed)
     {
         Population = population;
+        _start = population.Trust;
         Network = network;
         Initial = initial;
         Seed = seed;
@@ -77,8 +80,19 @@ internal sealed class CitizenStepInput
         return new CitizenStepInput(population, network, (float[])population.Trust.Clone(), rng.NextUInt64());
     }
 
-    /// <summary>Puts back the starting trust, so every measured step does the same work.</summary>
-    public void Restore() => Initial.AsSpan().CopyTo(Population.Trust);
+    /// <summary>
+    /// Puts back the starting trust, so every measured step does the same work. A step writes
+    /// its result into the population's scratch array and swaps it in, leaving the starting
+    /// array untouched as the new scratch; swapping back restores it without copying, so a
+    /// measured step is the round alone, as in the C and NumPy references.
+    /// </summary>
+    public void Restore()
+    {
+        if (!ReferenceEquals(Population.Trust, _start))
+        {
+            Population.SwapTrustAndScratch();
+        }
+    }
 
     /// <summary>One synchronous round of CIT-INFLUENCE on <paramref name="threads"/> threads.</summary>
     public void Step(int threads) =>

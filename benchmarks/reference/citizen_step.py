@@ -6,8 +6,8 @@ section 7.8) in vectorised NumPy, as a Python modeller would write it.
 DIR holds what `TrackSim.Benchmarks --export DIR N KIND SEED` writes (see citizen_step.c). The
 script steps the citizens once, compares the result with TrackSim's bit for bit, writes it to
 numpy.f32, and times the step as the C reference does: each sample repeats it until MIN_SECONDS
-have passed, each repetition first putting back the starting trust and ending by copying the
-result into the trust array.
+have passed, every repetition reading the same starting trust and returning the new trust in a
+new array, as vectorised NumPy code does.
 
 The partner comes from the same SplitMix64 hash, done in uint64 arrays (NumPy's unsigned
 arithmetic wraps modulo 2^64 like C's). The high half of the 64-bit product in Pick is built
@@ -127,8 +127,7 @@ def main():
         repeats = 0
         start = time.perf_counter()
         while True:
-            x[:] = inp.trust
-            x[:] = step(inp, x)
+            result = step(inp, x)
             repeats += 1
             elapsed = time.perf_counter() - start
             if elapsed >= min_seconds:

@@ -19,6 +19,9 @@ public sealed class CitizenPopulation
     /// <summary>Citizens drawn from one counter stream when a population is created.</summary>
     public const int CreationChunk = 65_536;
 
+    private float[] _trust;
+    private float[] _scratch;
+
     /// <summary>Creates a population with every value zero and no flag set.</summary>
     /// <param name="perState">Citizens per state, at least 1.</param>
     /// <param name="stateCount">Number of states, at least 1.</param>
@@ -35,8 +38,8 @@ public sealed class CitizenPopulation
         PerState = perState;
         StateCount = stateCount;
         Count = (int)count;
-        Trust = new float[Count];
-        Scratch = new float[Count];
+        _trust = new float[Count];
+        _scratch = new float[Count];
         Flags = new byte[Count];
         Exposure = new float[Count];
         ActiveCrossBorderTies = new ushort[Count];
@@ -52,10 +55,22 @@ public sealed class CitizenPopulation
     public int StateCount { get; }
 
     /// <summary>Trust in the other nation, in [0,1].</summary>
-    public float[] Trust { get; }
+    /// <remarks>
+    /// A synchronous rule writes the new trust into <see cref="Scratch"/> and then swaps the two
+    /// arrays (<see cref="SwapTrustAndScratch"/>) rather than copying, so read this property
+    /// afresh after a rule has run instead of keeping the array it returned before.
+    /// </remarks>
+    public float[] Trust => _trust;
 
     /// <summary>Working space for synchronous updates; its content between rule calls means nothing.</summary>
-    public float[] Scratch { get; }
+    public float[] Scratch => _scratch;
+
+    /// <summary>
+    /// Makes the scratch array the trust array and the other way round: how a synchronous rule
+    /// that has written every citizen's new trust into <see cref="Scratch"/> commits it,
+    /// without copying. The old trust is left in <see cref="Scratch"/>, untouched.
+    /// </summary>
+    internal void SwapTrustAndScratch() => (_trust, _scratch) = (_scratch, _trust);
 
     /// <summary>The <see cref="CitizenTraits"/> of each citizen as bytes.</summary>
     public byte[] Flags { get; }

@@ -107,9 +107,12 @@ public static class SocialInfluence
             (source, target) = (target, source);
         }
 
+        // After an odd number of rounds the result is in the scratch array: commit it by
+        // swapping the arrays, not copying (a copy would be one more pass over memory, and a
+        // serial one).
         if (!ReferenceEquals(source, population.Trust))
         {
-            source.AsSpan().CopyTo(population.Trust);
+            population.SwapTrustAndScratch();
         }
     }
 }

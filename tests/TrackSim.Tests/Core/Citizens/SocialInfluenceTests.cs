@@ -34,6 +34,31 @@ public sealed class SocialInfluenceTests
     }
 
     [Test]
+    public void An_odd_number_of_rounds_swaps_the_result_in_and_leaves_the_old_trust_untouched()
+    {
+        // The result is committed by swapping the trust and scratch arrays, not by copying; the
+        // benchmarks rely on the old array being left as it was.
+        var population = CitizenTestData.WithTrust(2, 0.2f, 0.4f, 0.5f, 0.9f);
+        var network = SocialNetwork.FromTies(2, 2, [(0, 1), (2, 3)]);
+        float[] before = population.Trust;
+
+        SocialInfluence.Step(population, network, epsilon: 0.3, mu: 0.5, rounds: 1, seed: 1, step: 0);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(population.Trust, Is.Not.SameAs(before));
+            Assert.That(population.Scratch, Is.SameAs(before));
+            Assert.That(before, Is.EqualTo((float[])[0.2f, 0.4f, 0.5f, 0.9f]));
+            Assert.That(population.Trust, Is.EqualTo((float[])[0.3f, 0.3f, 0.5f, 0.9f]).Within(1e-6f));
+        });
+
+        // Two rounds end where they started: in the same array, with no swap.
+        float[] current = population.Trust;
+        SocialInfluence.Step(population, network, epsilon: 0.3, mu: 0.5, rounds: 2, seed: 1, step: 1);
+        Assert.That(population.Trust, Is.SameAs(current));
+    }
+
+    [Test]
     public void A_cross_border_tie_with_a_dormant_end_carries_nothing()
     {
         var population = CitizenTestData.WithTrust(2, 0.2f, 0.2f, 0.4f, 0.4f);
