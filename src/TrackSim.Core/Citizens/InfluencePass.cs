@@ -31,7 +31,7 @@ namespace TrackSim.Core.Citizens;
 /// </remarks>
 internal readonly struct InfluencePass
 {
-    private const ulong IndexMultiplier = 0xD6E8FEB86659FD93UL;
+    private const ulong IndexMultiplier = VectorHash.IndexMultiplier;
     private const byte Dormant = (byte)CitizenTraits.CrossBorderDormant;
 
     private readonly byte[] _flags;
@@ -95,16 +95,6 @@ internal readonly struct InfluencePass
     private static float Select(Vector128<double> listens, float moved, float kept) =>
         Vector128.ConditionalSelect(listens.AsSingle(), Vector128.CreateScalarUnsafe(moved), Vector128.CreateScalarUnsafe(kept)).ToScalar();
 
-    /// <summary><see cref="StableHash.Mix"/> on four values at once.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<ulong> Mix(Vector256<ulong> x)
-    {
-        x += Vector256.Create(0x9E3779B97F4A7C15UL);
-        x = (x ^ (x >>> 30)) * Vector256.Create(0xBF58476D1CE4E5B9UL);
-        x = (x ^ (x >>> 27)) * Vector256.Create(0x94D049BB133111EBUL);
-        return x ^ (x >>> 31);
-    }
-
     /// <summary>
     /// <see cref="Pick"/> on four hashes at once, for <paramref name="choices"/> below 2^32:
     /// with h = a 2^32 + b, floor(h c / 2^64) = floor((a c + floor(b c / 2^32)) / 2^32), and
@@ -152,8 +142,8 @@ internal readonly struct InfluencePass
 
             var (degreesLow, degreesHigh) = Vector256.Widen(degrees);
             var picks = Vector256.Narrow(
-                PickSlots(Mix(key ^ indexLow), degreesLow.AsUInt64()),
-                PickSlots(Mix(key ^ indexHigh), degreesHigh.AsUInt64()));
+                PickSlots(VectorHash.Mix(key ^ indexLow), degreesLow.AsUInt64()),
+                PickSlots(VectorHash.Mix(key ^ indexHigh), degreesHigh.AsUInt64()));
             var slots = starts + picks.AsInt32();
             int j0 = targets[slots.GetElement(0)];
             int j1 = targets[slots.GetElement(1)];

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using TrackSim.Core.Randomness;
 
 namespace TrackSim.Core.Citizens;
@@ -36,11 +37,53 @@ public static class OpinionNoise
         float[] trust = population.Trust;
         ulong key = StableHash.Combine(seed, (ulong)step);
         double width = 2 * Math.Sqrt(3) * sigma;
-        for (int i = 0; i < trust.Length && i < population.Count; i++)
+        int i = VectorsEnabled ? ApplyVectors(trust, population.Count, StableHash.Mix(key), width) : 0;
+        for (; i < population.Count; i++)
         {
             double u = StableHash.ToUnit(StableHash.Combine(key, (ulong)i));
             float x = trust[i];
             trust[i] = Math.Clamp(x + (float)((u - 0.5) * width * 2 * Math.Sqrt(x * (1 - x))), 0f, 1f);
         }
+    }
+
+    /// <summary>Whether the noise uses 256-bit vectors; tests switch them off to check the scalar loop on its own.</summary>
+    internal static bool VectorsEnabled { get; set; } = Vector256.IsHardwareAccelerated;
+
+    /// <summary>
+    /// The scalar loop's arithmetic on eight citizens at a time; returns where the scalar loop
+    /// takes over. <c>Combine(key, i)</c> is <c>Mix(Mix(key) ^ i K)</c>, so with
+    /// <paramref name="mixedKey"/> = <c>Mix(key)</c> one vector mix per four citizens remains.
+    /// Every operation is the scalar one in the same order and precision (the product
+    /// x (1 - x) in single precision, its square root and the scaling in double, the sum and the
+    /// clamp in single), and vector arithmetic rounds like scalar arithmetic, so the bits are
+    /// the same.
+    /// </summary>
+    private static int ApplyVectors(float[] trust, int count, ulong mixedKey, double width)
+    {
+        var key = Vector256.Create(mixedKey);
+        var half = Vector256.Create(0.5);
+        var spread = Vector256.Create(width);
+        var two = Vector256.Create(2.0);
+        var eight = Vector256.Create(unchecked(8 * VectorHash.IndexMultiplier));
+        var indexLow = Vector256.Create(0UL, 1, 2, 3) * VectorHash.IndexMultiplier;
+        var indexHigh = indexLow + Vector256.Create(unchecked(4 * VectorHash.IndexMultiplier));
+        int i = 0;
+        for (; i <= count - 8; i += 8, indexLow += eight, indexHigh += eight)
+        {
+            var x = Vector256.Create(new ReadOnlySpan<float>(trust, i, 8));
+            var (roomLow, roomHigh) = Vector256.Widen(x * (Vector256<float>.One - x));
+            var stepLow = ((VectorHash.ToUnit(VectorHash.Mix(key ^ indexLow)) - half) * spread * two) * Vector256.Sqrt(roomLow);
+            var stepHigh = ((VectorHash.ToUnit(VectorHash.Mix(key ^ indexHigh)) - half) * spread * two) * Vector256.Sqrt(roomHigh);
+            var moved = x + Vector256.Narrow(stepLow, stepHigh);
+
+            // Math.Clamp's comparisons in its order: below 0 gives +0, else above 1 gives 1, else the value (a -0 stays).
+            var clamped = Vector256.ConditionalSelect(
+                Vector256.LessThan(moved, Vector256<float>.Zero),
+                Vector256<float>.Zero,
+                Vector256.ConditionalSelect(Vector256.GreaterThan(moved, Vector256<float>.One), Vector256<float>.One, moved));
+            clamped.CopyTo(new Span<float>(trust, i, 8));
+        }
+
+        return i;
     }
 }

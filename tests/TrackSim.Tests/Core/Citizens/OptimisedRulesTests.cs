@@ -62,6 +62,31 @@ public sealed class OptimisedRulesTests
         Assert.That(Bits(optimised.Trust), Is.EqualTo(Bits(straightforward.Trust)));
     }
 
+    [TestCase(1, 0.02, true)]
+    [TestCase(3, 0.02, true)]
+    [TestCase(2, 0.6, true)]
+    [TestCase(2, 0.6, false)]
+    public void Noise_equals_the_straightforward_rule(int states, double sigma, bool vectors)
+    {
+        // A sigma of 0.6 pushes many citizens past 0 and 1, so the clamp is exercised; without
+        // vectors the scalar loop that takes the remainders is checked on its own.
+        var (optimised, straightforward) = Pair(states);
+        bool before = OpinionNoise.VectorsEnabled;
+        try
+        {
+            OpinionNoise.VectorsEnabled = vectors && before;
+            OpinionNoise.Apply(optimised, sigma, seed: 17, step: 5);
+        }
+        finally
+        {
+            OpinionNoise.VectorsEnabled = before;
+        }
+
+        StraightforwardRules.Noise(straightforward, sigma, seed: 17, step: 5);
+
+        Assert.That(Bits(optimised.Trust), Is.EqualTo(Bits(straightforward.Trust)));
+    }
+
     [TestCase(1)]
     [TestCase(2)]
     [TestCase(3)]

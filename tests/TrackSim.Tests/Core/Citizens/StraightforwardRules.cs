@@ -1,9 +1,10 @@
 using TrackSim.Core.Citizens;
+using TrackSim.Core.Randomness;
 
 namespace TrackSim.Tests.Core.Citizens;
 
 /// <summary>
-/// CIT-MEDIA, CIT-CONTACT, T2-OUTREACH on citizens and the per-state metrics written as plain
+/// CIT-MEDIA, CIT-CONTACT, CIT-NOISE, T2-OUTREACH on citizens and the per-state metrics written as plain
 /// loops, one citizen at a time, as the rules' equations read. The optimised rules, which work
 /// on several citizens at a time and sum two states side by side, must match them to the bit.
 /// </summary>
@@ -29,6 +30,17 @@ internal static class StraightforwardRules
             double weight = Math.Min(perContact * (links[population.StateOf(i)] + population.ActiveCrossBorderTies[i]), 1.0) * allport;
             double x = population.Trust[i];
             population.Trust[i] = (float)Math.Clamp(x + (weight * ((1 - negativeShare) - x)), 0.0, 1.0);
+        }
+    }
+
+    public static void Noise(CitizenPopulation population, double sigma, ulong seed, int step)
+    {
+        for (int i = 0; i < population.Count; i++)
+        {
+            double u = StableHash.ToUnit(StableHash.Combine(StableHash.Combine(seed, (ulong)step), (ulong)i));
+            float x = population.Trust[i];
+            double width = 2 * Math.Sqrt(3) * sigma;
+            population.Trust[i] = Math.Clamp(x + (float)((u - 0.5) * width * 2 * Math.Sqrt(x * (1 - x))), 0f, 1f);
         }
     }
 
