@@ -16,7 +16,8 @@
 #      and its result of one round (--export), runs the C kernel (benchmarks/reference/
 #      citizen_step.c) and the NumPy kernel (citizen_step.py) on the same arrays, and checks
 #      that both give the same opinions as TrackSim, bit for bit (the script stops if not);
-#   3. runs the BenchmarkDotNet benchmarks: citizen step, whole model, ensemble, loading, charts;
+#   3. runs the BenchmarkDotNet benchmarks: citizen step, citizen rules one by one, whole model,
+#      ensemble, loading, charts;
 #   4. builds 10^8 citizens and their network once (--memory) and prints the memory they take;
 #   5. prints the tables (benchmarks/reference/report.py), also written to
 #      BenchmarkDotNet.Artifacts/report.md at the repository root, which git ignores.
@@ -54,12 +55,12 @@ if [ "$mode" = quick ]; then
   export TRACKSIM_BENCH_QUICK=1
   sizes="10000 100000 1000000"
   c_samples=7 numpy_samples=3 memory_citizens=10000000
-  filters=('*CitizenStepBenchmarks*' '*ModelBenchmarks*' '*ScenarioLoadingBenchmarks*' '*ChartRenderingBenchmarks*')
+  filters=('*CitizenStepBenchmarks*' '*CitizenRulesBenchmarks*' '*ModelBenchmarks*' '*ScenarioLoadingBenchmarks*' '*ChartRenderingBenchmarks*')
 else
   unset TRACKSIM_BENCH_QUICK
   sizes="10000 100000 1000000 10000000"
   c_samples=15 numpy_samples=5 memory_citizens=100000000
-  filters=('*CitizenStepBenchmarks*' '*ModelBenchmarks*' '*EnsembleBenchmarks*' '*ScenarioLoadingBenchmarks*' '*ChartRenderingBenchmarks*')
+  filters=('*CitizenStepBenchmarks*' '*CitizenRulesBenchmarks*' '*ModelBenchmarks*' '*EnsembleBenchmarks*' '*ScenarioLoadingBenchmarks*' '*ChartRenderingBenchmarks*')
 fi
 
 if ! "$python" -c 'import numpy' 2>/dev/null; then

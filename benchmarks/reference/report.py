@@ -162,6 +162,24 @@ def model(rows, out):
     out.append("")
 
 
+def citizen_rules(rows, out):
+    if not rows:
+        return
+    out.append("## Citizen rules one by one, one thread, small world\n")
+    out.append("Each rule applied once to every citizen; per citizen is the median time over the number of citizens.\n")
+    sizes = sorted({int(r["params"]["Citizens"]) for r in rows})
+    out.append("| rule | " + " | ".join(f"{n:,} citizens | per citizen" for n in sizes) + " |")
+    out.append("|---|" + "---:|---:|" * len(sizes))
+    by_key = {(r["method"], int(r["params"]["Citizens"])): r for r in rows}
+    for method in dict.fromkeys(r["method"] for r in rows):
+        cells = []
+        for n in sizes:
+            r = by_key.get((method, n))
+            cells.append(f"{spread(r)} | {time(r['median'] / n)}" if r else "– | –")
+        out.append(f"| {method} | " + " | ".join(cells) + " |")
+    out.append("")
+
+
 def ensemble(rows, out):
     if not rows:
         return
@@ -208,6 +226,7 @@ def main():
         with open(machine, encoding="utf-8") as f:
             out.append("## Machine\n\n```text\n" + f.read().strip() + "\n```\n")
     citizen_step(load_benchmarks(artifacts, "CitizenStepBenchmarks"), load_references(artifacts), out)
+    citizen_rules(load_benchmarks(artifacts, "CitizenRulesBenchmarks"), out)
     model(load_benchmarks(artifacts, "ModelBenchmarks"), out)
     ensemble(load_benchmarks(artifacts, "EnsembleBenchmarks"), out)
     cases(load_benchmarks(artifacts, "ScenarioLoadingBenchmarks"), out, "Scenario loading and validation")
