@@ -183,6 +183,14 @@ internal sealed class ChartRenderer
 
         int lines = panel.Lines.Count;
         var drawOrder = panel.Lines;
+        if (_chart.IsDifference)
+        {
+            // Zero is "no difference from the base": the reference every line is read against.
+            var zero = plot.Add.HorizontalLine(0, (float)_sizes.FrameWidth, ScottPlot.Color.FromSKColor(ChartPalette.Ink));
+            zero.EnableAutoscale = false;
+            zero.ExcludeFromLegend = true;
+        }
+
         foreach (var line in drawOrder.Where(_ => _chart.ShowsBand))
         {
             int from = FirstIndex(line);
@@ -279,7 +287,9 @@ internal sealed class ChartRenderer
         double width = _style.WidthInches * 72;
         double height = _style.HeightInches * 72;
         var (yLow, yHigh, floor, ceiling) = ValueRange();
-        string[] yLabels = [YLabel(_chart.Metric, !_chart.ShowsBand, _inputs.Step), _chart.ShowsBand ? _chart.Metric.Title : "Share of runs"];
+        string[] yLabels = _chart.IsDifference
+            ? [DifferenceYLabel(_chart.Metric, !_chart.ShowsBand, _inputs.Step), DifferenceYLabel(_chart.Metric, !_chart.ShowsBand, null), "Variant − base"]
+            : [YLabel(_chart.Metric, !_chart.ShowsBand, _inputs.Step), _chart.ShowsBand ? _chart.Metric.Title : "Share of runs"];
         var legend = LegendEntries();
         bool subtitle = true;
         int maxRows = Math.Clamp((int)(0.2 * height / ChartText.LineHeight(_sizes.Event)), 1, 4);
@@ -408,6 +418,12 @@ internal sealed class ChartRenderer
         }
 
         var (floor, ceiling) = Bounds(_chart.Metric);
+        if (_chart.IsDifference)
+        {
+            // Differences can be negative, and lie within minus to plus the metric's width; zero is always in view.
+            return (Math.Min(low, 0), Math.Max(high, 0), -(ceiling - floor), ceiling - floor);
+        }
+
         if (!_chart.ShowsBand || (ceiling == 1 && high - low > 0.5))
         {
             // A share, or a unit-range metric that spans most of its range: show all of it.
@@ -443,6 +459,38 @@ internal sealed class ChartRenderer
         };
     }
 
+    /// <summary>The y axis label of a difference chart: variant minus base, in the metric's unit.</summary>
+    /// <param name="metric">The metric.</param>
+    /// <param name="showsMean">Whether the lines are differences in the share of runs (0/1 metrics).</param>
+    /// <param name="step">The step, for counts per step; null for the shorter label without a unit.</param>
+    internal static string DifferenceYLabel(MetricDefinition metric, bool showsMean, StepUnit? step)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        if (showsMean)
+        {
+            return step is null ? "Variant − base (share)" : "Variant − base (share of runs)";
+        }
+
+        // "Track II trust" stays as it is; "Public trust" reads "public trust" inside the parentheses.
+        string what = metric.Title.Length > 1 && char.IsLower(metric.Title[1])
+            ? char.ToLowerInvariant(metric.Title[0]) + metric.Title[1..]
+            : metric.Title;
+        if (step is not { } unit)
+        {
+            return $"Variant − base ({what})";
+        }
+
+        return metric.Unit switch
+        {
+            "0-1" => $"Variant − base ({what}, 0–1)",
+            "0-0.5" => $"Variant − base ({what}, 0–0.5)",
+            "count per step" => $"Variant − base ({what} per {unit.ToString().ToLowerInvariant()})",
+            "cumulative count" => $"Variant − base ({what}, cumulative)",
+            "count" => $"Variant − base ({what}, count)",
+            _ => $"Variant − base ({what}, {metric.Unit})",
+        };
+    }
+
     private List<ChartLegendEntry> LegendEntries()
     {
         var lines = _chart.LegendLines.ToList();
@@ -463,6 +511,15 @@ internal sealed class ChartRenderer
         }
 
         entries.AddRange(lines.Select(l => new ChartLegendEntry(l.Label, l.Color, l.Pattern, LegendSymbol.Line, l.IsReference ? ReferenceWidth : 1)));
+        if (_chart.IsDifference)
+        {
+            string pairs = string.Create(CultureInfo.InvariantCulture, $"{_inputs.Replicates} pair{(_inputs.Replicates == 1 ? string.Empty : "s")}");
+            entries.Add(_chart.ShowsBand
+                ? new ChartLegendEntry($"{centre.ToLowerInvariant()} of paired differences; shading: 5–95% of {pairs}", ScottPlot.Color.FromHex("#7F7F7F"), LinePattern.Solid, LegendSymbol.Band)
+                : new ChartLegendEntry($"mean of {pairs} of runs: the difference in the share of runs", ScottPlot.Colors.Transparent, LinePattern.Solid, LegendSymbol.None));
+            return entries;
+        }
+
         if (_chart.ShowsBand)
         {
             entries.Add(new ChartLegendEntry($"{centre.ToLowerInvariant()}s; shading: 5–95% of {runs}", ScottPlot.Color.FromHex("#7F7F7F"), LinePattern.Solid, LegendSymbol.Band));

@@ -36,6 +36,17 @@ public static class ChartWriter
             allNotes.Add(fontNote);
         }
 
+        return (Write(chartsFolder, charts, inputs, style, family, cancellationToken), allNotes);
+    }
+
+    /// <summary>
+    /// Draws <paramref name="charts"/> in <paramref name="style"/> with the resolved font
+    /// <paramref name="family"/> and writes each, in each format, into <paramref name="folder"/>
+    /// (which must exist); returns the file names written.
+    /// </summary>
+    internal static List<string> Write(
+        string folder, IEnumerable<ChartDefinition> charts, ChartInputs inputs, ChartStyle style, string family, CancellationToken cancellationToken)
+    {
         var files = new List<string>();
         foreach (var chart in charts)
         {
@@ -45,11 +56,11 @@ public static class ChartWriter
             {
                 string name = $"{chart.FileStem}.{format}";
                 byte[] bytes = format == "png" ? renderer.Png() : renderer.Svg();
-                AtomicFile.Write(Path.Combine(chartsFolder, name), stream => stream.Write(bytes), cancellationToken);
+                AtomicFile.Write(Path.Combine(folder, name), stream => stream.Write(bytes), cancellationToken);
                 files.Add(name);
             }
         }
 
-        return (files, allNotes);
+        return files;
     }
 }
