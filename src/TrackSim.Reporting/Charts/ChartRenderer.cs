@@ -433,7 +433,8 @@ internal sealed class ChartRenderer
         return (low, high, floor, ceiling);
     }
 
-    private static (double Floor, double Ceiling) Bounds(MetricDefinition metric) => metric.Unit switch
+    /// <summary>The range a metric's values can take: (0, 1) for shares, (0, infinity) for counts and stocks.</summary>
+    internal static (double Floor, double Ceiling) Bounds(MetricDefinition metric) => metric.Unit switch
     {
         "0-1" or "0 or 1" => (0, 1),
         "0-0.5" => (0, 0.5),
@@ -441,8 +442,12 @@ internal sealed class ChartRenderer
     };
 
     /// <summary>The y axis label: what is shown and its unit.</summary>
-    internal static string YLabel(MetricDefinition metric, bool showsMean, StepUnit step)
+    /// <param name="metric">The metric.</param>
+    /// <param name="showsMean">Whether the lines are shares of runs (0/1 metrics).</param>
+    /// <param name="step">The step unit, for counts per step; null says "per step".</param>
+    internal static string YLabel(MetricDefinition metric, bool showsMean, StepUnit? step)
     {
+        ArgumentNullException.ThrowIfNull(metric);
         if (showsMean)
         {
             return "Share of runs";
@@ -452,7 +457,7 @@ internal sealed class ChartRenderer
         {
             "0-1" => $"{metric.Title} (0–1)",
             "0-0.5" => $"{metric.Title} (0–0.5)",
-            "count per step" => $"{metric.Title} per {step.ToString().ToLowerInvariant()}",
+            "count per step" => $"{metric.Title} per {step?.ToString().ToLowerInvariant() ?? "step"}",
             "cumulative count" => $"{metric.Title} (cumulative)",
             "count" => $"{metric.Title} (count)",
             _ => $"{metric.Title} ({metric.Unit})",
