@@ -244,13 +244,10 @@ public static class SweepCharts
         var sizes = new ChartSizes(style.FontSize);
         var color = ChartPalette.ColorAt(0);
         bool intervals = ranked.Any(r => r.Low is not null && r.High is not null);
-        var extent = ranked.SelectMany(r => new[] { r.Value, r.Low ?? r.Value, r.High ?? r.Value }).Append(0);
-        var axis = index switch
-        {
-            "pearson_r" => XyAxis.Over(extent, -1, 1),
-            "mu_star" => XyAxis.Over(extent, 0),
-            _ => XyAxis.Over(extent),
-        };
+        var extent = ranked.SelectMany(r => new[] { r.Value, r.Low ?? r.Value, r.High ?? r.Value }).Append(0).ToList();
+
+        // r on its whole scale, so charts compare; the others from zero unless an estimate falls below it.
+        var axis = index == "pearson_r" ? XyAxis.Over(extent, -1, 1) : XyAxis.Over(extent, Math.Min(0, extent.Min()));
         string[] label = index switch
         {
             "pearson_r" => ["Pearson correlation r with its 95% interval", "Pearson r (95% interval)", "Pearson r"],
