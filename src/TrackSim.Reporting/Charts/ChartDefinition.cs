@@ -14,7 +14,21 @@ namespace TrackSim.Reporting.Charts;
 /// </param>
 /// <param name="ShowsBand">Whether the 5-95% band is drawn (not for 0/1 metrics, whose band is all or nothing).</param>
 /// <param name="IsComparison">Whether lines stand for variants (and the legend must name each).</param>
-internal sealed record ChartDefinition(string FileStem, MetricDefinition Metric, string Title, string ShortTitle, IReadOnlyList<ChartPanel> Panels, bool UsesMean, bool ShowsBand, bool IsComparison)
+/// <param name="IsDifference">
+/// Whether lines are paired differences, variant minus base: the y axis then spans the data and
+/// zero whatever the metric's own range (differences can be negative), a zero line is drawn, and
+/// the axis label and legend say what is differenced.
+/// </param>
+internal sealed record ChartDefinition(
+    string FileStem,
+    MetricDefinition Metric,
+    string Title,
+    string ShortTitle,
+    IReadOnlyList<ChartPanel> Panels,
+    bool UsesMean,
+    bool ShowsBand,
+    bool IsComparison,
+    bool IsDifference = false)
 {
     /// <summary>The lines of the legend: one per distinct label, in order.</summary>
     public IEnumerable<ChartLine> LegendLines => Panels.SelectMany(p => p.Lines).DistinctBy(l => l.Label);

@@ -1,4 +1,5 @@
 using ScottPlot;
+using SkiaSharp;
 
 namespace TrackSim.Reporting.Charts;
 
@@ -8,6 +9,15 @@ namespace TrackSim.Reporting.Charts;
 /// </summary>
 internal static class ChartPalette
 {
+    /// <summary>Text, frames and ticks: near black, softer on the page than pure black.</summary>
+    public static SKColor Ink { get; } = new(0x20, 0x20, 0x20);
+
+    /// <summary>Secondary text (the line under the title).</summary>
+    public static SKColor Muted { get; } = new(0x55, 0x55, 0x55);
+
+    /// <summary>Grid lines: faint enough not to be read as data.</summary>
+    public static Color Grid { get; } = Color.FromHex("#000000").WithAlpha(0.09);
+
     /// <summary>The reference line of a comparison (the base scenario).</summary>
     public static Color Black { get; } = Color.FromHex("#000000");
 
@@ -32,6 +42,9 @@ internal static class ChartPalette
         new LinePattern([8f, 2.5f], 0, "long dash"),
         new LinePattern([5f, 1.6f, 1.2f, 1.6f, 1.2f, 1.6f], 0, "dash-dot-dot"),
     ];
+
+    /// <summary>Opacity of a 5-95% band among <paramref name="lines"/> lines: lighter when bands overlap.</summary>
+    public static double BandAlpha(int lines) => lines switch { 1 => 0.22, 2 => 0.17, _ => 0.12 };
 
     /// <summary>Colour of the i-th line.</summary>
     public static Color ColorAt(int index) => Colors[index % Colors.Count];

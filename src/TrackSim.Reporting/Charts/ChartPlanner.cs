@@ -62,6 +62,58 @@ internal static class ChartPlanner
         return metric.Unit == "count per step";
     }
 
+    /// <summary>
+    /// The <c>difference-</c> chart of <paramref name="metric"/>: one panel per subject, one line per
+    /// variant of <paramref name="variants"/> (the base left out), in the colours and patterns the
+    /// variant has in the <c>compare-</c> chart; null when no variant records the metric.
+    /// </summary>
+    /// <param name="metric">The metric.</param>
+    /// <param name="variants">Variants other than the base, in run order.</param>
+    /// <param name="subjects">Subjects in the order the base records them.</param>
+    /// <param name="differences">Statistics of the paired differences, variant minus base, under each variant's name.</param>
+    /// <param name="inputs">Names, events and replicates.</param>
+    public static ChartDefinition? Difference(MetricDefinition metric, IReadOnlyList<string> variants, IReadOnlyList<string> subjects, SummaryTable differences, ChartInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        ArgumentNullException.ThrowIfNull(variants);
+        ArgumentNullException.ThrowIfNull(subjects);
+        ArgumentNullException.ThrowIfNull(differences);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var panels = new List<(string Subject, ChartPanel Panel)>();
+        foreach (string subject in subjects)
+        {
+            var lines = new List<ChartLine>();
+            for (int v = 0; v < variants.Count; v++)
+            {
+                if (differences.Find(variants[v], metric.Name, subject) is { } series)
+                {
+                    // As in the compare- chart, where the base is line 0 and variant v is line v + 1.
+                    lines.Add(new ChartLine(variants[v], series, ChartPalette.ColorAt(v), ChartPalette.PatternAt(v + 1), inputs.StartOf(subject)));
+                }
+            }
+
+            if (lines.Count > 0)
+            {
+                panels.Add((subject, new ChartPanel(inputs.NameOf(subject), lines)));
+            }
+        }
+
+        if (panels.Count == 0)
+        {
+            return null;
+        }
+
+        if (panels.Count == 1)
+        {
+            panels[0] = panels[0] with { Panel = panels[0].Panel with { Header = null } };
+        }
+
+        string title = panels.Count == 1
+            ? $"{metric.Title}: {inputs.NameOf(panels[0].Subject)}, variant − base"
+            : $"{metric.Title}, variant − base";
+        return Define($"difference-{metric.Name}", metric, title, $"{metric.Title}, variant − base", [.. panels.Select(p => p.Panel)], comparison: true) with { IsDifference = true };
+    }
+
     private static ChartDefinition Define(string stem, MetricDefinition metric, string title, string shortTitle, IReadOnlyList<ChartPanel> panels, bool comparison) =>
         new(stem, metric, title, shortTitle, panels, UsesMean: IsBinary(metric) || IsCountPerStep(metric), ShowsBand: !IsBinary(metric), comparison);
 

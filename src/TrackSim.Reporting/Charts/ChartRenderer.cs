@@ -18,16 +18,15 @@ internal sealed class ChartRenderer
 {
     private const double ReferenceWidth = 1.7;
 
-    private static readonly SKColor Ink = new(0x20, 0x20, 0x20);
-    private static readonly SKColor Muted = new(0x55, 0x55, 0x55);
     private static readonly ScottPlot.Color EventInk = ScottPlot.Color.FromHex("#4D4D4D");
     private static readonly ScottPlot.Color SpanFill = ScottPlot.Color.FromHex("#7F7F7F").WithAlpha(0.16);
-    private static readonly ScottPlot.Color GridInk = ScottPlot.Color.FromHex("#000000").WithAlpha(0.09);
 
     private readonly ChartDefinition _chart;
     private readonly ChartInputs _inputs;
     private readonly ChartStyle _style;
     private readonly ChartText _text;
+    private readonly ChartSizes _sizes;
+    private readonly ChartLegend _legend;
     private readonly double _f;
     private readonly DateOnly _first;
     private readonly DateOnly _last;
@@ -42,6 +41,8 @@ internal sealed class ChartRenderer
         _style = style;
         _text = new ChartText(family);
         _f = style.FontSize;
+        _sizes = new ChartSizes(style.FontSize);
+        _legend = new ChartLegend(_text, _sizes);
         var series = chart.Panels.SelectMany(p => p.Lines).Select(l => l.Series).ToList();
         _first = series.Min(s => s.Dates[0]);
         _last = series.Max(s => s.Dates[^1]);
@@ -58,95 +59,32 @@ internal sealed class ChartRenderer
     /// <summary>Ids of the events whose labels are drawn.</summary>
     public IReadOnlyList<string> LabelledEvents => [.. _layout.Labels.Select(l => l.Id)];
 
-    private double TitleSize => _f * 1.1;
-
-    private double SubtitleSize => _f * 0.85;
-
-    private double TickSize => _f * 0.875;
-
-    private double LegendSize => _f * 0.875;
-
-    private double EventSize => _f * 0.8;
-
-    private double HeaderSize => _f * 0.875;
-
-    private double Pad => _f * 0.45;
-
-    // Strokes and ticks grow with the text, so a chart for a slide (16 pt) is as bold as one for a page (8 pt).
-    private double Weight => Math.Clamp(_f / 8, 0.6, 4);
-
-    private double LineWidth => 1.1 * Weight;
-
-    private double FrameWidth => 0.6 * Weight;
-
-    private double TickLength => 2.8 * Weight;
-
-    private double TickGap => 2.2 * Weight;
-
     /// <summary>The chart as a PNG at the style's dpi, with the dpi recorded in the file.</summary>
-    public byte[] Png()
-    {
-        double scale = _style.Dpi / 72.0;
-        int width = (int)Math.Round(Width * scale);
-        int height = (int)Math.Round(Height * scale);
-        using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
-            ?? throw new InvalidOperationException($"Cannot allocate a {width} x {height} image.");
-        var canvas = surface.Canvas;
-        canvas.Clear(SKColors.White);
-        canvas.Scale((float)scale);
-        Draw(canvas);
-        canvas.Flush();
-        using var image = surface.Snapshot();
-        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
-        return PngResolution.WithDpi(data.ToArray(), _style.Dpi);
-    }
+    public byte[] Png() => ChartImage.Png(Width, Height, _style.Dpi, Draw);
 
     /// <summary>The chart as SVG, 96 user units per inch, so it opens at its physical size.</summary>
-    public byte[] Svg()
-    {
-        const double scale = 96.0 / 72.0;
-        using var stream = new MemoryStream();
-        using (var managed = new SKManagedWStream(stream))
-        {
-            using var canvas = SKSvgCanvas.Create(new SKRect(0, 0, (float)(Width * scale), (float)(Height * scale)), managed);
-            canvas.Scale((float)scale);
-            using (var white = new SKPaint { Color = SKColors.White, Style = SKPaintStyle.Fill })
-            {
-                canvas.DrawRect(0, 0, (float)Width, (float)Height, white);
-            }
-
-            Draw(canvas);
-        }
-
-        return SvgCleanup.Apply(stream.ToArray());
-    }
+    public byte[] Svg() => ChartImage.Svg(Width, Height, Draw);
 
     private void Draw(SKCanvas canvas)
     {
         for (int p = 0; p < _layout.Panels.Count; p++)
         {
             var panel = _layout.Panels[p];
-            using var plot = BuildPlot(_chart.Panels[p], panel);
-
-            // The clip keeps the panel's background and overdraw inside its own frame.
-            var frame = new SKRect((float)panel.Frame.Left, (float)panel.Frame.Top, (float)panel.Frame.Right, (float)panel.Frame.Bottom);
-            canvas.Save();
-            canvas.ClipRect(frame);
-            plot.Render(canvas, new PixelRect(frame.Left, frame.Right, frame.Bottom, frame.Top));
-            canvas.Restore();
+            using var plot = BuildPlot(_chart.Panels[p]);
+            ChartPlot.Render(canvas, plot, panel.Frame, panel.Data);
         }
 
         DrawTickLabels(canvas);
         DrawEventLabels(canvas);
         DrawHeaders(canvas);
-        _text.Draw(canvas, _layout.Title, Pad, _layout.TitleBaseline, TitleSize, Ink, bold: true);
+        _text.Draw(canvas, _layout.Title, _sizes.Pad, _layout.TitleBaseline, _sizes.Title, ChartPalette.Ink, bold: true);
         if (_layout.SubtitleBaseline is { } sub)
         {
-            _text.Draw(canvas, _layout.Subtitle, Pad, sub, SubtitleSize, Muted);
+            _text.Draw(canvas, _layout.Subtitle, _sizes.Pad, sub, _sizes.Subtitle, ChartPalette.Muted);
         }
 
         DrawYLabel(canvas);
-        DrawLegend(canvas);
+        _legend.Draw(canvas, _layout.Legend);
     }
 
     // Panel headers sit on a white ground, so event leaders passing above the top panel stop short of the text.
@@ -161,11 +99,11 @@ internal sealed class ChartRenderer
                 continue;
             }
 
-            string text = _text.Fit(header, HeaderSize, panel.Data.Right - panel.Data.Left, bold: true);
-            double width = _text.Width(text, HeaderSize, bold: true);
-            double top = baseline - ChartText.Ascent(HeaderSize);
-            canvas.DrawRect((float)(panel.Data.Left - 1), (float)(top - 0.5), (float)(width + 2), (float)(ChartText.LineHeight(HeaderSize) + 0.5), ground);
-            _text.Draw(canvas, text, panel.Data.Left, baseline, HeaderSize, Ink, bold: true);
+            string text = _text.Fit(header, _sizes.Header, panel.Data.Right - panel.Data.Left, bold: true);
+            double width = _text.Width(text, _sizes.Header, bold: true);
+            double top = baseline - ChartText.Ascent(_sizes.Header);
+            canvas.DrawRect((float)(panel.Data.Left - 1), (float)(top - 0.5), (float)(width + 2), (float)(ChartText.LineHeight(_sizes.Header) + 0.5), ground);
+            _text.Draw(canvas, text, panel.Data.Left, baseline, _sizes.Header, ChartPalette.Ink, bold: true);
         }
     }
 
@@ -177,17 +115,17 @@ internal sealed class ChartRenderer
             foreach (var (value, label) in _layout.YTicks)
             {
                 double y = data.Bottom - ((value - _layout.YMin) / (_layout.YMax - _layout.YMin) * (data.Bottom - data.Top));
-                _text.Draw(canvas, label, data.Left - TickLength - TickGap, y + (TickSize * 0.36), TickSize, Ink, SKTextAlign.Right);
+                _text.Draw(canvas, label, data.Left - _sizes.TickLength - _sizes.TickGap, y + (_sizes.Tick * 0.36), _sizes.Tick, ChartPalette.Ink, SKTextAlign.Right);
             }
         }
 
         var bottom = _layout.Panels[^1].Data;
         double scale = (bottom.Right - bottom.Left) / (X(_last) - X(_first));
-        double baseline = bottom.Bottom + TickLength + TickGap + ChartText.Ascent(TickSize) * 0.85;
+        double baseline = bottom.Bottom + _sizes.TickLength + _sizes.TickGap + ChartText.Ascent(_sizes.Tick) * 0.85;
         foreach (var (date, label) in _layout.XTicks)
         {
             double x = bottom.Left + ((X(date) - X(_first)) * scale);
-            _text.Draw(canvas, label, x, baseline, TickSize, Ink, SKTextAlign.Center);
+            _text.Draw(canvas, label, x, baseline, _sizes.Tick, ChartPalette.Ink, SKTextAlign.Center);
         }
     }
 
@@ -199,14 +137,14 @@ internal sealed class ChartRenderer
         }
 
         var top = _layout.Panels[0].Data;
-        using var leader = new SKPaint { Color = EventInk.WithAlpha(0.75).ToSKColor(), StrokeWidth = (float)(0.45 * Weight), IsAntialias = true, Style = SKPaintStyle.Stroke };
+        using var leader = new SKPaint { Color = EventInk.WithAlpha(0.75).ToSKColor(), StrokeWidth = (float)(0.45 * _sizes.Weight), IsAntialias = true, Style = SKPaintStyle.Stroke };
         foreach (var label in _layout.Labels)
         {
-            double rowBottom = _layout.LabelBandBottom - (label.Row * ChartText.LineHeight(EventSize));
-            canvas.DrawLine((float)label.Anchor, (float)top.Top, (float)label.Anchor, (float)(rowBottom - (EventSize * 0.05)), leader);
+            double rowBottom = _layout.LabelBandBottom - (label.Row * ChartText.LineHeight(_sizes.Event));
+            canvas.DrawLine((float)label.Anchor, (float)top.Top, (float)label.Anchor, (float)(rowBottom - (_sizes.Event * 0.05)), leader);
             string text = _events.First(e => e.Id == label.Id).Label;
-            double baseline = rowBottom - (ChartText.LineHeight(EventSize) - ChartText.Ascent(EventSize)) - (EventSize * 0.1);
-            _text.Draw(canvas, text, label.Left, baseline, EventSize, Ink);
+            double baseline = rowBottom - (ChartText.LineHeight(_sizes.Event) - ChartText.Ascent(_sizes.Event)) - (_sizes.Event * 0.1);
+            _text.Draw(canvas, text, label.Left, baseline, _sizes.Event, ChartPalette.Ink);
         }
     }
 
@@ -216,56 +154,17 @@ internal sealed class ChartRenderer
         double bottom = _layout.Panels[^1].Data.Bottom;
         // The full label, else the metric's title alone, else as much as fits.
         string label = _layout.YLabels.FirstOrDefault(l => _text.Width(l, _f) <= bottom - top) ?? _text.Fit(_layout.YLabels[^1], _f, bottom - top);
-        double x = Pad + ChartText.Ascent(_f);
+        double x = _sizes.Pad + ChartText.Ascent(_f);
         double y = (top + bottom) / 2;
         canvas.Save();
         canvas.RotateDegrees(-90, (float)x, (float)y);
-        _text.Draw(canvas, label, x, y, _f, Ink, SKTextAlign.Center);
+        _text.Draw(canvas, label, x, y, _f, ChartPalette.Ink, SKTextAlign.Center);
         canvas.Restore();
     }
 
-    private void DrawLegend(SKCanvas canvas)
+    private Plot BuildPlot(ChartPanel panel)
     {
-        double lineHeight = ChartText.LineHeight(LegendSize);
-        foreach (var item in _layout.Legend)
-        {
-            double middle = item.Top + (lineHeight / 2);
-            if (item.Entry.IsBand)
-            {
-                using var fill = new SKPaint { Color = item.Entry.Color.WithAlpha(BandAlpha(1)).ToSKColor(), Style = SKPaintStyle.Fill, IsAntialias = true };
-                canvas.DrawRect((float)item.Left, (float)(middle - (LegendSize * 0.32)), (float)LegendEntry.BandSymbolWidth(LegendSize), (float)(LegendSize * 0.64), fill);
-            }
-            else
-            {
-                using var stroke = new SKPaint
-                {
-                    Color = item.Entry.Color.ToSKColor(),
-                    StrokeWidth = (float)(LineWidth * item.Entry.WidthFactor),
-                    Style = SKPaintStyle.Stroke,
-                    IsAntialias = true,
-                    PathEffect = item.Entry.Pattern.Intervals is { Length: > 0 } intervals
-                        ? SKPathEffect.CreateDash([.. intervals.Select(i => i * (float)LineWidth)], 0)
-                        : null,
-                };
-                canvas.DrawLine((float)item.Left, (float)middle, (float)(item.Left + LegendEntry.LineSymbolWidth(LegendSize)), (float)middle, stroke);
-            }
-
-            double textX = item.Left + item.Entry.SymbolWidth(LegendSize) + (LegendSize * 0.35);
-            double baseline = item.Top + ChartText.Ascent(LegendSize) + ((lineHeight - LegendSize * 1.16) / 2);
-            _text.Draw(canvas, item.Entry.Text, textX, baseline, LegendSize, Ink);
-        }
-    }
-
-    private Plot BuildPlot(ChartPanel panel, PanelLayout layout)
-    {
-        var plot = new Plot();
-
-        // ScottPlot clears the whole canvas before drawing; the figure is composed of several
-        // panels and text, and an SVG records the clear as a black rectangle, so the clear goes.
-        plot.RenderManager.RenderActions.RemoveAll(action => action is ScottPlot.Rendering.RenderActions.ClearCanvas);
-        plot.FigureBackground.Color = Colors.White;
-        plot.DataBackground.Color = Colors.White;
-        plot.Font.Set(_text.Family);
+        var plot = ChartPlot.Create(_text.Family);
         var labelled = _layout.Labels.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var e in _events.Where(e => e.IsSpan))
         {
@@ -277,13 +176,21 @@ internal sealed class ChartRenderer
         foreach (var e in _events.Where(e => !e.IsSpan))
         {
             bool strong = labelled.Contains(e.Id);
-            var line = plot.Add.VerticalLine(X(e.Date), (float)((strong ? 0.5 : 0.4) * Weight), EventInk.WithAlpha(strong ? 0.75 : 0.35), EventPattern(e));
+            var line = plot.Add.VerticalLine(X(e.Date), (float)((strong ? 0.5 : 0.4) * _sizes.Weight), EventInk.WithAlpha(strong ? 0.75 : 0.35), EventPattern(e));
             line.EnableAutoscale = false;
             line.ExcludeFromLegend = true;
         }
 
         int lines = panel.Lines.Count;
         var drawOrder = panel.Lines;
+        if (_chart.IsDifference)
+        {
+            // Zero is "no difference from the base": the reference every line is read against.
+            var zero = plot.Add.HorizontalLine(0, (float)_sizes.FrameWidth, ScottPlot.Color.FromSKColor(ChartPalette.Ink));
+            zero.EnableAutoscale = false;
+            zero.ExcludeFromLegend = true;
+        }
+
         foreach (var line in drawOrder.Where(_ => _chart.ShowsBand))
         {
             int from = FirstIndex(line);
@@ -294,7 +201,7 @@ internal sealed class ChartRenderer
             }
 
             var band = plot.Add.FillY(xs, [.. line.Series.P05.Skip(from)], [.. line.Series.P95.Skip(from)]);
-            band.FillColor = line.Color.WithAlpha(BandAlpha(lines));
+            band.FillColor = line.Color.WithAlpha(ChartPalette.BandAlpha(lines));
             band.LineWidth = 0;
         }
 
@@ -311,7 +218,7 @@ internal sealed class ChartRenderer
             var scatter = plot.Add.ScatterLine(xs, ys, line.Color);
 
             // A comparison's base line is drawn first and wider, so it shows around variants that coincide with it.
-            scatter.LineWidth = (float)(line.IsReference ? LineWidth * ReferenceWidth : LineWidth);
+            scatter.LineWidth = (float)(line.IsReference ? _sizes.LineWidth * ReferenceWidth : _sizes.LineWidth);
             scatter.LinePattern = Scaled(line.Pattern);
             scatter.MarkerSize = 0;
         }
@@ -334,59 +241,27 @@ internal sealed class ChartRenderer
             bottom.AddMinor(X(date));
         }
 
-        plot.Axes.Left.TickGenerator = left;
-        plot.Axes.Bottom.TickGenerator = bottom;
-        plot.Axes.Top.TickGenerator = new NumericManual();
-        plot.Axes.Right.TickGenerator = new NumericManual();
-        foreach (var axis in new IAxis[] { plot.Axes.Left, plot.Axes.Bottom, plot.Axes.Top, plot.Axes.Right })
-        {
-            StyleAxis(axis);
-        }
-
-        plot.Axes.Top.MajorTickStyle.Length = 0;
-        plot.Axes.Right.MajorTickStyle.Length = 0;
+        ChartPlot.Frame(plot, _sizes, left, bottom);
 
         // Event lines are vertical; vertical grid lines would be mistaken for them.
         plot.Grid.XAxisStyle.IsVisible = false;
-        plot.Grid.YAxisStyle.MajorLineStyle.Color = GridInk;
-        plot.Grid.YAxisStyle.MajorLineStyle.Width = (float)(0.4 * Weight);
-        plot.Layout.Fixed(new PixelPadding(
-            (float)(layout.Data.Left - layout.Frame.Left),
-            (float)(layout.Frame.Right - layout.Data.Right),
-            (float)(layout.Frame.Bottom - layout.Data.Bottom),
-            (float)(layout.Data.Top - layout.Frame.Top)));
+        plot.Grid.YAxisStyle.MajorLineStyle.Color = ChartPalette.Grid;
+        plot.Grid.YAxisStyle.MajorLineStyle.Width = (float)(0.4 * _sizes.Weight);
         return plot;
-    }
-
-    private void StyleAxis(IAxis axis)
-    {
-        axis.FrameLineStyle.Width = (float)FrameWidth;
-        axis.FrameLineStyle.Color = ScottPlot.Color.FromSKColor(Ink);
-        axis.MajorTickStyle.Length = (float)TickLength;
-        axis.MajorTickStyle.Width = (float)FrameWidth;
-        axis.MajorTickStyle.Color = ScottPlot.Color.FromSKColor(Ink);
-        axis.MinorTickStyle.Length = (float)(TickLength * 0.55);
-        axis.MinorTickStyle.Width = (float)(FrameWidth * 0.8);
-        axis.MinorTickStyle.Color = ScottPlot.Color.FromSKColor(Ink);
-        // Tick labels are drawn by DrawTickLabels, with the same measurements the layout used.
-        axis.TickLabelStyle.IsVisible = false;
-        axis.Label.Text = string.Empty;
     }
 
     private LinePattern EventPattern(ChartEvent e) => e.Valence switch
     {
         "hostile" => LinePattern.Solid,
-        "cooperative" => new LinePattern([(float)(2.2 * Weight), (float)(1.6 * Weight)], 0, "event dash"),
-        _ => new LinePattern([(float)(0.6 * Weight), (float)(1.4 * Weight)], 0, "event dot"),
+        "cooperative" => new LinePattern([(float)(2.2 * _sizes.Weight), (float)(1.6 * _sizes.Weight)], 0, "event dash"),
+        _ => new LinePattern([(float)(0.6 * _sizes.Weight), (float)(1.4 * _sizes.Weight)], 0, "event dot"),
     };
 
     // ScottPlot's dash intervals are in points at width 1; thicker lines need longer dashes to keep their look.
     private LinePattern Scaled(LinePattern pattern) =>
         pattern.Intervals is { Length: > 0 } intervals
-            ? new LinePattern([.. intervals.Select(i => i * (float)LineWidth)], pattern.Phase, pattern.Name)
+            ? new LinePattern([.. intervals.Select(i => i * (float)_sizes.LineWidth)], pattern.Phase, pattern.Name)
             : pattern;
-
-    private static double BandAlpha(int lines) => lines switch { 1 => 0.22, 2 => 0.17, _ => 0.12 };
 
     private static double X(DateOnly date) => date.ToDateTime(TimeOnly.MinValue).ToOADate();
 
@@ -412,46 +287,48 @@ internal sealed class ChartRenderer
         double width = _style.WidthInches * 72;
         double height = _style.HeightInches * 72;
         var (yLow, yHigh, floor, ceiling) = ValueRange();
-        string[] yLabels = [YLabel(_chart.Metric, !_chart.ShowsBand, _inputs.Step), _chart.ShowsBand ? _chart.Metric.Title : "Share of runs"];
+        string[] yLabels = _chart.IsDifference
+            ? [DifferenceYLabel(_chart.Metric, !_chart.ShowsBand, _inputs.Step), DifferenceYLabel(_chart.Metric, !_chart.ShowsBand, null), "Variant − base"]
+            : [YLabel(_chart.Metric, !_chart.ShowsBand, _inputs.Step), _chart.ShowsBand ? _chart.Metric.Title : "Share of runs"];
         var legend = LegendEntries();
         bool subtitle = true;
-        int maxRows = Math.Clamp((int)(0.2 * height / ChartText.LineHeight(EventSize)), 1, 4);
+        int maxRows = Math.Clamp((int)(0.2 * height / ChartText.LineHeight(_sizes.Event)), 1, 4);
         double estimatedData = height * 0.5;
         Layout? layout = null;
         for (int pass = 0; pass < 4; pass++)
         {
-            int maxTicks = Math.Clamp((int)(estimatedData / (ChartText.LineHeight(TickSize) * 2.0)) + 1, 2, 6);
+            int maxTicks = Math.Clamp((int)(estimatedData / (ChartText.LineHeight(_sizes.Tick) * 2.0)) + 1, 2, 6);
             var (tickMin, tickMax, yTicks) = ValueTicks.For(yLow, yHigh, floor, ceiling, maxTicks);
 
             // A little room beyond the outer ticks, so a line at 0 or at 1 is not hidden by the frame.
             double yMin = tickMin - ((tickMax - tickMin) * 0.025);
             double yMax = tickMax + ((tickMax - tickMin) * 0.025);
-            double tickLabels = yTicks.Max(t => _text.Width(t.Label, TickSize));
-            double dataLeft = Pad + ChartText.LineHeight(_f) + (_f * 0.35) + tickLabels + TickLength + TickGap;
-            double dataRight = width - Math.Max(Pad, (_text.Width("2000", TickSize) / 2) + (_f * 0.2));
-            var (xTicks, xMinor) = TimeTicks.For(_first, _last, dataRight - dataLeft, s => _text.Width(s, TickSize), TickSize * 1.2);
+            double tickLabels = yTicks.Max(t => _text.Width(t.Label, _sizes.Tick));
+            double dataLeft = _sizes.Pad + ChartText.LineHeight(_f) + (_f * 0.35) + tickLabels + _sizes.TickLength + _sizes.TickGap;
+            double dataRight = width - Math.Max(_sizes.Pad, (_text.Width("2000", _sizes.Tick) / 2) + (_f * 0.2));
+            var (xTicks, xMinor) = TimeTicks.For(_first, _last, dataRight - dataLeft, s => _text.Width(s, _sizes.Tick), _sizes.Tick * 1.2);
             var labels = PlaceLabels(dataLeft, dataRight, width, maxRows);
             int rows = labels.Count == 0 ? 0 : labels.Max(l => l.Row) + 1;
-            var legendItems = PlaceLegend(legend, dataLeft, dataRight, width, out int legendRows);
+            var legendItems = _legend.Place(legend, dataLeft, dataRight, width, out int legendRows);
 
-            double y = Pad;
-            double titleBaseline = y + ChartText.Ascent(TitleSize);
-            y += ChartText.LineHeight(TitleSize);
+            double y = _sizes.Pad;
+            double titleBaseline = y + ChartText.Ascent(_sizes.Title);
+            y += ChartText.LineHeight(_sizes.Title);
             double? subtitleBaseline = null;
             if (subtitle)
             {
-                subtitleBaseline = y + ChartText.Ascent(SubtitleSize);
-                y += ChartText.LineHeight(SubtitleSize);
+                subtitleBaseline = y + ChartText.Ascent(_sizes.Subtitle);
+                y += ChartText.LineHeight(_sizes.Subtitle);
             }
 
             y += _f * 0.3;
-            double labelBandBottom = y + (rows * ChartText.LineHeight(EventSize));
+            double labelBandBottom = y + (rows * ChartText.LineHeight(_sizes.Event));
             y = labelBandBottom + (rows > 0 ? _f * 0.35 : 0);
-            double axisBelow = TickLength + TickGap + ChartText.LineHeight(TickSize);
-            double legendHeight = legendRows * ChartText.LineHeight(LegendSize);
-            double below = axisBelow + (legendRows > 0 ? _f * 0.5 : 0) + legendHeight + Pad;
+            double axisBelow = _sizes.TickLength + _sizes.TickGap + ChartText.LineHeight(_sizes.Tick);
+            double legendHeight = legendRows * ChartText.LineHeight(_sizes.Legend);
+            double below = axisBelow + (legendRows > 0 ? _f * 0.5 : 0) + legendHeight + _sizes.Pad;
             int panels = _chart.Panels.Count;
-            double header = panels > 1 ? ChartText.LineHeight(HeaderSize) + (_f * 0.1) : 0;
+            double header = panels > 1 ? ChartText.LineHeight(_sizes.Header) + (_f * 0.1) : 0;
             double gap = panels > 1 ? _f * 0.7 : 0;
             double single = height - y - below;
             double data = panels == 1 ? single : Math.Max(single * 0.62, _f * 5);
@@ -474,25 +351,25 @@ internal sealed class ChartRenderer
             var panelLayouts = new List<PanelLayout>();
             for (int p = 0; p < panels; p++)
             {
-                double? headerBaseline = panels > 1 ? y + ChartText.Ascent(HeaderSize) : null;
+                double? headerBaseline = panels > 1 ? y + ChartText.Ascent(_sizes.Header) : null;
                 y += header;
-                var dataRect = new Box(dataLeft, dataRight, y, y + data);
-                double frameBottom = y + data + (p == panels - 1 ? axisBelow : TickLength + 1);
-                panelLayouts.Add(new PanelLayout(new Box(0, width, y, frameBottom), dataRect, headerBaseline));
+                var dataRect = new ChartBox(dataLeft, dataRight, y, y + data);
+                double frameBottom = y + data + (p == panels - 1 ? axisBelow : _sizes.TickLength + 1);
+                panelLayouts.Add(new PanelLayout(new ChartBox(0, width, y, frameBottom), dataRect, headerBaseline));
                 y += data + (p == panels - 1 ? 0 : gap);
             }
 
             double legendTop = y + axisBelow + (legendRows > 0 ? _f * 0.5 : 0);
-            double totalHeight = legendTop + legendHeight + Pad;
-            var placedLegend = legendItems.Select(i => i with { Top = legendTop + (i.Row * ChartText.LineHeight(LegendSize)) }).ToList();
+            double totalHeight = legendTop + legendHeight + _sizes.Pad;
+            var placedLegend = _legend.At(legendItems, legendTop);
             var next = new Layout(
                 width,
                 Math.Max(height, totalHeight),
-                _text.Width(_chart.Title, TitleSize, bold: true) <= width - (2 * Pad)
+                _text.Width(_chart.Title, _sizes.Title, bold: true) <= width - (2 * _sizes.Pad)
                     ? _chart.Title
-                    : _text.Fit(_chart.ShortTitle, TitleSize, width - (2 * Pad), bold: true),
+                    : _text.Fit(_chart.ShortTitle, _sizes.Title, width - (2 * _sizes.Pad), bold: true),
                 titleBaseline,
-                _text.Fit(_inputs.ScenarioTitle, SubtitleSize, width - (2 * Pad)),
+                _text.Fit(_inputs.ScenarioTitle, _sizes.Subtitle, width - (2 * _sizes.Pad)),
                 subtitleBaseline,
                 labels,
                 labelBandBottom,
@@ -541,6 +418,12 @@ internal sealed class ChartRenderer
         }
 
         var (floor, ceiling) = Bounds(_chart.Metric);
+        if (_chart.IsDifference)
+        {
+            // Differences can be negative, and lie within minus to plus the metric's width; zero is always in view.
+            return (Math.Min(low, 0), Math.Max(high, 0), -(ceiling - floor), ceiling - floor);
+        }
+
         if (!_chart.ShowsBand || (ceiling == 1 && high - low > 0.5))
         {
             // A share, or a unit-range metric that spans most of its range: show all of it.
@@ -550,7 +433,8 @@ internal sealed class ChartRenderer
         return (low, high, floor, ceiling);
     }
 
-    private static (double Floor, double Ceiling) Bounds(MetricDefinition metric) => metric.Unit switch
+    /// <summary>The range a metric's values can take: (0, 1) for shares, (0, infinity) for counts and stocks.</summary>
+    internal static (double Floor, double Ceiling) Bounds(MetricDefinition metric) => metric.Unit switch
     {
         "0-1" or "0 or 1" => (0, 1),
         "0-0.5" => (0, 0.5),
@@ -558,8 +442,12 @@ internal sealed class ChartRenderer
     };
 
     /// <summary>The y axis label: what is shown and its unit.</summary>
-    internal static string YLabel(MetricDefinition metric, bool showsMean, StepUnit step)
+    /// <param name="metric">The metric.</param>
+    /// <param name="showsMean">Whether the lines are shares of runs (0/1 metrics).</param>
+    /// <param name="step">The step unit, for counts per step; null says "per step".</param>
+    internal static string YLabel(MetricDefinition metric, bool showsMean, StepUnit? step)
     {
+        ArgumentNullException.ThrowIfNull(metric);
         if (showsMean)
         {
             return "Share of runs";
@@ -569,84 +457,80 @@ internal sealed class ChartRenderer
         {
             "0-1" => $"{metric.Title} (0–1)",
             "0-0.5" => $"{metric.Title} (0–0.5)",
-            "count per step" => $"{metric.Title} per {step.ToString().ToLowerInvariant()}",
+            "count per step" => $"{metric.Title} per {step?.ToString().ToLowerInvariant() ?? "step"}",
             "cumulative count" => $"{metric.Title} (cumulative)",
             "count" => $"{metric.Title} (count)",
             _ => $"{metric.Title} ({metric.Unit})",
         };
     }
 
-    private List<LegendEntry> LegendEntries()
+    /// <summary>The y axis label of a difference chart: variant minus base, in the metric's unit.</summary>
+    /// <param name="metric">The metric.</param>
+    /// <param name="showsMean">Whether the lines are differences in the share of runs (0/1 metrics).</param>
+    /// <param name="step">The step, for counts per step; null for the shorter label without a unit.</param>
+    internal static string DifferenceYLabel(MetricDefinition metric, bool showsMean, StepUnit? step)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        if (showsMean)
+        {
+            return step is null ? "Variant − base (share)" : "Variant − base (share of runs)";
+        }
+
+        // "Track II trust" stays as it is; "Public trust" reads "public trust" inside the parentheses.
+        string what = metric.Title.Length > 1 && char.IsLower(metric.Title[1])
+            ? char.ToLowerInvariant(metric.Title[0]) + metric.Title[1..]
+            : metric.Title;
+        if (step is not { } unit)
+        {
+            return $"Variant − base ({what})";
+        }
+
+        return metric.Unit switch
+        {
+            "0-1" => $"Variant − base ({what}, 0–1)",
+            "0-0.5" => $"Variant − base ({what}, 0–0.5)",
+            "count per step" => $"Variant − base ({what} per {unit.ToString().ToLowerInvariant()})",
+            "cumulative count" => $"Variant − base ({what}, cumulative)",
+            "count" => $"Variant − base ({what}, count)",
+            _ => $"Variant − base ({what}, {metric.Unit})",
+        };
+    }
+
+    private List<ChartLegendEntry> LegendEntries()
     {
         var lines = _chart.LegendLines.ToList();
         string runs = string.Create(CultureInfo.InvariantCulture, $"{_inputs.Replicates} run{(_inputs.Replicates == 1 ? string.Empty : "s")}");
         string centre = !_chart.ShowsBand ? "Share" : _chart.UsesMean ? "Mean" : "Median";
-        var entries = new List<LegendEntry>();
+        var entries = new List<ChartLegendEntry>();
         bool onePerPanel = _chart.Panels.Count > 1 && _chart.Panels.All(p => p.Lines.Count == 1);
         if (!_chart.IsComparison && (lines.Count == 1 || onePerPanel))
         {
             var line = lines[0];
-            entries.Add(new LegendEntry($"{centre} of {runs}", line.Color, line.Pattern, false));
+            entries.Add(new ChartLegendEntry($"{centre} of {runs}", line.Color, line.Pattern, LegendSymbol.Line));
             if (_chart.ShowsBand)
             {
-                entries.Add(new LegendEntry("5–95% range", line.Color, LinePattern.Solid, true));
+                entries.Add(new ChartLegendEntry("5–95% range", line.Color, LinePattern.Solid, LegendSymbol.Band));
             }
 
             return entries;
         }
 
-        entries.AddRange(lines.Select(l => new LegendEntry(l.Label, l.Color, l.Pattern, false, l.IsReference ? ReferenceWidth : 1)));
+        entries.AddRange(lines.Select(l => new ChartLegendEntry(l.Label, l.Color, l.Pattern, LegendSymbol.Line, l.IsReference ? ReferenceWidth : 1)));
+        if (_chart.IsDifference)
+        {
+            string pairs = string.Create(CultureInfo.InvariantCulture, $"{_inputs.Replicates} pair{(_inputs.Replicates == 1 ? string.Empty : "s")}");
+            entries.Add(_chart.ShowsBand
+                ? new ChartLegendEntry($"{centre.ToLowerInvariant()} of paired differences; shading: 5–95% of {pairs}", ScottPlot.Color.FromHex("#7F7F7F"), LinePattern.Solid, LegendSymbol.Band)
+                : new ChartLegendEntry($"mean of {pairs} of runs: the difference in the share of runs", ScottPlot.Colors.Transparent, LinePattern.Solid, LegendSymbol.None));
+            return entries;
+        }
+
         if (_chart.ShowsBand)
         {
-            entries.Add(new LegendEntry($"{centre.ToLowerInvariant()}s; shading: 5–95% of {runs}", ScottPlot.Color.FromHex("#7F7F7F"), LinePattern.Solid, true));
+            entries.Add(new ChartLegendEntry($"{centre.ToLowerInvariant()}s; shading: 5–95% of {runs}", ScottPlot.Color.FromHex("#7F7F7F"), LinePattern.Solid, LegendSymbol.Band));
         }
 
         return entries;
-    }
-
-    private List<LegendItem> PlaceLegend(List<LegendEntry> entries, double dataLeft, double dataRight, double width, out int rowCount)
-    {
-        double spacing = LegendSize * 1.1;
-        double available = width - (2 * Pad);
-        var items = new List<LegendItem>();
-        var rowItems = new List<(LegendEntry Entry, double Width)>();
-        double rowWidth = 0;
-        int rows = 0;
-        foreach (var entry in entries)
-        {
-            double itemWidth = entry.SymbolWidth(LegendSize) + (LegendSize * 0.35) + _text.Width(entry.Text, LegendSize);
-            if (rowItems.Count > 0 && rowWidth + spacing + itemWidth > available)
-            {
-                Flush();
-            }
-
-            rowWidth += (rowItems.Count > 0 ? spacing : 0) + itemWidth;
-            rowItems.Add((entry, itemWidth));
-        }
-
-        Flush();
-        rowCount = rows;
-        return items;
-
-        void Flush()
-        {
-            if (rowItems.Count == 0)
-            {
-                return;
-            }
-
-            // Centred under the plot, but never past the figure's edges.
-            double left = Math.Clamp(((dataLeft + dataRight) / 2) - (rowWidth / 2), Pad, width - Pad - rowWidth);
-            foreach (var (entry, itemWidth) in rowItems)
-            {
-                items.Add(new LegendItem(entry, rows, left, 0));
-                left += itemWidth + spacing;
-            }
-
-            rows++;
-            rowItems.Clear();
-            rowWidth = 0;
-        }
     }
 
     private IReadOnlyList<EventLabelLayout.Placement> PlaceLabels(double dataLeft, double dataRight, double width, int rows)
@@ -677,8 +561,8 @@ internal sealed class ChartRenderer
             .Where(e => e.Label.Length > 0)
             .OrderByDescending(e => e.Severity)
             .ThenBy(e => e.Date)
-            .Select(e => new EventLabelLayout.Request(e.Id, Anchor(e), _text.Width(e.Label, EventSize)));
-        return EventLabelLayout.Place(requests, rows, Pad, width - Pad, EventSize * 0.8);
+            .Select(e => new EventLabelLayout.Request(e.Id, Anchor(e), _text.Width(e.Label, _sizes.Event)));
+        return EventLabelLayout.Place(requests, rows, _sizes.Pad, width - _sizes.Pad, _sizes.Event * 0.8);
     }
 
     private sealed record Layout(
@@ -697,20 +581,7 @@ internal sealed class ChartRenderer
         IReadOnlyList<(DateOnly Date, string Label)> XTicks,
         IReadOnlyList<DateOnly> XMinorTicks,
         IReadOnlyList<string> YLabels,
-        IReadOnlyList<LegendItem> Legend);
+        IReadOnlyList<ChartLegend.Item> Legend);
 
-    private sealed record PanelLayout(Box Frame, Box Data, double? HeaderBaseline);
-
-    private readonly record struct Box(double Left, double Right, double Top, double Bottom);
-
-    private sealed record LegendItem(LegendEntry Entry, int Row, double Left, double Top);
-
-    private sealed record LegendEntry(string Text, ScottPlot.Color Color, LinePattern Pattern, bool IsBand, double WidthFactor = 1)
-    {
-        public static double LineSymbolWidth(double size) => size * 2.2;
-
-        public static double BandSymbolWidth(double size) => size * 1.1;
-
-        public double SymbolWidth(double size) => IsBand ? BandSymbolWidth(size) : LineSymbolWidth(size);
-    }
+    private sealed record PanelLayout(ChartBox Frame, ChartBox Data, double? HeaderBaseline);
 }

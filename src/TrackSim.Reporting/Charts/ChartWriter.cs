@@ -36,20 +36,50 @@ public static class ChartWriter
             allNotes.Add(fontNote);
         }
 
+        return (Write(chartsFolder, charts, inputs, style, family, cancellationToken), allNotes);
+    }
+
+    /// <summary>
+    /// Draws <paramref name="charts"/> in <paramref name="style"/> with the resolved font
+    /// <paramref name="family"/> and writes each, in each format, into <paramref name="folder"/>
+    /// (which must exist); returns the file names written.
+    /// </summary>
+    internal static List<string> Write(
+        string folder, IEnumerable<ChartDefinition> charts, ChartInputs inputs, ChartStyle style, string family, CancellationToken cancellationToken)
+    {
         var files = new List<string>();
         foreach (var chart in charts)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var renderer = new ChartRenderer(chart, inputs, style, family);
-            foreach (string format in style.Formats.Distinct(StringComparer.Ordinal))
-            {
-                string name = $"{chart.FileStem}.{format}";
-                byte[] bytes = format == "png" ? renderer.Png() : renderer.Svg();
-                AtomicFile.Write(Path.Combine(chartsFolder, name), stream => stream.Write(bytes), cancellationToken);
-                files.Add(name);
-            }
+            files.AddRange(Save(folder, chart.FileStem, style, renderer.Png, renderer.Svg, cancellationToken));
         }
 
-        return (files, allNotes);
+        return files;
+    }
+
+    /// <summary>
+    /// Draws <paramref name="chart"/> and writes it as <c>stem.png</c> and/or <c>stem.svg</c> into
+    /// <paramref name="folder"/> (which must exist); returns the file names written.
+    /// </summary>
+    internal static List<string> Write(string folder, string stem, XyChart chart, ChartStyle style, string family, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var renderer = new XyChartRenderer(chart, style, family);
+        return Save(folder, stem, style, renderer.Png, renderer.Svg, cancellationToken);
+    }
+
+    private static List<string> Save(string folder, string stem, ChartStyle style, Func<byte[]> png, Func<byte[]> svg, CancellationToken cancellationToken)
+    {
+        var files = new List<string>();
+        foreach (string format in style.Formats.Distinct(StringComparer.Ordinal))
+        {
+            string name = $"{stem}.{format}";
+            byte[] bytes = format == "png" ? png() : svg();
+            AtomicFile.Write(Path.Combine(folder, name), stream => stream.Write(bytes), cancellationToken);
+            files.Add(name);
+        }
+
+        return files;
     }
 }

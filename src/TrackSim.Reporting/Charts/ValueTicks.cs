@@ -56,10 +56,20 @@ internal static class ValueTicks
                 value = 0;
             }
 
-            ticks.Add((value, value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)));
+            ticks.Add((value, Label(value, decimals)));
         }
 
         return (Math.Min(min, low), Math.Max(max, high), ticks);
+    }
+
+    /// <summary>
+    /// <paramref name="value"/> with <paramref name="decimals"/> decimals, no group separators, and a
+    /// typographic minus sign (U+2212), which is as wide as a digit and reads better than a hyphen.
+    /// </summary>
+    public static string Label(double value, int decimals)
+    {
+        string text = Math.Abs(value).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        return value < 0 ? "−" + text : text;
     }
 
     private static int Count(double min, double max, double step) => (int)Math.Floor(((max - min) / step) + 1e-9) + 1;

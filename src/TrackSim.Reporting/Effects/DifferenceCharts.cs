@@ -1,14 +1,18 @@
+using System.Collections.Immutable;
 using TrackSim.Core.Domain;
 using TrackSim.Core.Engine;
 using TrackSim.Core.Metrics;
+using TrackSim.Core.Recording;
 using TrackSim.Reporting.Charts;
+using TrackSim.Reporting.Data;
 
 namespace TrackSim.Reporting.Effects;
 
 /// <summary>
 /// <c>difference-&lt;metric&gt;</c> charts: each variant minus the base, replicate by replicate, over
-/// time: the median of the paired differences and their 5-95% band, one line per variant, for the
-/// metric's first subject.
+/// time. One panel per subject and one line per variant, drawn like the run charts: the median of
+/// the paired differences with their 5-95% band (the mean for 0/1 metrics and counts per step), a
+/// zero line, and the scenario's events.
 /// </summary>
 public static class DifferenceCharts
 {
@@ -25,80 +29,98 @@ public static class DifferenceCharts
         ArgumentNullException.ThrowIfNull(ensemble);
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(style);
-        var files = new List<string>();
         if (!ensemble.Variants.Contains(Scenario.BaseVariant) || ensemble.Variants.Length < 2)
         {
-            return files;
+            return [];
         }
 
+        var names = metrics.Distinct(StringComparer.Ordinal).Where(n => MetricCatalog.Find(n) is not null).ToList();
         var baseRuns = EffectsTable.Runs(ensemble, Scenario.BaseVariant);
-        foreach (string name in metrics.Distinct(StringComparer.Ordinal))
+        var variants = ensemble.Variants.Where(v => v != Scenario.BaseVariant).ToList();
+        var differences = Differences(baseRuns, variants.Select(v => (v, EffectsTable.Runs(ensemble, v))), names, cancellationToken);
+        var inputs = ChartInputs.FromEnsemble(ensemble, style);
+        var charts = new List<ChartDefinition>();
+        foreach (string name in names)
         {
-            if (MetricCatalog.Find(name) is not { } metric
-                || baseRuns[0].Series.FirstOrDefault(s => s.Key.Metric == name) is not { } first)
+            var subjects = baseRuns[0].Series.Where(s => s.Key.Metric == name).Select(s => s.Key.Subject).ToList();
+            if (ChartPlanner.Difference(MetricCatalog.Find(name)!, variants, subjects, differences, inputs) is { } chart)
             {
-                continue;
+                charts.Add(chart);
+            }
+        }
+
+        if (charts.Count == 0)
+        {
+            return [];
+        }
+
+        Directory.CreateDirectory(folder);
+        var (family, _) = ChartFonts.Resolve(style.Font);
+        return ChartWriter.Write(folder, charts, inputs, style, family, cancellationToken);
+    }
+
+    /// <summary>
+    /// Statistics over replicates of variant minus base, pair by pair, for every series of
+    /// <paramref name="metrics"/> that the base and a variant both record, under the variant's name.
+    /// </summary>
+    internal static SummaryTable Differences(
+        RunResult[] baseRuns, IEnumerable<(string Variant, RunResult[] Runs)> variants, IReadOnlyCollection<string> metrics, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(baseRuns);
+        ArgumentNullException.ThrowIfNull(variants);
+        ArgumentNullException.ThrowIfNull(metrics);
+        var series = ImmutableArray.CreateBuilder<SummarySeries>();
+        var dates = baseRuns[0].Dates;
+        foreach (var (variant, runs) in variants)
+        {
+            if (runs.Length != baseRuns.Length)
+            {
+                throw new InvalidOperationException($"Variant {variant} has {runs.Length} runs and the base {baseRuns.Length}; they cannot be paired.");
             }
 
-            string subject = first.Key.Subject;
-            double[] xs = [.. baseRuns[0].Dates.Select(PlotFile.Year)];
-            var plot = PlotFile.Create(style);
-            int colour = 0;
-            foreach (string variant in ensemble.Variants.Where(v => v != Scenario.BaseVariant))
+            foreach (var key in baseRuns[0].Series.Select(s => s.Key).Where(k => metrics.Contains(k.Metric)))
             {
-                var runs = EffectsTable.Runs(ensemble, variant);
-                if (runs[0].Series.All(s => s.Key != first.Key))
+                cancellationToken.ThrowIfCancellationRequested();
+
+                // A variant may drop an initiative; it then has nothing to compare for it.
+                if (runs[0].Series.All(s => s.Key != key))
                 {
                     continue;
                 }
 
-                var (low, mid, high) = Bands(baseRuns.Select(r => r.Get(name, subject).Values).ToArray(), runs.Select(r => r.Get(name, subject).Values).ToArray());
-                var color = ChartPalette.ColorAt(colour++);
-                var band = plot.Add.FillY(xs, low, high);
-                band.FillColor = color.WithAlpha(0.2);
-                band.LineWidth = 0;
-                var line = plot.Add.ScatterLine(xs, mid);
-                line.Color = color;
-                line.LineWidth = 1.5f;
-                line.LegendText = variant;
+                var b = baseRuns.Select(r => r.Get(key.Metric, key.Subject).Values).ToArray();
+                var v = runs.Select(r => r.Get(key.Metric, key.Subject).Values).ToArray();
+                series.Add(Summarise(variant, key.Metric, key.Subject, dates, b, v));
             }
-
-            var zero = plot.Add.HorizontalLine(0);
-            zero.Color = ScottPlot.Colors.Black;
-            zero.LineWidth = 0.8f;
-            plot.Title($"{metric.Title}: {subject}, variant minus base");
-            plot.YLabel("Variant − base (median, 5–95%)");
-            PlotFile.PlainTicks(plot.Axes.Bottom);
-            plot.XLabel("Year");
-            plot.ShowLegend(ScottPlot.Edge.Bottom);
-            files.AddRange(PlotFile.Save(plot, folder, $"difference-{name}", style, cancellationToken));
         }
 
-        return files;
+        return new SummaryTable(baseRuns.Length, series.ToImmutable());
     }
 
-    // Per recorded step: the 5th, 50th and 95th percentiles of variant minus base over paired replicates.
-    private static (double[] Low, double[] Mid, double[] High) Bands(
-        System.Collections.Immutable.ImmutableArray<double>[] baseline, System.Collections.Immutable.ImmutableArray<double>[] variant)
+    // Per recorded point: mean, SD and the 5th, 50th and 95th percentiles of variant minus base over paired replicates.
+    private static SummarySeries Summarise(string variant, string metric, string subject, ImmutableArray<DateOnly> dates, ImmutableArray<double>[] baseline, ImmutableArray<double>[] values)
     {
-        int steps = baseline[0].Length;
-        var low = new double[steps];
-        var mid = new double[steps];
-        var high = new double[steps];
+        int points = Math.Min(dates.Length, baseline[0].Length);
+        var mean = new double[points];
+        var sd = new double[points];
+        var low = new double[points];
+        var mid = new double[points];
+        var high = new double[points];
         var d = new double[baseline.Length];
-        for (int t = 0; t < steps; t++)
+        for (int t = 0; t < points; t++)
         {
             for (int i = 0; i < d.Length; i++)
             {
-                d[i] = variant[i][t] - baseline[i][t];
+                d[i] = values[i][t] - baseline[i][t];
             }
 
+            (mean[t], sd[t]) = SummaryTable.MeanAndSd(d);
             Array.Sort(d);
-            low[t] = Data.Quantiles.Type7(d, 0.05);
-            mid[t] = Data.Quantiles.Type7(d, 0.50);
-            high[t] = Data.Quantiles.Type7(d, 0.95);
+            low[t] = Quantiles.Type7(d, 0.05);
+            mid[t] = Quantiles.Type7(d, 0.50);
+            high[t] = Quantiles.Type7(d, 0.95);
         }
 
-        return (low, mid, high);
+        return new SummarySeries(variant, metric, subject, dates[..points], [.. mean], [.. sd], [.. low], [.. mid], [.. high]);
     }
 }

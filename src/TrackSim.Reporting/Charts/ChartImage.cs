@@ -1,0 +1,50 @@
+using SkiaSharp;
+
+namespace TrackSim.Reporting.Charts;
+
+/// <summary>
+/// Turns a figure laid out in points into a file: a PNG at a given dpi (with the dpi recorded) or an
+/// SVG at 96 units per inch, both on an opaque white ground.
+/// </summary>
+internal static class ChartImage
+{
+    /// <summary>The figure <paramref name="width"/> by <paramref name="height"/> points, drawn by <paramref name="draw"/>, as a PNG at <paramref name="dpi"/>.</summary>
+    public static byte[] Png(double width, double height, int dpi, Action<SKCanvas> draw)
+    {
+        ArgumentNullException.ThrowIfNull(draw);
+        double scale = dpi / 72.0;
+        int pixelsWide = (int)Math.Round(width * scale);
+        int pixelsHigh = (int)Math.Round(height * scale);
+        using var surface = SKSurface.Create(new SKImageInfo(pixelsWide, pixelsHigh, SKColorType.Rgba8888, SKAlphaType.Premul))
+            ?? throw new InvalidOperationException($"Cannot allocate a {pixelsWide} x {pixelsHigh} image.");
+        var canvas = surface.Canvas;
+        canvas.Clear(SKColors.White);
+        canvas.Scale((float)scale);
+        draw(canvas);
+        canvas.Flush();
+        using var image = surface.Snapshot();
+        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        return PngResolution.WithDpi(data.ToArray(), dpi);
+    }
+
+    /// <summary>The figure as SVG, 96 user units per inch, so it opens at its physical size.</summary>
+    public static byte[] Svg(double width, double height, Action<SKCanvas> draw)
+    {
+        ArgumentNullException.ThrowIfNull(draw);
+        const double scale = 96.0 / 72.0;
+        using var stream = new MemoryStream();
+        using (var managed = new SKManagedWStream(stream))
+        {
+            using var canvas = SKSvgCanvas.Create(new SKRect(0, 0, (float)(width * scale), (float)(height * scale)), managed);
+            canvas.Scale((float)scale);
+            using (var white = new SKPaint { Color = SKColors.White, Style = SKPaintStyle.Fill })
+            {
+                canvas.DrawRect(0, 0, (float)width, (float)height, white);
+            }
+
+            draw(canvas);
+        }
+
+        return SvgCleanup.Apply(stream.ToArray());
+    }
+}
