@@ -5,10 +5,11 @@ namespace TrackSim.Benchmarks;
 /// <summary>
 /// Benchmark 1 of the performance issue: one synchronous bounded-confidence round
 /// (<c>SocialInfluence.Step</c> with one round) on a small-world and on a random network of
-/// mean degree 10, from 10^4 to 10^7 citizens, on one and two threads. Each operation first
-/// puts back the starting trust (a sequential copy of 4 bytes per citizen) so every step does
-/// the same work: without it the opinions would converge over the thousands of repetitions and
-/// the confidence test would turn predictable. The C and NumPy references time the same copy.
+/// mean degree 10, from 10^4 to 10^7 citizens, on one and two threads. Every operation starts
+/// from the same trust, so every step does the same work: without that the opinions would
+/// converge over the thousands of repetitions and the confidence test would turn predictable.
+/// Putting it back swaps two arrays (<see cref="CitizenStepInput.Restore"/>), so an operation
+/// is the round alone, as in the C and NumPy references.
 /// </summary>
 /// <remarks>Not sealed: BenchmarkDotNet runs a generated class derived from this one.</remarks>
 [Config(typeof(CitizenStepConfig))]
@@ -46,7 +47,7 @@ public class CitizenStepBenchmarks
         _input = CitizenStepInput.Create(Citizens, kind, BenchmarkSettings.CitizenStepSeed);
     }
 
-    /// <summary>Restores the starting trust and runs one round.</summary>
+    /// <summary>Puts back the starting trust and runs one round.</summary>
     [Benchmark]
     public void Step()
     {
