@@ -476,10 +476,7 @@ internal sealed class ChartRenderer
             return step is null ? "Variant − base (share)" : "Variant − base (share of runs)";
         }
 
-        // "Track II trust" stays as it is; "Public trust" reads "public trust" inside the parentheses.
-        string what = metric.Title.Length > 1 && char.IsLower(metric.Title[1])
-            ? char.ToLowerInvariant(metric.Title[0]) + metric.Title[1..]
-            : metric.Title;
+        string what = MetricTitle.InSentence(metric.Title);
         if (step is not { } unit)
         {
             return $"Variant − base ({what})";

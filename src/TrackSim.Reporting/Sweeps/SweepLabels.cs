@@ -48,11 +48,11 @@ internal static class SweepLabels
     {
         ArgumentNullException.ThrowIfNull(outcome);
         string title = Metric(outcome).Title;
-        return $"{(inSentence ? Lower(title) : title)} ({outcome.Subject}, {Window(outcome.Window)})";
+        return $"{(inSentence ? MetricTitle.InSentence(title) : title)} ({outcome.Subject}, {Window(outcome.Window)})";
     }
 
     /// <summary>The metric's title inside a sentence: <c>tension</c>, <c>Track II trust</c> kept as it is.</summary>
-    public static string MetricInSentence(SweepOutcome outcome) => Lower(Metric(outcome).Title);
+    public static string MetricInSentence(SweepOutcome outcome) => MetricTitle.InSentence(Metric(outcome).Title);
 
     /// <summary>Axis labels of an outcome, longest first: the run's mean over the window, in the metric's unit.</summary>
     public static string[] OutcomeAxis(SweepOutcome outcome)
@@ -65,7 +65,7 @@ internal static class SweepLabels
             return [$"{metric.Title} (share of time)", metric.Title];
         }
 
-        return [$"Mean {Lower(full)}", $"Mean {Lower(metric.Title)}", metric.Title];
+        return [$"Mean {MetricTitle.InSentence(full)}", $"Mean {MetricTitle.InSentence(metric.Title)}", metric.Title];
     }
 
     /// <summary>A window in words: <c>whole run</c>, <c>last 5 years</c>, <c>from 2008-12</c>.</summary>
@@ -88,8 +88,4 @@ internal static class SweepLabels
 
     /// <summary>A number for a tick or cell: invariant, no group separators, at most three decimals.</summary>
     public static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
-
-    // "Public trust" reads "public trust" after "Mean"; "Track II trust" becomes "track II trust", keeping the numeral.
-    private static string Lower(string text) =>
-        text.Length > 1 && char.IsLower(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
 }

@@ -126,7 +126,7 @@ public sealed class DifferenceChartsTests
     }
 
     [TestCase("public_trust", false, "Variant − base (public trust, 0–1)")]
-    [TestCase("track2_trust", false, "Variant − base (track II trust, 0–1)")]
+    [TestCase("track2_trust", false, "Variant − base (Track II trust, 0–1)")]
     [TestCase("incidents", false, "Variant − base (incidents per month)")]
     [TestCase("dialogue_open", true, "Variant − base (share of runs)")]
     public void The_y_axis_names_the_difference_and_its_unit(string metric, bool share, string label) =>
