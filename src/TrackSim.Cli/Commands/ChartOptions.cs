@@ -4,7 +4,11 @@ using TrackSim.Reporting.Charts;
 
 namespace TrackSim.Cli.Commands;
 
-/// <summary>The chart style options shared by <c>run</c> and <c>plot</c>; each one overrides the scenario's <c>outputs</c>.</summary>
+/// <summary>
+/// The chart style options shared by <c>run</c>, <c>plot</c>, <c>sweep</c> and <c>merge</c>. For a run each one
+/// overrides the scenario's <c>outputs</c>; sweep charts start from the defaults, so that a merged sweep
+/// draws the same charts as the unsharded one.
+/// </summary>
 internal sealed class ChartOptions
 {
     /// <summary>Image formats.</summary>

@@ -9,6 +9,7 @@ namespace TrackSim.Cli.Commands;
 internal sealed class MergeCommand : Command, ICommandWithExamples
 {
     private readonly CliConsole _console;
+    private readonly ChartOptions _charts = new();
 
     private readonly Argument<string[]> _shards = new("SHARD_DIR")
     {
@@ -31,6 +32,7 @@ internal sealed class MergeCommand : Command, ICommandWithExamples
         Options.Add(_out);
         Options.Add(_noCharts);
         Options.Add(_quiet);
+        _charts.AddTo(this);
         SetAction(Execute);
     }
 
@@ -46,7 +48,7 @@ internal sealed class MergeCommand : Command, ICommandWithExamples
         string output = parseResult.GetRequiredValue(_out);
         try
         {
-            var (plan, sha, files) = SweepMerge.Merge(shards, output, parseResult.GetValue(_noCharts) ? null : ChartStyle.Default);
+            var (plan, sha, files) = SweepMerge.Merge(shards, output, parseResult.GetValue(_noCharts) ? null : _charts.Apply(parseResult, ChartStyle.Default));
             var (_, _, _, scenarioPath, overrides) = SweepManifest.Read(shards[0]);
             SweepManifest.Write(output, plan, SweepShard.All, scenarioPath, sha, overrides, RunCommand.CommandLine(parseResult), ToolInfo.Version, files);
         }

@@ -20,6 +20,7 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
 {
     private readonly CliConsole _console;
     private readonly ScenarioInput _input = new();
+    private readonly ChartOptions _charts = new();
 
     private readonly Option<string[]> _vary = new("--vary")
     {
@@ -79,6 +80,8 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
         {
             Options.Add(option);
         }
+
+        _charts.AddTo(this);
 
         SetAction(Execute);
     }
@@ -194,7 +197,7 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
                 SweepRunner.Run(folder, plan, shard, values => ScenarioAt(path, baseOverrides, plan, values), threads, resume, progress, token));
             // A shard's runs are a share of the design; its indices and charts wait for 'merge'.
             var files = shard.Count == 1
-                ? SweepFolder.Finish(folder, plan, parseResult.GetValue(_noCharts) ? null : ChartStyle.Default, token)
+                ? SweepFolder.Finish(folder, plan, parseResult.GetValue(_noCharts) ? null : _charts.Apply(parseResult, ChartStyle.Default), token)
                 : [RunsCsv.FileName];
             SweepManifest.Write(folder, plan, shard, path, sha, overrideTexts, commandLine, ToolInfo.Version, files);
         }

@@ -43,6 +43,8 @@ public sealed class SweepCommandTests
     [TestCase("--outcome nope", "no metric 'nope'")]
     [TestCase("--shard 2/2", "expected I/N with 0 <= I < N")]
     [TestCase("--design morris --samples 1", "--samples must be at least 2 for the morris design")]
+    [TestCase("--width 0", "--width must be 1 to 40 inches, not 0")]
+    [TestCase("--format gif", "unknown format 'gif'")]
     public void Bad_options_are_refused_with_exit_code_2(string options, string message)
     {
         var run = CliRun.Of(["sweep", _scenario, "--vary", "parameters.posture.fear=0.1:0.5", "--out", _temp.File("out"), .. options.Split(' ')]);
@@ -91,6 +93,28 @@ public sealed class SweepCommandTests
         Assert.That(merge.ExitCode, Is.EqualTo(0), merge.Error);
         Assert.That(File.ReadAllBytes(_temp.File("merged/runs.csv")), Is.EqualTo(File.ReadAllBytes(_temp.File("whole/runs.csv"))));
         Assert.That(File.ReadAllBytes(_temp.File("merged/sensitivity.csv")), Is.EqualTo(File.ReadAllBytes(_temp.File("whole/sensitivity.csv"))));
+    }
+
+    [Test]
+    public void Chart_options_shape_the_sweep_charts_and_merged_shards_draw_the_same()
+    {
+        string[] style = ["--format", "svg", "--width", "7", "--font-size", "10"];
+        Assert.That(Sweep(_temp.File("whole"), style).ExitCode, Is.EqualTo(0));
+        Assert.That(Sweep(_temp.File("s0"), ["--shard", "0/2", .. style]).ExitCode, Is.EqualTo(0));
+        Assert.That(Sweep(_temp.File("s1"), ["--shard", "1/2", .. style]).ExitCode, Is.EqualTo(0));
+
+        var merge = CliRun.Of(["merge", _temp.File("s0"), _temp.File("s1"), "--out", _temp.File("merged"), .. style]);
+
+        Assert.That(merge.ExitCode, Is.EqualTo(0), merge.Error);
+        string[] charts = [.. Directory.GetFiles(_temp.File("whole/charts")).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal)];
+        Assert.That(charts, Has.Length.EqualTo(4).And.All.EndsWith(".svg"));
+
+        // 7 inches are 504 points, which ScottPlot's SVG declares as 672 CSS pixels.
+        Assert.That(File.ReadAllText(_temp.File("whole/charts/" + charts[0])), Does.Contain("width=\"672\""));
+        foreach (string chart in charts)
+        {
+            Assert.That(File.ReadAllBytes(_temp.File("merged/charts/" + chart)), Is.EqualTo(File.ReadAllBytes(_temp.File("whole/charts/" + chart))), chart);
+        }
     }
 
     [Test]
