@@ -23,6 +23,9 @@ public static class SweepCharts
     /// <summary>Most distinct values of a parameter for which a mean line and band are drawn.</summary>
     public const int MaxLevelsForBand = 20;
 
+    /// <summary>Fewest runs at every value of a parameter for which a mean line and band are drawn.</summary>
+    public const int MinRunsForBand = 3;
+
     /// <summary>Draws every chart; returns the file names, relative to the sweep folder.</summary>
     public static IReadOnlyList<string> Write(string sweepFolder, SweepPlan plan, IReadOnlyList<RunsRow> rows, IReadOnlyList<SensitivityRow> sensitivity, ChartStyle style, CancellationToken cancellationToken = default)
     {
@@ -48,7 +51,8 @@ public static class SweepCharts
             for (int p = 0; p < plan.Ranges.Length; p++)
             {
                 double[] x = [.. rows.Select(r => design.Points[r.Point][p])];
-                Save($"{Slug(outcome.Name)}--{Slug(plan.Ranges[p].Path)}", Scatter(plan.Ranges[p].Path, outcome, x, y, subtitle, style));
+                bool pooled = plan.Ranges.Length == 1 || design.Points.Select(point => point[p]).Distinct().Count() < design.Points.Length;
+                Save($"{Slug(outcome.Name)}--{Slug(plan.Ranges[p].Path)}", Scatter(plan.Ranges[p].Path, outcome, x, y, pooled, subtitle, style));
             }
 
             if (design is GridDesign grid && plan.Ranges.Length == 2)
@@ -80,12 +84,23 @@ public static class SweepCharts
         return $"{kind}, {runs} each";
     }
 
-    private static XyChart Scatter(string parameter, SweepOutcome outcome, double[] x, double[] y, string subtitle, ChartStyle style)
+    /// <summary>
+    /// Every run as a dot against one parameter; with the mean and 5–95% band of the runs at each
+    /// of its values when those summarise something: at most <see cref="MaxLevelsForBand"/>
+    /// values, each with at least <see cref="MinRunsForBand"/> runs, and <paramref name="pooled"/>,
+    /// that is the parameter is the only one varied or its values are shared by several points
+    /// (a grid, a Morris design), so a value's runs span the other parameters. In a Latin
+    /// hypercube or Sobol' design every point has values of its own, and a line through them
+    /// would join the replicates of unrelated points.
+    /// </summary>
+    private static XyChart Scatter(string parameter, SweepOutcome outcome, double[] x, double[] y, bool pooled, string subtitle, ChartStyle style)
     {
         var sizes = new ChartSizes(style.FontSize);
         var color = ChartPalette.ColorAt(0);
         var levels = x.Distinct().Order().ToArray();
-        bool band = levels.Length <= MaxLevelsForBand;
+        bool band = pooled
+            && levels.Length <= MaxLevelsForBand
+            && levels.All(level => x.Count(value => value == level) >= MinRunsForBand);
         double[] mean = [];
         double[] low = [];
         double[] high = [];

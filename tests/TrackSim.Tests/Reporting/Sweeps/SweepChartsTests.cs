@@ -94,6 +94,30 @@ public sealed class SweepChartsTests
     }
 
     [Test]
+    public void A_grid_draws_the_mean_and_band_at_each_value()
+    {
+        var texts = XDocument.Load(_temp.File("sweep/charts/tension_AA-BB_whole--parameters.posture.fear.svg")).Descendants(Svg + "text").Select(t => t.Value.Trim()).ToList();
+
+        // Each value of posture.fear gathers 2 severities x 2 replicates = 4 runs.
+        Assert.That(texts, Has.Member("mean").And.Member("5–95% of runs").And.Member("one run"));
+    }
+
+    [Test]
+    public void A_latin_hypercube_draws_runs_alone_as_its_points_share_no_values()
+    {
+        var plan = _plan with { Design = SweepDesign.Lhs, Samples = 6, Replicates = 3 };
+        string folder = _temp.File("lhs");
+        SweepRunner.Run(folder, plan, SweepShard.All, At, threads: 2, resume: false);
+        var rows = RunsCsv.Read(Path.Combine(folder, RunsCsv.FileName), plan.Header);
+        SweepCharts.Write(folder, plan, rows, Sensitivity.Compute(plan, rows), ChartStyle.Default with { Formats = ["svg"] });
+
+        var texts = XDocument.Load(Path.Combine(folder, "charts/tension_AA-BB_whole--parameters.posture.fear.svg")).Descendants(Svg + "text").Select(t => t.Value.Trim()).ToList();
+
+        // Three replicates at each of six values would pass the count, but the six points differ in severity too.
+        Assert.That(texts, Has.Member("one run (18 runs)").And.No.Member("mean"));
+    }
+
+    [Test]
     public void The_heatmap_has_a_labelled_colour_bar()
     {
         var texts = XDocument.Load(_temp.File("sweep/charts/heatmap-tension_AA-BB_whole.svg")).Descendants(Svg + "text").Select(t => t.Value.Trim()).ToList();
