@@ -98,12 +98,9 @@ internal static class MeetingRule
 
         for (int a = 0; a < n; a++)
         {
-            for (int b = 0; b < n; b++)
+            foreach (int b in initiative.CrossSide[a])
             {
-                if (participants[a].State != participants[b].State)
-                {
-                    initiative.Trust[a, b] += p.ContactGain * (1 - initiative.Trust[a, b]);
-                }
+                initiative.Trust[a, b] += p.ContactGain * (1 - initiative.Trust[a, b]);
             }
         }
 
@@ -208,18 +205,16 @@ internal static class MeetingRule
         return sides >= 2 && high - low < distance;
     }
 
+    /// <summary>Moves cross-side trust back toward its initial level; runs at every step, so it walks the cross-side pairs only.</summary>
     private static void DecayTrust(InitiativeRuntime initiative, double rate, double initial)
     {
-        var participants = initiative.Participants;
+        var crossSide = initiative.CrossSide;
         double factor = Math.Min(1, rate);
-        for (int a = 0; a < participants.Length; a++)
+        for (int a = 0; a < crossSide.Length; a++)
         {
-            for (int b = 0; b < participants.Length; b++)
+            foreach (int b in crossSide[a])
             {
-                if (participants[a].State != participants[b].State)
-                {
-                    initiative.Trust[a, b] += factor * (initial - initiative.Trust[a, b]);
-                }
+                initiative.Trust[a, b] += factor * (initial - initiative.Trust[a, b]);
             }
         }
     }
