@@ -128,7 +128,7 @@ internal static class MeetingRule
                 if (topics[t].Core && anchor)
                 {
                     double stubbornness = participants[a].Alignment * p.AnchorStrength;
-                    double government = topics[t].Positions.GetValueOrDefault(world.States[participants[a].State].Id, 0.5);
+                    double government = participants[a].GovernmentPositions[t];
                     y = (stubbornness * government) + ((1 - stubbornness) * y);
                 }
 
