@@ -71,12 +71,13 @@ internal sealed class InitiativeRuntime
     /// <summary>Mean cross-side interpersonal trust (0 when there is no cross-side pair).</summary>
     public double CrossSideTrust()
     {
+        var trust = Trust;
         double sum = 0;
         for (int p = 0; p < CrossSide.Length; p++)
         {
             foreach (int q in CrossSide[p])
             {
-                sum += Trust[p, q];
+                sum += trust[p, q];
             }
         }
 
@@ -87,10 +88,11 @@ internal sealed class InitiativeRuntime
     public double CrossSideTrustOf(int p)
     {
         var partners = CrossSide[p];
+        var trust = Trust;
         double sum = 0;
         foreach (int q in partners)
         {
-            sum += Trust[p, q];
+            sum += trust[p, q];
         }
 
         return partners.Length == 0 ? 0 : sum / partners.Length;

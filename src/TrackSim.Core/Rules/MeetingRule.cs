@@ -35,7 +35,13 @@ internal static class MeetingRule
         var p = world.P;
         foreach (var initiative in world.Initiatives)
         {
-            DecayTrust(initiative, world.Dt * p.ParticipantTrustDecay, p.ParticipantInitialTrust);
+            // Before the first meeting cross-side trust is still at its initial level, where
+            // the drift back changes nothing, so it is skipped.
+            if (initiative.MeetingsHeld > 0)
+            {
+                DecayTrust(initiative, world.Dt * p.ParticipantTrustDecay, p.ParticipantInitialTrust);
+            }
+
             if (initiative.NextMeeting > world.StepEnd)
             {
                 continue;
@@ -209,12 +215,13 @@ internal static class MeetingRule
     private static void DecayTrust(InitiativeRuntime initiative, double rate, double initial)
     {
         var crossSide = initiative.CrossSide;
+        var trust = initiative.Trust;
         double factor = Math.Min(1, rate);
         for (int a = 0; a < crossSide.Length; a++)
         {
             foreach (int b in crossSide[a])
             {
-                initiative.Trust[a, b] += factor * (initial - initiative.Trust[a, b]);
+                trust[a, b] += factor * (initial - trust[a, b]);
             }
         }
     }
