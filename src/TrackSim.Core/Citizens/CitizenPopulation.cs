@@ -142,7 +142,7 @@ public sealed class CitizenPopulation
         // Beta shapes with concentration alpha + beta = ExposureConcentration give this SD.
         double exposureSd = Math.Sqrt(meanExposure * (1 - meanExposure) / (ExposureConcentration + 1));
         int chunks = (int)(((long)population.Count + CreationChunk - 1) / CreationChunk);
-        Parallel.For(0, chunks, chunk =>
+        void Fill(int chunk)
         {
             var stream = new CounterStream(StableHash.Combine(seed, (ulong)chunk));
             int end = (int)Math.Min((long)(chunk + 1) * CreationChunk, population.Count);
@@ -153,7 +153,19 @@ public sealed class CitizenPopulation
                 population.Flags[i] = stream.NextDouble() < spec.SharedLanguage ? (byte)CitizenTraits.SharedLanguage : (byte)0;
                 population.Exposure[i] = (float)BetaSampler.Sample(ref stream, meanExposure, exposureSd);
             }
-        });
+        }
+
+        // Each chunk draws from its own stream, so where it runs does not change a value. A
+        // single chunk (up to 65,536 citizens) runs on the calling thread: handing it to the
+        // thread pool cost more than drawing a small population.
+        if (chunks == 1)
+        {
+            Fill(0);
+        }
+        else
+        {
+            Parallel.For(0, chunks, Fill);
+        }
 
         return population;
     }

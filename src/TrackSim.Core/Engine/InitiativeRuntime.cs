@@ -22,7 +22,12 @@ internal sealed class InitiativeRuntime
         }
 
         Agreed = new bool[spec.Topics.Length];
+        CrossSide = CrossSidePartners(participants);
+        _crossPairs = CrossSide.Sum(partners => partners.Length);
     }
+
+    /// <summary>Number of ordered pairs of participants from different sides.</summary>
+    private readonly int _crossPairs;
 
     public InitiativeSpec Spec { get; }
 
@@ -39,6 +44,13 @@ internal sealed class InitiativeRuntime
 
     /// <summary>Interpersonal trust of participant p in participant q (1 within a side).</summary>
     public double[,] Trust { get; }
+
+    /// <summary>
+    /// For each participant p, the participants q of the other sides in ascending order: the
+    /// pairs whose trust moves. Participants do not change sides, so the rules that walk the
+    /// cross-side pairs at every step read them here rather than comparing states pair by pair.
+    /// </summary>
+    public int[][] CrossSide { get; }
 
     /// <summary>Whether the sides agree on each topic after the last meeting.</summary>
     public bool[] Agreed { get; }
@@ -59,37 +71,50 @@ internal sealed class InitiativeRuntime
     /// <summary>Mean cross-side interpersonal trust (0 when there is no cross-side pair).</summary>
     public double CrossSideTrust()
     {
+        var trust = Trust;
         double sum = 0;
-        int count = 0;
-        for (int p = 0; p < Participants.Length; p++)
+        for (int p = 0; p < CrossSide.Length; p++)
         {
-            for (int q = 0; q < Participants.Length; q++)
+            foreach (int q in CrossSide[p])
             {
-                if (Participants[p].State != Participants[q].State)
-                {
-                    sum += Trust[p, q];
-                    count++;
-                }
+                sum += trust[p, q];
             }
         }
 
-        return count == 0 ? 0 : sum / count;
+        return _crossPairs == 0 ? 0 : sum / _crossPairs;
     }
 
     /// <summary>Mean cross-side trust of participant p.</summary>
     public double CrossSideTrustOf(int p)
     {
+        var partners = CrossSide[p];
+        var trust = Trust;
         double sum = 0;
-        int count = 0;
-        for (int q = 0; q < Participants.Length; q++)
+        foreach (int q in partners)
         {
-            if (Participants[p].State != Participants[q].State)
-            {
-                sum += Trust[p, q];
-                count++;
-            }
+            sum += trust[p, q];
         }
 
-        return count == 0 ? 0 : sum / count;
+        return partners.Length == 0 ? 0 : sum / partners.Length;
+    }
+
+    private static int[][] CrossSidePartners(ParticipantRuntime[] participants)
+    {
+        var partners = new int[participants.Length][];
+        for (int p = 0; p < participants.Length; p++)
+        {
+            var others = new List<int>();
+            for (int q = 0; q < participants.Length; q++)
+            {
+                if (participants[p].State != participants[q].State)
+                {
+                    others.Add(q);
+                }
+            }
+
+            partners[p] = [.. others];
+        }
+
+        return partners;
     }
 }

@@ -1,7 +1,13 @@
 namespace TrackSim.Core.Engine;
 
 /// <summary>One Track II participant during a run.</summary>
-internal sealed class ParticipantRuntime(int state, double alignment, double access, double reach, bool sharedLanguage, int topicCount)
+/// <param name="state">Index of the participant's state.</param>
+/// <param name="alignment">Alignment with the own government, after the alignment scale.</param>
+/// <param name="access">Access to the own government.</param>
+/// <param name="reach">Share of the public audience reached.</param>
+/// <param name="sharedLanguage">Whether the participant speaks the language shared across the border.</param>
+/// <param name="governmentPositions">The own government's position on each topic of the initiative, where the participant starts.</param>
+internal sealed class ParticipantRuntime(int state, double alignment, double access, double reach, bool sharedLanguage, double[] governmentPositions)
 {
     /// <summary>Index of the participant's state.</summary>
     public int State { get; } = state;
@@ -15,9 +21,15 @@ internal sealed class ParticipantRuntime(int state, double alignment, double acc
 
     public bool SharedLanguage { get; } = sharedLanguage;
 
-    /// <summary>Position on each topic of the initiative.</summary>
-    public double[] Positions { get; } = new double[topicCount];
+    /// <summary>
+    /// The own government's position on each topic, which anchors the participant on core topics.
+    /// Fixed for the run, so meetings read it here rather than looking it up by state id.
+    /// </summary>
+    public double[] GovernmentPositions { get; } = governmentPositions;
+
+    /// <summary>Position on each topic of the initiative; it starts at the government's.</summary>
+    public double[] Positions { get; } = [.. governmentPositions];
 
     /// <summary>Scratch positions for the synchronous update of a meeting.</summary>
-    public double[] NextPositions { get; } = new double[topicCount];
+    public double[] NextPositions { get; } = new double[governmentPositions.Length];
 }

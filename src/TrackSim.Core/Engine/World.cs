@@ -202,15 +202,10 @@ internal sealed class World
         foreach (var group in spec.Participants)
         {
             int state = StateIndex(group.State);
+            double[] government = [.. spec.Topics.Select(topic => topic.Positions.GetValueOrDefault(group.State, 0.5))];
             for (int k = 0; k < group.Count; k++)
             {
-                var participant = new ParticipantRuntime(state, Math.Min(1, group.Alignment * P.AlignmentScale), group.Access, group.Reach, group.SharedLanguage, spec.Topics.Length);
-                for (int t = 0; t < spec.Topics.Length; t++)
-                {
-                    participant.Positions[t] = spec.Topics[t].Positions.GetValueOrDefault(group.State, 0.5);
-                }
-
-                participants.Add(participant);
+                participants.Add(new ParticipantRuntime(state, Math.Min(1, group.Alignment * P.AlignmentScale), group.Access, group.Reach, group.SharedLanguage, government));
             }
         }
 

@@ -35,7 +35,13 @@ internal static class MeetingRule
         var p = world.P;
         foreach (var initiative in world.Initiatives)
         {
-            DecayTrust(initiative, world.Dt * p.ParticipantTrustDecay, p.ParticipantInitialTrust);
+            // Before the first meeting cross-side trust is still at its initial level, where
+            // the drift back changes nothing, so it is skipped.
+            if (initiative.MeetingsHeld > 0)
+            {
+                DecayTrust(initiative, world.Dt * p.ParticipantTrustDecay, p.ParticipantInitialTrust);
+            }
+
             if (initiative.NextMeeting > world.StepEnd)
             {
                 continue;
@@ -98,12 +104,9 @@ internal static class MeetingRule
 
         for (int a = 0; a < n; a++)
         {
-            for (int b = 0; b < n; b++)
+            foreach (int b in initiative.CrossSide[a])
             {
-                if (participants[a].State != participants[b].State)
-                {
-                    initiative.Trust[a, b] += p.ContactGain * (1 - initiative.Trust[a, b]);
-                }
+                initiative.Trust[a, b] += p.ContactGain * (1 - initiative.Trust[a, b]);
             }
         }
 
@@ -131,7 +134,7 @@ internal static class MeetingRule
                 if (topics[t].Core && anchor)
                 {
                     double stubbornness = participants[a].Alignment * p.AnchorStrength;
-                    double government = topics[t].Positions.GetValueOrDefault(world.States[participants[a].State].Id, 0.5);
+                    double government = participants[a].GovernmentPositions[t];
                     y = (stubbornness * government) + ((1 - stubbornness) * y);
                 }
 
@@ -208,18 +211,17 @@ internal static class MeetingRule
         return sides >= 2 && high - low < distance;
     }
 
+    /// <summary>Moves cross-side trust back toward its initial level; runs at every step, so it walks the cross-side pairs only.</summary>
     private static void DecayTrust(InitiativeRuntime initiative, double rate, double initial)
     {
-        var participants = initiative.Participants;
+        var crossSide = initiative.CrossSide;
+        var trust = initiative.Trust;
         double factor = Math.Min(1, rate);
-        for (int a = 0; a < participants.Length; a++)
+        for (int a = 0; a < crossSide.Length; a++)
         {
-            for (int b = 0; b < participants.Length; b++)
+            foreach (int b in crossSide[a])
             {
-                if (participants[a].State != participants[b].State)
-                {
-                    initiative.Trust[a, b] += factor * (initial - initiative.Trust[a, b]);
-                }
+                trust[a, b] += factor * (initial - trust[a, b]);
             }
         }
     }
