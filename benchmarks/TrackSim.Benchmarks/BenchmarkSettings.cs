@@ -1,3 +1,5 @@
+using BenchmarkDotNet.Jobs;
+
 namespace TrackSim.Benchmarks;
 
 /// <summary>
@@ -14,4 +16,16 @@ internal static class BenchmarkSettings
     /// 10^6 citizens, the model at 20,000 citizens per state, and fewer iterations.
     /// </summary>
     public static bool Quick => Environment.GetEnvironmentVariable("TRACKSIM_BENCH_QUICK") == "1";
+
+    /// <summary>
+    /// <paramref name="job"/> with the runtime's compilation settings of the command line
+    /// (<c>Directory.Build.props</c>: no profiling tier, loops optimised at once), set through
+    /// the environment of the benchmark process so that they hold whatever project
+    /// BenchmarkDotNet generates.
+    /// </summary>
+    public static Job LikeTheCommandLine(this Job job) =>
+        job.WithEnvironmentVariables([
+            new EnvironmentVariable("DOTNET_TieredPGO", "0"),
+            new EnvironmentVariable("DOTNET_TC_QuickJitForLoops", "0"),
+        ]);
 }

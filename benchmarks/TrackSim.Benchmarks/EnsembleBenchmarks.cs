@@ -42,7 +42,8 @@ public class EnsembleBenchmarks
                 .WithStrategy(RunStrategy.Monitoring)
                 .WithLaunchCount(1)
                 .WithWarmupCount(0)
-                .WithIterationCount(3));
+                .WithIterationCount(3)
+                .LikeTheCommandLine());
             QuickConfig.AddReporting(this);
         }
     }

@@ -23,7 +23,8 @@ public sealed class QuickConfig : ManualConfig
             .WithId("Quick")
             .WithLaunchCount(1)
             .WithWarmupCount(quick ? 2 : 4)
-            .WithIterationCount(quick ? 6 : 15));
+            .WithIterationCount(quick ? 6 : 15)
+            .LikeTheCommandLine());
         AddReporting(this);
     }
 
