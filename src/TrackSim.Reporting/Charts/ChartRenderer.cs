@@ -311,15 +311,7 @@ internal sealed class ChartRenderer
             int rows = labels.Count == 0 ? 0 : labels.Max(l => l.Row) + 1;
             var legendItems = _legend.Place(legend, dataLeft, dataRight, width, out int legendRows);
 
-            double y = _sizes.Pad;
-            double titleBaseline = y + ChartText.Ascent(_sizes.Title);
-            y += ChartText.LineHeight(_sizes.Title);
-            double? subtitleBaseline = null;
-            if (subtitle)
-            {
-                subtitleBaseline = y + ChartText.Ascent(_sizes.Subtitle);
-                y += ChartText.LineHeight(_sizes.Subtitle);
-            }
+            var (titleBaseline, subtitleBaseline, y) = _sizes.TitleLines(subtitle);
 
             y += _f * 0.3;
             double labelBandBottom = y + (rows * ChartText.LineHeight(_sizes.Event));

@@ -46,4 +46,24 @@ internal sealed class ChartSizes(double font)
 
     /// <summary>Gap between a tick and its label.</summary>
     public double TickGap => 2.2 * Weight;
+
+    /// <summary>
+    /// Places the title and, if there is one, the subtitle under the figure's top margin.
+    /// </summary>
+    /// <param name="subtitle">Whether the chart has a subtitle.</param>
+    /// <returns>The baselines of the two lines and where the space under them starts.</returns>
+    public (double Title, double? Subtitle, double Below) TitleLines(bool subtitle)
+    {
+        double y = Pad;
+        double title = y + ChartText.Ascent(Title);
+        y += ChartText.LineHeight(Title);
+        double? sub = null;
+        if (subtitle)
+        {
+            sub = y + ChartText.Ascent(Subtitle);
+            y += ChartText.LineHeight(Subtitle);
+        }
+
+        return (title, sub, y);
+    }
 }

@@ -186,15 +186,7 @@ internal sealed class XyChartRenderer
         Layout? layout = null;
         for (int pass = 0; pass < 5; pass++)
         {
-            double y = pad;
-            double titleBaseline = y + ChartText.Ascent(_sizes.Title);
-            y += ChartText.LineHeight(_sizes.Title);
-            double? subtitleBaseline = null;
-            if (subtitle)
-            {
-                subtitleBaseline = y + ChartText.Ascent(_sizes.Subtitle);
-                y += ChartText.LineHeight(_sizes.Subtitle);
-            }
+            var (titleBaseline, subtitleBaseline, y) = _sizes.TitleLines(subtitle);
 
             // Room for half of the top tick label, which is centred on the frame's top edge.
             double dataTop = y + (F * 0.3) + (tick * 0.5);
