@@ -129,7 +129,7 @@ public sealed class CitizenPopulation
     /// </summary>
     /// <remarks>
     /// The engine draws the number itself, so that it knows the state of the stream the network
-    /// is then built from without looking inside the generator (see <see cref="Engine.NetworkCache"/>).
+    /// is then built from without looking inside the generator (see <see cref="Model.NetworkCache"/>).
     /// </remarks>
     internal static CitizenPopulation Create(CitizenSpec spec, IReadOnlyList<string> stateIds, double meanExposure, ulong seed)
     {

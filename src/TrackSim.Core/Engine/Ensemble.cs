@@ -1,4 +1,5 @@
 using TrackSim.Core.Domain;
+using TrackSim.Core.Model;
 using TrackSim.Core.Randomness;
 
 namespace TrackSim.Core.Engine;

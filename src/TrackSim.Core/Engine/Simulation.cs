@@ -1,5 +1,6 @@
 using TrackSim.Core.Domain;
 using TrackSim.Core.Metrics;
+using TrackSim.Core.Model;
 using TrackSim.Core.Randomness;
 using TrackSim.Core.Recording;
 using TrackSim.Core.Rules;
@@ -8,20 +9,22 @@ namespace TrackSim.Core.Engine;
 
 /// <summary>
 /// One run of a scenario (one variant, one replicate): steps the world on the scenario's
-/// calendar and records every metric at step 0 and after every step. It can be driven one step
-/// at a time, with events injected between steps.
+/// calendar through the rules of <see cref="ModelRules.Step"/>, in order, and records every
+/// metric at step 0 and after every step. It can be driven one step at a time, with events
+/// injected between steps.
 /// </summary>
 public sealed class Simulation
 {
+    /// <summary>The reader of every metric, from the rule that records it.</summary>
+    private static readonly Dictionary<MetricDefinition, MetricReader> Readers = ModelRules.Step
+        .SelectMany(rule => rule.Metrics)
+        .ToDictionary(reader => reader.Metric);
+
     private readonly World _world;
-    private readonly CitizenLayer _citizens;
-    private readonly Dictionary<int, List<EventSpec>> _starting = [];
-    private readonly List<(int First, int Last, EventSpec Event)> _spans = [];
-    private readonly List<EventSpec> _injected = [];
     private readonly SeriesKey[] _keys;
-    private readonly Func<double>[] _measures;
+    private readonly Func<World, int, double>[] _measures;
+    private readonly int[] _subjects;
     private readonly double[][] _values;
-    private readonly double[,] _postureScratch;
 
     /// <summary>Creates the run; <paramref name="scenario"/> is the scenario of one variant (see <see cref="Scenario.ForVariant"/>).</summary>
     /// <param name="scenario">The scenario.</param>
@@ -46,20 +49,12 @@ public sealed class Simulation
         ArgumentOutOfRangeException.ThrowIfNegative(citizenThreads);
         Scenario = scenario;
         Replicate = replicate;
-        var streams = new StreamFactory(seed ?? scenario.Ensemble.Seed);
-        _world = new World(scenario, replicate, streams);
-        _citizens = new CitizenLayer(_world, citizenThreads, networks);
-        _postureScratch = new double[_world.States.Length, _world.States.Length];
-        foreach (var e in scenario.Events)
-        {
-            Schedule(e);
-        }
-
+        _world = CreateWorld(scenario, replicate, new StreamFactory(seed ?? scenario.Ensemble.Seed), citizenThreads, networks);
         var series = Series().ToArray();
         _keys = [.. series.Select(x => x.Key)];
-        _measures = [.. series.Select(x => x.Measure)];
+        _measures = [.. series.Select(x => x.Read)];
+        _subjects = [.. series.Select(x => x.Subject)];
         _values = [.. _keys.Select(_ => new double[scenario.Calendar.StepCount + 1])];
-        _citizens.Summarize(_world);
         Record(0);
     }
 
@@ -93,10 +88,27 @@ public sealed class Simulation
             }
         }
 
-        _injected.Add(scenarioEvent);
+        _world.Events.Injected.Add(scenarioEvent);
     }
 
-    /// <summary>Runs one step: events, incidents, Track II, outreach, citizens, states, record.</summary>
+    /// <summary>
+    /// Builds the world of a run and lets every rule set the state variables it owns from its
+    /// parameters (initial postures, Track II trust, the public-opinion summaries).
+    /// </summary>
+    internal static World CreateWorld(Scenario scenario, int replicate, StreamFactory streams, int citizenThreads = 1, NetworkCache? networks = null)
+    {
+        var stateIds = scenario.States.Select(s => s.Id).ToArray();
+        var parameters = new ModelParameters(scenario.Parameters, stateIds);
+        var world = new World(scenario, replicate, streams, parameters, parameters[CitMediaRule.Exposure], citizenThreads, networks);
+        foreach (var rule in ModelRules.Step)
+        {
+            rule.Initialize(world);
+        }
+
+        return world;
+    }
+
+    /// <summary>Runs one step: every rule of <see cref="ModelRules.Step"/> in order, then the record.</summary>
     public void Step()
     {
         if (IsFinished)
@@ -111,44 +123,32 @@ public sealed class Simulation
         _world.StepEnd = calendar.DateOf(k + 1).AddDays(-1);
         Array.Clear(_world.MediaDelta);
 
-        // 1. Events dated in this step, and later steps of multi-step events.
-        if (_starting.TryGetValue(k, out var starting))
+        var rules = ModelRules.Step;
+        for (int r = 0; r < rules.Length; r++)
         {
-            foreach (var e in starting)
+            if (rules[r] is InitiativeRule)
             {
-                EventRule.Start(_world, e);
+                // A run of initiative rules goes initiative by initiative (see InitiativeRule).
+                int end = r;
+                while (end < rules.Length && rules[end] is InitiativeRule)
+                {
+                    end++;
+                }
+
+                foreach (var initiative in _world.Initiatives)
+                {
+                    for (int q = r; q < end; q++)
+                    {
+                        ((InitiativeRule)rules[q]).Apply(_world, initiative);
+                    }
+                }
+
+                r = end - 1;
+                continue;
             }
+
+            rules[r].Apply(_world);
         }
-
-        foreach (var (first, last, e) in _spans)
-        {
-            if (k > first && k <= last)
-            {
-                EventRule.Continue(_world, e);
-            }
-        }
-
-        foreach (var e in _injected)
-        {
-            EventRule.Start(_world, e);
-        }
-
-        _injected.Clear();
-
-        // 2. Incidents; 3-4. Track II meetings and transfer; 5. outreach.
-        IncidentRule.Apply(_world);
-        MeetingRule.Apply(_world);
-        OutreachRule.Compute(_world);
-
-        // 6. Citizens.
-        _citizens.Step(_world);
-
-        // 7. States: posture, tension, official trust, dialogue, functional links.
-        PostureRule.Apply(_world, _postureScratch);
-        TensionRule.Apply(_world);
-        OfficialTrustRule.Apply(_world);
-        DialogueRule.Apply(_world);
-        FunctionalRule.Apply(_world);
 
         // 8. Record.
         StepsDone++;
@@ -192,56 +192,35 @@ public sealed class Simulation
         return _values[index][StepsDone];
     }
 
-    private void Schedule(EventSpec e)
-    {
-        var calendar = Scenario.Calendar;
-        int first = calendar.StepOf(e.Date);
-        int last = e.End is { } end ? Math.Min(calendar.StepOf(end), calendar.StepCount - 1) : first;
-        if (first < 0 || first >= calendar.StepCount)
-        {
-            return;
-        }
-
-        if (!_starting.TryGetValue(first, out var list))
-        {
-            _starting[first] = list = [];
-        }
-
-        list.Add(e);
-        if (last > first)
-        {
-            _spans.Add((first, last, e));
-        }
-    }
-
     /// <summary>
-    /// Every recorded series with the reader of its value, resolved once here so that recording
-    /// a step reads fields rather than looking subjects up by name.
+    /// Every recorded series with the reader of its value and the index of its subject, resolved
+    /// once here so that recording a step reads fields rather than looking subjects up by name.
     /// </summary>
-    private IEnumerable<(SeriesKey Key, Func<double> Measure)> Series()
+    private IEnumerable<(SeriesKey Key, Func<World, int, double> Read, int Subject)> Series()
     {
         foreach (var metric in MetricCatalog.All)
         {
+            var read = Readers.TryGetValue(metric, out var reader) ? reader.Read : throw new InvalidOperationException($"No rule records the metric {metric.Name}.");
             switch (metric.Level)
             {
                 case MetricLevel.Dyad:
-                    foreach (var dyad in _world.Dyads)
+                    for (int d = 0; d < _world.Dyads.Length; d++)
                     {
-                        yield return (new SeriesKey(metric.Name, dyad.Subject), DyadMeasure(metric.Name, dyad));
+                        yield return (new SeriesKey(metric.Name, _world.Dyads[d].Subject), read, d);
                     }
 
                     break;
                 case MetricLevel.State:
                     for (int s = 0; s < _world.States.Length; s++)
                     {
-                        yield return (new SeriesKey(metric.Name, _world.States[s].Id), StateMeasure(metric.Name, s));
+                        yield return (new SeriesKey(metric.Name, _world.States[s].Id), read, s);
                     }
 
                     break;
                 default:
-                    foreach (var initiative in _world.Initiatives)
+                    for (int i = 0; i < _world.Initiatives.Length; i++)
                     {
-                        yield return (new SeriesKey(metric.Name, initiative.Spec.Id), InitiativeMeasure(metric.Name, initiative));
+                        yield return (new SeriesKey(metric.Name, _world.Initiatives[i].Spec.Id), read, i);
                     }
 
                     break;
@@ -249,44 +228,11 @@ public sealed class Simulation
         }
     }
 
-    private Func<double> DyadMeasure(string metric, DyadRuntime dyad) => metric switch
-    {
-        "tension" => () => dyad.Tension,
-        "official_trust" => () => dyad.OfficialTrust,
-        "dialogue_open" => () => dyad.DialogueOpen ? 1 : 0,
-        "incidents" => () => dyad.IncidentsThisStep,
-        "cbm_stock" => () => dyad.CbmStock,
-        "functional_links_active" => () => dyad.ActiveLinkCount(_world.Date),
-        _ => throw new InvalidOperationException($"No dyad metric '{metric}'."),
-    };
-
-    private Func<double> StateMeasure(string metric, int s)
-    {
-        var state = _world.States[s];
-        return metric switch
-        {
-            "public_trust" => () => state.PublicTrust,
-            "polarization" => () => state.Polarization,
-            "hostile_share" => () => state.HostileShare,
-            "posture" => () => PostureRule.MeanPosture(_world, s),
-            _ => throw new InvalidOperationException($"No state metric '{metric}'."),
-        };
-    }
-
-    private static Func<double> InitiativeMeasure(string metric, InitiativeRuntime initiative) => metric switch
-    {
-        "track2_trust" => initiative.CrossSideTrust,
-        "track2_agreement" => () => MeetingRule.AgreementShare(initiative),
-        "meetings_held" => () => initiative.MeetingsHeld,
-        "recommendations_adopted" => () => initiative.RecommendationsAdopted,
-        _ => throw new InvalidOperationException($"No initiative metric '{metric}'."),
-    };
-
     private void Record(int point)
     {
         for (int i = 0; i < _measures.Length; i++)
         {
-            _values[i][point] = _measures[i]();
+            _values[i][point] = _measures[i](_world, _subjects[i]);
         }
     }
 }

@@ -1,25 +1,60 @@
 namespace TrackSim.Core.Metrics;
 
-/// <summary>Every metric the engine records, at step 0 and after every step. Names are fixed.</summary>
+/// <summary>
+/// Every metric the engine records, at step 0 and after every step, in the order of the data
+/// files. Names are fixed. Each metric is recorded by exactly one rule, which declares how to
+/// read it from the world (see the rule files); this list is what the outputs know of it.
+/// </summary>
 public static class MetricCatalog
 {
-    /// <summary>All metrics in documentation order.</summary>
+    /// <summary>Tension between the two states.</summary>
+    public static MetricDefinition Tension { get; } = new("tension", MetricLevel.Dyad, "0-1", "Tension", "Tension between the two states, from both postures and recent incidents.");
+
+    /// <summary>Trust between the two governments.</summary>
+    public static MetricDefinition OfficialTrust { get; } = new("official_trust", MetricLevel.Dyad, "0-1", "Official trust", "Trust between the two governments.");
+
+    /// <summary>Whether the official dialogue is open.</summary>
+    public static MetricDefinition DialogueOpen { get; } = new("dialogue_open", MetricLevel.Dyad, "0 or 1", "Official dialogue open", "1 while the official dialogue is open, 0 while suspended.");
+
+    /// <summary>Incidents of the step.</summary>
+    public static MetricDefinition Incidents { get; } = new("incidents", MetricLevel.Dyad, "count per step", "Incidents", "Endogenous incidents (ceasefire-violation-like) drawn in the step.");
+
+    /// <summary>Stock of confidence-building measures.</summary>
+    public static MetricDefinition CbmStock { get; } = new("cbm_stock", MetricLevel.Dyad, "CBM units", "Confidence-building measures", "Stock of confidence-building measures.");
+
+    /// <summary>Functional links active.</summary>
+    public static MetricDefinition FunctionalLinksActive { get; } = new("functional_links_active", MetricLevel.Dyad, "count", "Active functional links", "Functional links that exist and are not suspended.");
+
+    /// <summary>Mean citizen trust.</summary>
+    public static MetricDefinition PublicTrust { get; } = new("public_trust", MetricLevel.State, "0-1", "Public trust", "Mean citizen trust in the other state (in the others' mean where there are several).");
+
+    /// <summary>SD of citizen trust.</summary>
+    public static MetricDefinition Polarization { get; } = new("polarization", MetricLevel.State, "0-0.5", "Polarization", "Standard deviation of citizen trust.");
+
+    /// <summary>Share of hostile citizens.</summary>
+    public static MetricDefinition HostileShare { get; } = new("hostile_share", MetricLevel.State, "0-1", "Hostile share", "Share of citizens with trust below 0.25.");
+
+    /// <summary>Hostile posture of a state.</summary>
+    public static MetricDefinition Posture { get; } = new("posture", MetricLevel.State, "posture units", "Hostile posture", "The state's Richardson hostile posture.");
+
+    /// <summary>Cross-side trust among participants.</summary>
+    public static MetricDefinition Track2Trust { get; } = new("track2_trust", MetricLevel.Initiative, "0-1", "Track II trust", "Mean cross-side interpersonal trust among participants.");
+
+    /// <summary>Share of topics agreed.</summary>
+    public static MetricDefinition Track2Agreement { get; } = new("track2_agreement", MetricLevel.Initiative, "0-1", "Track II agreement", "Share of topics on which the sides agree.");
+
+    /// <summary>Meetings held so far.</summary>
+    public static MetricDefinition MeetingsHeld { get; } = new("meetings_held", MetricLevel.Initiative, "cumulative count", "Meetings held", "Meetings held so far.");
+
+    /// <summary>Recommendations adopted so far.</summary>
+    public static MetricDefinition RecommendationsAdopted { get; } = new("recommendations_adopted", MetricLevel.Initiative, "cumulative count", "Recommendations adopted", "Joint recommendations adopted by Track I so far.");
+
+    /// <summary>All metrics in the order of the data files and the docs.</summary>
     public static IReadOnlyList<MetricDefinition> All { get; } =
     [
-        new("tension", MetricLevel.Dyad, "0-1", "Tension", "Tension between the two states, from both postures and recent incidents."),
-        new("official_trust", MetricLevel.Dyad, "0-1", "Official trust", "Trust between the two governments."),
-        new("dialogue_open", MetricLevel.Dyad, "0 or 1", "Official dialogue open", "1 while the official dialogue is open, 0 while suspended."),
-        new("incidents", MetricLevel.Dyad, "count per step", "Incidents", "Endogenous incidents (ceasefire-violation-like) drawn in the step."),
-        new("cbm_stock", MetricLevel.Dyad, "CBM units", "Confidence-building measures", "Stock of confidence-building measures."),
-        new("functional_links_active", MetricLevel.Dyad, "count", "Active functional links", "Functional links that exist and are not suspended."),
-        new("public_trust", MetricLevel.State, "0-1", "Public trust", "Mean citizen trust in the other state (in the others' mean where there are several)."),
-        new("polarization", MetricLevel.State, "0-0.5", "Polarization", "Standard deviation of citizen trust."),
-        new("hostile_share", MetricLevel.State, "0-1", "Hostile share", "Share of citizens with trust below 0.25."),
-        new("posture", MetricLevel.State, "posture units", "Hostile posture", "The state's Richardson hostile posture."),
-        new("track2_trust", MetricLevel.Initiative, "0-1", "Track II trust", "Mean cross-side interpersonal trust among participants."),
-        new("track2_agreement", MetricLevel.Initiative, "0-1", "Track II agreement", "Share of topics on which the sides agree."),
-        new("meetings_held", MetricLevel.Initiative, "cumulative count", "Meetings held", "Meetings held so far."),
-        new("recommendations_adopted", MetricLevel.Initiative, "cumulative count", "Recommendations adopted", "Joint recommendations adopted by Track I so far."),
+        Tension, OfficialTrust, DialogueOpen, Incidents, CbmStock, FunctionalLinksActive,
+        PublicTrust, Polarization, HostileShare, Posture,
+        Track2Trust, Track2Agreement, MeetingsHeld, RecommendationsAdopted,
     ];
 
     /// <summary>The metric with the given name, or null.</summary>

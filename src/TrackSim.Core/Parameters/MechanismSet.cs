@@ -9,17 +9,20 @@ public sealed record MechanismSet(ImmutableSortedSet<string> Off)
     /// <summary>Every mechanism on.</summary>
     public static MechanismSet AllOn { get; } = new(ImmutableSortedSet<string>.Empty.WithComparer(StringComparer.Ordinal));
 
-    /// <summary>Whether the mechanism with the given name is on.</summary>
-    public bool IsOn(string name) => !Off.Contains(name);
+    /// <summary>Whether the mechanism is on.</summary>
+    public bool IsOn(Mechanism mechanism)
+    {
+        ArgumentNullException.ThrowIfNull(mechanism);
+        return !Off.Contains(mechanism.Name);
+    }
+
+    /// <summary>Whether the mechanism with the given name is on; an unknown name is an error, never "on".</summary>
+    public bool IsOn(string name) => IsOn(Known(name));
 
     /// <summary>A copy with the mechanism switched on or off.</summary>
     public MechanismSet With(string name, bool on)
     {
-        if (Mechanism.Find(name) is null)
-        {
-            throw new ArgumentException($"Unknown mechanism '{name}'.", nameof(name));
-        }
-
+        Known(name);
         return new MechanismSet(on ? Off.Remove(name) : Off.Add(name));
     }
 
@@ -28,4 +31,7 @@ public sealed record MechanismSet(ImmutableSortedSet<string> Off)
 
     /// <inheritdoc />
     public override int GetHashCode() => Off.Count;
+
+    private static Mechanism Known(string name) =>
+        Mechanism.Find(name) ?? throw new ArgumentException($"Unknown mechanism '{name}'; the mechanisms are {string.Join(", ", Mechanism.All.Select(m => m.Name))}.", nameof(name));
 }

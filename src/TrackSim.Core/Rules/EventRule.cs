@@ -1,6 +1,7 @@
 using System.Globalization;
 using TrackSim.Core.Domain;
-using TrackSim.Core.Engine;
+using TrackSim.Core.Model;
+using TrackSim.Core.Parameters;
 
 namespace TrackSim.Core.Rules;
 
@@ -12,19 +13,62 @@ namespace TrackSim.Core.Rules;
 /// first actor) and s·g/2 to the initiator's toward the targets (fear of retaliation); with a
 /// single actor every other state is a target. Official trust of the actors' dyads falls by
 /// <c>trust.crisis_loss</c>·s of its level, and events at least <c>dialogue.suspend_severity</c>
-/// severe suspend their dialogue (unless the effects say <c>dialogue: keep</c>). Cooperative events raise official trust by
+/// severe suspend their dialogue (unless the effects say <c>dialogue: keep</c>; logged under ST-DIALOGUE). Cooperative events raise official trust by
 /// <c>trust.cooperation_gain</c>·s of the gap to 1; a <c>cbm</c> event adds s to the CBM stock
 /// unless its effects set an amount. The media effect on the actors' citizens is
 /// −<c>media.effect</c>·<c>media.negativity_bias</c>·s for hostile and +<c>media.effect</c>·s for
 /// cooperative events (Soroka 2006 on the negativity bias), on the actors' publics (for a hostile
 /// event with a single actor, on every other state's public); the shock fades with
 /// <c>media.half_life</c> (see the citizen layer). A multi-step hostile event keeps its
-/// grievance at least at s·g in every step it covers. Explicit effects apply in the first step.
+/// grievance at least at s·g in every step it covers. Explicit effects apply in the first step;
+/// links an event creates are added by FN-CREATE later in the step. Events have no switch: a
+/// variant removes them one by one.
 /// </para>
 /// </summary>
-internal static class EventRule
+internal sealed class EventRule : Rule
 {
     public const string Id = "EVENT";
+
+    public static readonly ParameterDefinition EventGrievance = new("posture", "event_grievance", 1.0, 0, 10, "posture/year per severity", "Grievance added by a hostile event of severity 1 against the state.");
+    public static readonly ParameterDefinition CrisisLoss = new("trust", "crisis_loss", 0.3, 0, 1, "trust per severity", "Share of official trust lost to a hostile event of severity 1.");
+    public static readonly ParameterDefinition CooperationGain = new("trust", "cooperation_gain", 0.1, 0, 1, "trust per severity", "Share of the gap to 1 closed by a cooperative event of severity 1.");
+
+    private static readonly ParameterDefinition[] Declared = [EventGrievance, CrisisLoss, CooperationGain];
+
+    public override string RuleId => Id;
+
+    public override IReadOnlyList<ParameterDefinition> Parameters => Declared;
+
+    public override string Citation => "Soroka, S. N. (2006). Good news and bad news: asymmetric responses to economic information. Journal of Politics 68(2) (the negativity bias of the media effect).";
+
+    /// <summary>Applies the events of the step: those dated in it, later steps of span events, and injected ones.</summary>
+    public override void Apply(World world)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        var schedule = world.Events;
+        if (schedule.Starting.TryGetValue(world.Step, out var starting))
+        {
+            foreach (var e in starting)
+            {
+                Start(world, e);
+            }
+        }
+
+        foreach (var (first, last, e) in schedule.Spans)
+        {
+            if (world.Step > first && world.Step <= last)
+            {
+                Continue(world, e);
+            }
+        }
+
+        foreach (var e in schedule.Injected)
+        {
+            Start(world, e);
+        }
+
+        schedule.Injected.Clear();
+    }
 
     /// <summary>Applies the first step of an event.</summary>
     public static void Start(World world, EventSpec e)
@@ -35,29 +79,29 @@ internal static class EventRule
         switch (e.Valence)
         {
             case Valence.Hostile:
-                AddGrievance(world, actors, e.Severity * p.EventGrievance);
+                AddGrievance(world, actors, e.Severity * p[EventGrievance]);
                 foreach (var dyad in DyadsAmong(world, actors))
                 {
-                    if (world.On("official_trust"))
+                    if (world.On(StTrustRule.Switch))
                     {
-                        dyad.OfficialTrust -= p.CrisisLoss * e.Severity * dyad.OfficialTrust;
+                        dyad.OfficialTrust -= p[CrisisLoss] * e.Severity * dyad.OfficialTrust;
                     }
 
-                    if (world.On("dialogue") && e.Severity >= p.SuspendSeverity && e.Effects.Dialogue is null && !e.Effects.KeepDialogue)
+                    if (world.On(StDialogueRule.Switch) && e.Severity >= p[StDialogueRule.SuspendSeverity] && e.Effects.Dialogue is null && !e.Effects.KeepDialogue)
                     {
-                        DialogueRule.Suspend(world, dyad, e.Id);
+                        world.SuspendDialogue(dyad, StDialogueRule.Id, e.Id);
                     }
                 }
 
-                AddMedia(world, e, actors, -p.MediaEffect * p.NegativityBias * e.Severity);
+                AddMedia(world, e, actors, -p[CitMediaRule.Effect] * p[CitMediaRule.NegativityBias] * e.Severity);
                 break;
 
             case Valence.Cooperative:
                 foreach (var dyad in DyadsAmong(world, actors))
                 {
-                    if (world.On("official_trust"))
+                    if (world.On(StTrustRule.Switch))
                     {
-                        dyad.OfficialTrust += p.CooperationGain * e.Severity * (1 - dyad.OfficialTrust);
+                        dyad.OfficialTrust += p[CooperationGain] * e.Severity * (1 - dyad.OfficialTrust);
                     }
 
                     if (e.Kind == EventKind.Cbm && e.Effects.Cbm == 0)
@@ -66,7 +110,7 @@ internal static class EventRule
                     }
                 }
 
-                AddMedia(world, e, actors, p.MediaEffect * e.Severity);
+                AddMedia(world, e, actors, p[CitMediaRule.Effect] * e.Severity);
                 break;
 
             default:
@@ -86,7 +130,7 @@ internal static class EventRule
 
         // Runs at every step a long event covers, so it walks the pairs of GrievancePairs in
         // the same order with loops rather than an iterator, which would allocate.
-        double level = e.Severity * world.P.EventGrievance;
+        double level = e.Severity * world.P[EventGrievance];
         int initiator = world.StateIndex(e.Actors[0]);
         if (e.Actors.Length > 1)
         {
@@ -122,11 +166,11 @@ internal static class EventRule
             dyad.CbmStock += effects.Cbm;
             if (effects.Dialogue == DialogueStatus.Suspended)
             {
-                DialogueRule.Suspend(world, dyad, e.Id);
+                world.SuspendDialogue(dyad, StDialogueRule.Id, e.Id);
             }
             else if (effects.Dialogue == DialogueStatus.Open)
             {
-                DialogueRule.Resume(world, dyad, $"resumed by {e.Id}");
+                world.ResumeDialogue(dyad, StDialogueRule.Id, $"resumed by {e.Id}");
             }
         }
 
@@ -135,8 +179,7 @@ internal static class EventRule
             var dyad = world.DyadOf(actors[0], actors[1]);
             foreach (var link in effects.CreateLinks)
             {
-                dyad.Links.Add(new LinkRuntime(link.Id, link.Sector, link.Strength, link.Threshold, link.ActiveFrom));
-                world.Record(FunctionalRule.CreateId, link.Id, $"created by {e.Id} ({dyad.Subject}, {link.Sector})");
+                world.LinkRequests.Add(new LinkRequest(dyad, link.Id, link.Sector, link.Strength, link.Threshold, link.ActiveFrom, OnlyIfSectorFree: false, $"created by {e.Id} ({dyad.Subject}, {link.Sector})"));
             }
         }
 
@@ -147,12 +190,12 @@ internal static class EventRule
                 if (effects.SuspendLinks.Contains(link.Id) && !link.SuspendedByEvent)
                 {
                     link.SuspendedByEvent = true;
-                    world.Record(FunctionalRule.SuspendId, link.Id, $"suspended by {e.Id}");
+                    world.Record(FnSuspendRule.Id, link.Id, $"suspended by {e.Id}");
                 }
                 else if (effects.ResumeLinks.Contains(link.Id) && link.SuspendedByEvent)
                 {
                     link.SuspendedByEvent = false;
-                    world.Record(FunctionalRule.SuspendId, link.Id, $"resumed by {e.Id}");
+                    world.Record(FnSuspendRule.Id, link.Id, $"resumed by {e.Id}");
                 }
             }
         }
@@ -203,13 +246,9 @@ internal static class EventRule
         }
     }
 
+    /// <summary>Adds the event's media shift to the publics it reaches; CIT-MEDIA passes it on to the citizens while it is on.</summary>
     private static void AddMedia(World world, EventSpec e, int[] actors, double delta)
     {
-        if (!world.On("media"))
-        {
-            return;
-        }
-
         // A hostile act by one state alone (a weapons test) alarms the other publics, not its own.
         var publics = actors.Length > 1 || e.Valence != Valence.Hostile ? actors : Enumerable.Range(0, world.States.Length).Where(i => i != actors[0]).ToArray();
         foreach (int i in publics)

@@ -1,8 +1,10 @@
 using TrackSim.Core.Domain;
 using TrackSim.Core.Engine;
+using TrackSim.Core.Model;
 using TrackSim.Core.Randomness;
 using TrackSim.Core.Rules;
 using TrackSim.Scenarios.Loading;
+using TrackSim.Tests.Core.Rules;
 
 namespace TrackSim.Tests.Core.Engine;
 
@@ -70,7 +72,7 @@ public sealed class AllocationTests
         var scenario = IndiaPakistan();
         for (int warm = 0; warm < 2; warm++)
         {
-            var world = new World(scenario, 0, new StreamFactory(scenario.Ensemble.Seed));
+            var world = Simulation.CreateWorld(scenario, 0, new StreamFactory(scenario.Ensemble.Seed));
             int quiet = 0;
             int meetings = 0;
             long quietBytes = 0;
@@ -82,7 +84,7 @@ public sealed class AllocationTests
                 world.StepEnd = world.Calendar.DateOf(step + 1).AddDays(-1);
                 int entries = world.Log.Count;
                 long before = GC.GetAllocatedBytesForCurrentThread();
-                MeetingRule.Apply(world);
+                RuleWorlds.Track2(world);
                 long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
                 if (world.Log.Count == entries)
                 {
@@ -95,9 +97,9 @@ public sealed class AllocationTests
                 foreach (var initiative in world.Initiatives)
                 {
                     meetings += initiative.MeetingsHeld;
-                    _ = MeetingRule.AgreementShare(initiative);
-                    _ = MeetingRule.MeetingChance(world, initiative);
-                    _ = TransferRule.AdoptionChance(world, initiative);
+                    _ = T2MeetRule.AgreementShare(initiative);
+                    _ = T2MeetRule.MeetingChance(world, initiative);
+                    _ = T2TransferRule.AdoptionChance(world, initiative);
                 }
 
                 ruleBytes += GC.GetAllocatedBytesForCurrentThread() - before;

@@ -1,6 +1,7 @@
 using TrackSim.Core.Citizens;
 using TrackSim.Core.Domain;
 using TrackSim.Core.Engine;
+using TrackSim.Core.Model;
 using TrackSim.Core.Randomness;
 using TrackSim.Core.Recording;
 

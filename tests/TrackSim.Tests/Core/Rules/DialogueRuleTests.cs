@@ -1,5 +1,6 @@
 using System.Globalization;
 using TrackSim.Core.Engine;
+using TrackSim.Core.Model;
 using TrackSim.Core.Rules;
 
 namespace TrackSim.Tests.Core.Rules;
@@ -25,7 +26,7 @@ public sealed class DialogueRuleTests
         for (int k = 0; k < limit; k++)
         {
             RuleWorlds.GoTo(world, k);
-            DialogueRule.Apply(world);
+            new StDialogueRule().Apply(world);
             if (world.Dyads[0].DialogueOpen)
             {
                 return k + 1;
@@ -44,7 +45,7 @@ public sealed class DialogueRuleTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(StepsToResumption(world), Is.EqualTo(12));
-            Assert.That(world.Log.Single().Rule, Is.EqualTo(DialogueRule.Id));
+            Assert.That(world.Log.Single().Rule, Is.EqualTo(StDialogueRule.Id));
             Assert.That(world.Log.Single().Subject, Is.EqualTo("AA-BB"));
         }
     }
@@ -64,12 +65,12 @@ public sealed class DialogueRuleTests
         for (int k = 0; k < 11; k++)
         {
             RuleWorlds.GoTo(world, k);
-            DialogueRule.Apply(world);
+            new StDialogueRule().Apply(world);
         }
 
         // Eleven calm months, then one at tension 0.5 (not below resume_tension 0.5): the count restarts.
         world.Dyads[0].Tension = 0.5;
-        DialogueRule.Apply(world);
+        new StDialogueRule().Apply(world);
         world.Dyads[0].Tension = 0.3;
 
         using (Assert.EnterMultipleScope())
@@ -114,15 +115,15 @@ public sealed class DialogueRuleTests
         dyad.CalmYears = 0.7;
         dyad.MeetingsWhileSuspended = 4;
 
-        DialogueRule.Suspend(world, dyad, "crisis");
-        DialogueRule.Suspend(world, dyad, "another crisis");
+        world.SuspendDialogue(dyad, StDialogueRule.Id, "crisis");
+        world.SuspendDialogue(dyad, StDialogueRule.Id, "another crisis");
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(dyad.DialogueOpen, Is.False);
             Assert.That(dyad.CalmYears, Is.Zero);
             Assert.That(dyad.MeetingsWhileSuspended, Is.Zero);
-            Assert.That(world.Log.Select(e => (e.Rule, e.Detail)), Is.EqualTo(new[] { (DialogueRule.Id, "dialogue suspended by crisis") }));
+            Assert.That(world.Log.Select(e => (e.Rule, e.Detail)), Is.EqualTo(new[] { (StDialogueRule.Id, "dialogue suspended by crisis") }));
         }
     }
 

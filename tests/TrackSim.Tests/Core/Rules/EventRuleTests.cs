@@ -1,5 +1,6 @@
 using TrackSim.Core.Domain;
 using TrackSim.Core.Engine;
+using TrackSim.Core.Model;
 using TrackSim.Core.Rules;
 
 namespace TrackSim.Tests.Core.Rules;
@@ -198,12 +199,16 @@ public sealed class EventRuleTests
     public void Media_and_official_trust_switched_off_leave_publics_and_trust_alone()
     {
         var world = TwoStates("mechanisms: { media: false, official_trust: false }");
+        float[] before = [.. world.Citizens.Population.Trust];
 
         EventRule.Start(world, Event(world, "raid"));
+        new CitMediaRule().Apply(world);
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(world.MediaDelta, Is.EqualTo((double[])[0.0, 0.0]));
+            // The event still reports its shift; with CIT-MEDIA off nobody takes it in.
+            Assert.That(world.MediaShock, Is.EqualTo((double[])[0.0, 0.0]));
+            Assert.That(world.Citizens.Population.Trust, Is.EqualTo(before));
             Assert.That(world.Dyads[0].OfficialTrust, Is.EqualTo(0.5));
             Assert.That(world.EventGrievance[0, 1], Is.EqualTo(0.6).Within(Rounding));
         }
@@ -234,6 +239,8 @@ public sealed class EventRuleTests
         var world = TwoStates();
 
         EventRule.Start(world, Event(world, "corridor"));
+        bool waits = world.Dyads[0].Links.All(l => l.Id != "corridor") && world.LinkRequests.Count == 1;
+        new FnCreateRule().Apply(world);
 
         var link = world.Dyads[0].Links.Single(l => l.Id == "corridor");
         using (Assert.EnterMultipleScope())
@@ -241,6 +248,7 @@ public sealed class EventRuleTests
             Assert.That((link.Sector, link.Strength, link.Threshold), Is.EqualTo((Sector.Pilgrimage, 0.2, 0.8)));
             Assert.That(link.IsActive(world.Date), Is.True);
             Assert.That(world.Log.Single(e => e.Rule == "FN-CREATE").Subject, Is.EqualTo("corridor"));
+            Assert.That(waits, Is.True, "the event asks for the link; FN-CREATE adds it");
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using TrackSim.Core.Domain;
 using TrackSim.Core.Engine;
+using TrackSim.Core.Model;
 using TrackSim.Core.Rules;
 
 namespace TrackSim.Tests.Core.Rules;
@@ -33,7 +34,7 @@ public sealed partial class FunctionalRuleTests
         foreach (double tension in (double[])[0.72, 0.68, 0.66, 0.64])
         {
             dyad.Tension = tension;
-            FunctionalRule.Apply(world);
+            RuleWorlds.Links(world);
             suspended.Add(link.SuspendedByTension);
         }
 
@@ -57,8 +58,8 @@ public sealed partial class FunctionalRuleTests
         active.Dyads[0].Tension = 0.3;
         suspended.Dyads[0].Tension = 0.9;
 
-        FunctionalRule.Apply(active);
-        FunctionalRule.Apply(suspended);
+        RuleWorlds.Links(active);
+        RuleWorlds.Links(suspended);
 
         // s + Δt·g·(1 − s) = 0.3 + 0.05·0.7/12 = 0.3029166...
         using (Assert.EnterMultipleScope())
@@ -74,7 +75,7 @@ public sealed partial class FunctionalRuleTests
         var world = River("[ { id: later, sector: trade, strength: 0.3, threshold: 0.2, active_from: 2030-01 } ]");
         world.Dyads[0].Tension = 0.9;
 
-        FunctionalRule.Apply(world);
+        RuleWorlds.Links(world);
 
         var link = world.Dyads[0].Links[0];
         Assert.That((link.SuspendedByTension, link.Strength), Is.EqualTo((false, 0.3)));
@@ -86,7 +87,7 @@ public sealed partial class FunctionalRuleTests
         var world = River(extra: "mechanisms: { spillover: false, link_suspension: false }");
         world.Dyads[0].Tension = 0.99;
 
-        FunctionalRule.Apply(world);
+        RuleWorlds.Links(world);
 
         using (Assert.EnterMultipleScope())
         {
@@ -105,7 +106,7 @@ public sealed partial class FunctionalRuleTests
         var newLinks = new List<LinkRuntime>();
         for (int k = 0; k < trials; k++)
         {
-            FunctionalRule.Apply(world);
+            RuleWorlds.Links(world);
             if (dyad.Links.Count > 1)
             {
                 created++;
@@ -143,7 +144,7 @@ public sealed partial class FunctionalRuleTests
         var sectors = new HashSet<Sector>();
         for (int k = 0; k < trials; k++)
         {
-            FunctionalRule.Apply(world);
+            RuleWorlds.Links(world);
             if (dyad.Links.Count > 3)
             {
                 created++;
@@ -168,7 +169,7 @@ public sealed partial class FunctionalRuleTests
         for (int k = 0; k < 600; k++)
         {
             RuleWorlds.GoTo(world, k);
-            FunctionalRule.Apply(world);
+            RuleWorlds.Links(world);
         }
 
         var spills = world.Log.Where(e => e.Rule == "FN-SPILLOVER").Select(e => SpilloverDetail().Match(e.Detail)).ToArray();
@@ -180,7 +181,7 @@ public sealed partial class FunctionalRuleTests
             {
                 var from = Enum.Parse<Sector>(m.Groups["from"].Value);
                 var to = Enum.Parse<Sector>(m.Groups["to"].Value);
-                Assert.That(FunctionalRule.Neighbours[from], Does.Contain(to));
+                Assert.That(FnSpilloverRule.Neighbours[from], Does.Contain(to));
             }
 
             Assert.That(dyad.Links.Select(l => l.Sector), Is.Unique);

@@ -18,7 +18,7 @@ public sealed class IncidentRuleTests
         dyad.Tension = 0.9;
         dyad.IncidentMemory = 4;
 
-        IncidentRule.Apply(world);
+        new StIncidentsRule().Apply(world);
 
         // One month of a 0.25-year half-life: 4·2^(−(1/12)/0.25) = 4·2^(−1/3).
         using (Assert.EnterMultipleScope())
@@ -40,7 +40,7 @@ public sealed class IncidentRuleTests
         double sumOfSquares = 0;
         for (int k = 0; k < draws; k++)
         {
-            IncidentRule.Apply(world);
+            new StIncidentsRule().Apply(world);
             total += dyad.IncidentsThisStep;
             sumOfSquares += (double)dyad.IncidentsThisStep * dyad.IncidentsThisStep;
         }
@@ -69,7 +69,7 @@ public sealed class IncidentRuleTests
         var dyad = world.Dyads[0];
         dyad.IncidentMemory = 4;
 
-        IncidentRule.Apply(world);
+        new StIncidentsRule().Apply(world);
 
         // λ = 600/12 = 50 a month, so some incidents are drawn; M = 4·2^(−1/3) + N.
         using (Assert.EnterMultipleScope())

@@ -1,4 +1,5 @@
 using TrackSim.Core.Engine;
+using TrackSim.Core.Model;
 using TrackSim.Core.Rules;
 
 namespace TrackSim.Tests.Core.Rules;
@@ -46,7 +47,7 @@ public sealed class MeetingRuleTests
         world.Dyads[0].Tension = 0.2;
         world.Dyads[0].DialogueOpen = open;
 
-        Assert.That(MeetingRule.MeetingChance(world, world.Initiatives[0]), Is.EqualTo(chance).Within(Rounding));
+        Assert.That(T2MeetRule.MeetingChance(world, world.Initiatives[0]), Is.EqualTo(chance).Within(Rounding));
     }
 
     [Test]
@@ -55,7 +56,7 @@ public sealed class MeetingRuleTests
         var world = Forum();
         var forum = world.Initiatives[0];
 
-        MeetingRule.Meet(world, forum);
+        RuleWorlds.Meet(world, forum);
 
         // Contact: 0.2 + 0.15·(1 − 0.2) = 0.32 across the sides; within a side trust stays 1.
         // visas: gap 0.2 < 0.5·(1 + 0.32); each moves 0.3 of the trust-weighted mean gap: 0.4 → 0.46, 0.6 → 0.54.
@@ -80,7 +81,7 @@ public sealed class MeetingRuleTests
         var forum = world.Initiatives[0];
         SetPositions(forum, 0, 0.2, 0.3, 0.8, 0.9);
 
-        MeetingRule.Meet(world, forum);
+        RuleWorlds.Meet(world, forum);
 
         // After contact, cross-side trust 0.32 and bound 0.5·1.32 = 0.66; own side trust 1 and bound 1.
         // p0 (0.2): p1 gap 0.1 (w 1), p2 gap 0.6 (w 0.32), p3 gap 0.7 > 0.66 (left out):
@@ -114,7 +115,7 @@ public sealed class MeetingRuleTests
             """);
         var forum = world.Initiatives[0];
 
-        MeetingRule.Meet(world, forum);
+        RuleWorlds.Meet(world, forum);
 
         Assert.That(forum.Participants.Select(p => p.Positions[0]), Is.EqualTo((double[])[0.4, 0.6]));
     }
@@ -126,7 +127,7 @@ public sealed class MeetingRuleTests
         var forum = world.Initiatives[0];
         SetPositions(forum, 1, 0.4, 0.6);
 
-        MeetingRule.Meet(world, forum);
+        RuleWorlds.Meet(world, forum);
 
         // kashmir (core): the convergence gives 0.46 and 0.54 as on visas; the anchor, stubbornness
         // alignment 0.5 × anchor_strength 0.1 = 0.05, pulls toward the governments' 0.1 and 0.9:
@@ -137,7 +138,7 @@ public sealed class MeetingRuleTests
             Assert.That(forum.Participants[0].Positions[1], Is.EqualTo(0.442).Within(Rounding));
             Assert.That(forum.Participants[1].Positions[1], Is.EqualTo(0.558).Within(Rounding));
             Assert.That(forum.Agreed, Is.EqualTo((bool[])[true, false]));
-            Assert.That(MeetingRule.AgreementShare(forum), Is.EqualTo(0.5));
+            Assert.That(T2MeetRule.AgreementShare(forum), Is.EqualTo(0.5));
         }
     }
 
@@ -148,12 +149,12 @@ public sealed class MeetingRuleTests
         var forum = world.Initiatives[0];
         SetPositions(forum, 1, 0.4, 0.6);
 
-        MeetingRule.Meet(world, forum);
+        RuleWorlds.Meet(world, forum);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(forum.Participants.Select(p => p.Positions[1]), Is.EqualTo((double[])[0.46, 0.54]).Within(Rounding));
-            Assert.That(MeetingRule.AgreementShare(forum), Is.EqualTo(1));
+            Assert.That(T2MeetRule.AgreementShare(forum), Is.EqualTo(1));
         }
     }
 
@@ -177,11 +178,11 @@ public sealed class MeetingRuleTests
         var forum = world.Initiatives[0];
         SetPositions(forum, 0, 0.4, 0.6);
 
-        MeetingRule.Meet(world, forum);
+        RuleWorlds.Meet(world, forum);
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(forum.Participants.Select(p => p.Alignment), Is.EqualTo((double[])[1.0, 1.0]));
+            Assert.That(forum.Participants.Select(p => p.Stubbornness), Is.EqualTo((double[])[0.1, 0.1]), "stubbornness = min(1, 0.6 x 2) x anchor 0.1");
             Assert.That(forum.Participants.Select(p => p.Positions[0]), Is.EqualTo((double[])[0.424, 0.576]).Within(Rounding));
         }
     }
@@ -196,7 +197,7 @@ public sealed class MeetingRuleTests
         for (int k = 0; k < 12; k++)
         {
             RuleWorlds.GoTo(world, k);
-            MeetingRule.Apply(world);
+            RuleWorlds.Track2(world);
             trustAfterFirstStep = k == 0 ? forum.Trust[0, 1] : trustAfterFirstStep;
             trustAfterSecondStep = k == 1 ? forum.Trust[0, 1] : trustAfterSecondStep;
         }
@@ -228,7 +229,7 @@ public sealed class MeetingRuleTests
             """);
         RuleWorlds.GoTo(world, 0);
 
-        MeetingRule.Apply(world);
+        RuleWorlds.Track2(world);
 
         // Chance 0 + 1·e^(−3T)·(1 − 1) = 0: never held, whatever the draw.
         using (Assert.EnterMultipleScope())
@@ -248,8 +249,8 @@ public sealed class MeetingRuleTests
         RuleWorlds.GoTo(off, 0);
         RuleWorlds.GoTo(stopped, 0);
 
-        MeetingRule.Apply(off);
-        MeetingRule.Apply(stopped);
+        RuleWorlds.Track2(off);
+        RuleWorlds.Track2(stopped);
 
         using (Assert.EnterMultipleScope())
         {
@@ -265,7 +266,7 @@ public sealed class MeetingRuleTests
         var world = Forum();
         world.Dyads[0].DialogueOpen = false;
 
-        MeetingRule.Meet(world, world.Initiatives[0]);
+        RuleWorlds.Meet(world, world.Initiatives[0]);
 
         Assert.That(world.Dyads[0].MeetingsWhileSuspended, Is.EqualTo(1));
     }
@@ -276,7 +277,7 @@ public sealed class MeetingRuleTests
         var world = Forum(start: "2000-01-15");
         RuleWorlds.GoTo(world, 0);
 
-        MeetingRule.Apply(world);
+        RuleWorlds.Track2(world);
 
         Assert.That(world.Initiatives[0].MeetingsHeld, Is.EqualTo(1));
     }
@@ -295,7 +296,7 @@ public sealed class MeetingRuleTests
             mechanisms: { transfer: false }
             """);
 
-        MeetingRule.Meet(world, world.Initiatives[0]);
+        RuleWorlds.Meet(world, world.Initiatives[0]);
 
         Assert.That(world.Initiatives[0].Agreed, Is.EqualTo((bool[])[false]));
     }

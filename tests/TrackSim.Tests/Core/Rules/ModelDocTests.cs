@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using TrackSim.Core.Engine;
 using TrackSim.Core.Metrics;
 using TrackSim.Core.Parameters;
 using TrackSim.Core.Rules;
@@ -25,10 +26,11 @@ public sealed partial class ModelDocTests
             .Select(m => m.Groups["cells"].Value.Split(" | "))
             .ToLookup(cells => cells[0].Trim('`'), StringComparer.Ordinal);
 
-    /// <summary>Every rule id the code defines: the mechanisms' rules and the id constants of the rule classes.</summary>
+    /// <summary>Every rule id the code defines: the mechanisms' rules, the engine's rules and the id constants of the rule classes.</summary>
     private static SortedSet<string> CodeRuleIds()
     {
         var ids = new SortedSet<string>(Mechanism.All.Select(m => m.RuleId), StringComparer.Ordinal);
+        ids.UnionWith(ModelRules.Step.Select(r => r.RuleId));
         var rules = typeof(EventRule).Assembly.GetTypes().Where(t => t.Namespace == typeof(EventRule).Namespace);
         foreach (var field in rules.SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static)))
         {
@@ -39,6 +41,44 @@ public sealed partial class ModelDocTests
         }
 
         return ids;
+    }
+
+    [Test]
+    public void The_process_overview_lists_the_rules_in_the_engines_order()
+    {
+        string doc = Doc.Value;
+        int start = doc.IndexOf("## 3. Process overview", StringComparison.Ordinal);
+        int end = doc.IndexOf("**Synchronous and sequential updates.**", start, StringComparison.Ordinal);
+        var listed = BackQuotedRuleId().Matches(doc[start..end]).Select(m => m.Groups["id"].Value).Distinct().ToArray();
+
+        Assert.That(listed, Is.EqualTo(ModelRules.Step.Select(r => r.RuleId).ToArray()));
+    }
+
+    [Test]
+    public void Every_rule_lives_in_one_file_named_after_its_id_that_declares_the_id()
+    {
+        var problems = new List<string>();
+        foreach (var rule in ModelRules.Step)
+        {
+            string name = string.Concat(rule.RuleId.Split('-').Select(part => part[..1] + part[1..].ToLowerInvariant())) + "Rule";
+            string path = $"src/TrackSim.Core/Rules/{name}.cs";
+            if (rule.GetType().Name != name)
+            {
+                problems.Add($"{rule.RuleId}: class {rule.GetType().Name}, expected {name}");
+            }
+
+            if (!File.Exists(RepositoryFiles.PathOf(path)) || !File.ReadAllText(RepositoryFiles.PathOf(path)).Contains($"public const string Id = \"{rule.RuleId}\";", StringComparison.Ordinal))
+            {
+                problems.Add($"{rule.RuleId}: {path} missing or does not declare the id");
+            }
+        }
+
+        var elsewhere = Directory.GetFiles(RepositoryFiles.PathOf("src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => IdDeclaration().IsMatch(File.ReadAllText(f)) && !f.Contains($"Rules{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        problems.AddRange(elsewhere.Select(f => $"{Path.GetFileName(f)} declares a rule id outside Rules/"));
+
+        Assert.That(problems, Is.Empty, string.Join(Environment.NewLine, problems));
     }
 
     private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
@@ -128,6 +168,12 @@ public sealed partial class ModelDocTests
 
         Assert.That(problems, Is.Empty, string.Join(Environment.NewLine, problems));
     }
+
+    [GeneratedRegex(@"`(?<id>EVENT|[A-Z0-9]+-[A-Z0-9]+)`")]
+    private static partial Regex BackQuotedRuleId();
+
+    [GeneratedRegex(@"const string \w*Id = ""(EVENT|[A-Z0-9]+-[A-Z0-9]+)""")]
+    private static partial Regex IdDeclaration();
 
     [GeneratedRegex(@"^\| (?<cells>`[^`]+`.*) \|\s*$")]
     private static partial Regex TableRow();

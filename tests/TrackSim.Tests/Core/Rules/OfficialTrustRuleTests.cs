@@ -20,7 +20,7 @@ public sealed class OfficialTrustRuleTests
         world.Dyads[0].OfficialTrust = 0.4;
         world.Dyads[0].DialogueOpen = true;
 
-        OfficialTrustRule.Apply(world);
+        new StTrustRule().Apply(world);
 
         // τ + Δt·g·(1 − τ) + Δt·d·(τ₀ − τ) = 0.4 + (0.1·0.6)/12 + (0.05·(0.2 − 0.4))/12 = 0.4 + 0.005 − 0.000833... = 0.404166...
         Assert.That(world.Dyads[0].OfficialTrust, Is.EqualTo(0.4 + (0.06 / 12) - (0.01 / 12)).Within(Rounding));
@@ -35,7 +35,7 @@ public sealed class OfficialTrustRuleTests
         world.Dyads[0].OfficialTrust = before;
         world.Dyads[0].DialogueOpen = false;
 
-        OfficialTrustRule.Apply(world);
+        new StTrustRule().Apply(world);
 
         Assert.That(world.Dyads[0].OfficialTrust, Is.EqualTo(after).Within(Rounding));
     }
@@ -46,11 +46,11 @@ public sealed class OfficialTrustRuleTests
         var world = RuleWorlds.Create(Yaml);
         world.Dyads[0].CbmStock = 2;
 
-        OfficialTrustRule.Apply(world);
+        new StTrustRule().Apply(world);
         double afterOneMonth = world.Dyads[0].CbmStock;
         for (int k = 1; k < 60; k++)
         {
-            OfficialTrustRule.Apply(world);
+            new StTrustRule().Apply(world);
         }
 
         // One month of a five-year half-life: 2·2^(−1/60); sixty months: 2·(2^(−1/60))^60 = 1, up to the
@@ -69,7 +69,7 @@ public sealed class OfficialTrustRuleTests
         world.Dyads[0].OfficialTrust = 0.4;
         world.Dyads[0].CbmStock = 2;
 
-        OfficialTrustRule.Apply(world);
+        new StTrustRule().Apply(world);
 
         using (Assert.EnterMultipleScope())
         {

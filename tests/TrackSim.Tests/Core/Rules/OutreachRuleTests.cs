@@ -1,4 +1,5 @@
 using TrackSim.Core.Engine;
+using TrackSim.Core.Model;
 using TrackSim.Core.Rules;
 
 namespace TrackSim.Tests.Core.Rules;
@@ -49,7 +50,7 @@ public sealed class OutreachRuleTests
     {
         var world = Forum(0.8);
 
-        OutreachRule.Compute(world);
+        T2OutreachRule.Compute(world);
 
         // Shared-language participants only: 0.3·(2·0.8 − 1) + 0.2·(2·0.8 − 1) = 0.3; the academic
         // without the shared language is not heard. Push = Δt·ω·0.3 = 0.05·0.3/12 = 0.00125 on AA
@@ -62,7 +63,7 @@ public sealed class OutreachRuleTests
     {
         var world = Forum(0.1);
 
-        OutreachRule.Compute(world);
+        T2OutreachRule.Compute(world);
 
         // 0.3·(0.2 − 1) + 0.2·(0.2 − 1) = −0.4; push = −0.05·0.4/12.
         Assert.That(world.OutreachPush[0], Is.EqualTo(-0.05 * 0.4 / 12).Within(Rounding));
@@ -88,7 +89,7 @@ public sealed class OutreachRuleTests
             SetCrossTrust(initiative, 1);
         }
 
-        OutreachRule.Compute(world);
+        T2OutreachRule.Compute(world);
 
         // Each initiative alone gives 0.4 + 0.4 = 0.8; together 1.6, clamped to 1: push = Δt·ω = 0.05/12.
         Assert.That(world.OutreachPush, Is.EqualTo(new[] { 0.05 / 12, 0.05 / 12 }).Within(Rounding));
@@ -103,9 +104,9 @@ public sealed class OutreachRuleTests
         stopped.Initiatives[0].Enabled = false;
         var off = Forum(0.8, "mechanisms: { outreach: false }");
 
-        OutreachRule.Compute(unmet);
-        OutreachRule.Compute(stopped);
-        OutreachRule.Compute(off);
+        T2OutreachRule.Compute(unmet);
+        T2OutreachRule.Compute(stopped);
+        T2OutreachRule.Compute(off);
 
         Assert.That(unmet.OutreachPush.Concat(stopped.OutreachPush).Concat(off.OutreachPush), Is.All.Zero);
     }

@@ -1,4 +1,5 @@
 using TrackSim.Core.Engine;
+using TrackSim.Core.Model;
 using TrackSim.Core.Rules;
 
 namespace TrackSim.Tests.Core.Rules;
@@ -41,7 +42,7 @@ public sealed class PostureRuleTests
     {
         var world = TwoStateWorld();
 
-        PostureRule.Apply(world, new double[2, 2]);
+        RuleWorlds.Posture(world);
 
         // AA toward BB: restraint m = 0.5 + 0.3·0.5 (CBM) + 0.3·0.4 (link) + 0.3·0.5 (open dialogue × trust) = 0.92;
         // audience P = 0.3 · 0.5 (sensitivity) · 0.8 (hawkishness) · clamp(1 − 2·0.2) = 0.072;
@@ -64,7 +65,7 @@ public sealed class PostureRuleTests
         world.Dyads[0].DialogueOpen = false;
         world.Dyads[0].Links[0].SuspendedByEvent = true;
 
-        PostureRule.Apply(world, new double[2, 2]);
+        RuleWorlds.Posture(world);
 
         // AA: m = 0.5 + 0.15 = 0.65 (CBM only); dx/dt = 0.8 − 0.65 + 0.1 + 0.2 + 0.072 = 0.522; x = 1 + 0.522/12.
         Assert.That(world.Posture[0, 1], Is.EqualTo(1 + (0.522 / 12)).Within(Rounding));
@@ -89,7 +90,7 @@ public sealed class PostureRuleTests
         world.States[0].PublicTrust = publicTrust;
         world.States[1].PublicTrust = 1;
 
-        PostureRule.Apply(world, new double[2, 2]);
+        RuleWorlds.Posture(world);
 
         Assert.That(world.Posture[0, 1], Is.EqualTo(pressure / 12).Within(Rounding));
     }
@@ -99,7 +100,7 @@ public sealed class PostureRuleTests
     {
         var world = TwoStateWorld("mechanisms: { audience_pressure: false }");
 
-        PostureRule.Apply(world, new double[2, 2]);
+        RuleWorlds.Posture(world);
 
         // As in the full step without the 0.072 of audience pressure: dx/dt = 0.18.
         Assert.That(world.Posture[0, 1], Is.EqualTo(1 + (0.18 / 12)).Within(Rounding));
@@ -113,7 +114,7 @@ public sealed class PostureRuleTests
         world.Posture[1, 0] = 10;
         world.Dyads[0].CbmStock = 100;
 
-        PostureRule.Apply(world, new double[2, 2]);
+        RuleWorlds.Posture(world);
 
         // AA: 9.99 + (0.4·10 − m·9.99 + ...)/12 with m = 30.77 overshoots far below zero: the clamp holds it at 0.
         // With an ordinary restraint the same fear would carry it over the maximum 10, which the next case shows.
@@ -126,7 +127,7 @@ public sealed class PostureRuleTests
         fearful.Posture[0, 1] = 9.99;
         fearful.Posture[1, 0] = 10;
 
-        PostureRule.Apply(fearful, new double[2, 2]);
+        RuleWorlds.Posture(fearful);
 
         // dx/dt ≥ 5·10 = 50, so 9.99 + 50/12 > 10: saturated at posture.max = 10.
         Assert.That(fearful.Posture[0, 1], Is.EqualTo(10));
@@ -137,7 +138,7 @@ public sealed class PostureRuleTests
     {
         var world = TwoStateWorld("mechanisms: { posture: false }");
 
-        PostureRule.Apply(world, new double[2, 2]);
+        RuleWorlds.Posture(world);
 
         using (Assert.EnterMultipleScope())
         {
@@ -157,6 +158,6 @@ public sealed class PostureRuleTests
         world.Posture[0, 1] = 1;
         world.Posture[0, 2] = 3;
 
-        Assert.That(PostureRule.MeanPosture(world, 0), Is.EqualTo(2));
+        Assert.That(StPostureRule.MeanPosture(world, 0), Is.EqualTo(2));
     }
 }

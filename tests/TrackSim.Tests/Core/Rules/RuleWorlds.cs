@@ -1,5 +1,7 @@
 using TrackSim.Core.Domain;
 using TrackSim.Core.Engine;
+using TrackSim.Core.Model;
+using TrackSim.Core.Rules;
 using TrackSim.Core.Randomness;
 using TrackSim.Scenarios.Loading;
 
@@ -12,6 +14,17 @@ namespace TrackSim.Tests.Core.Rules;
 /// </summary>
 internal static class RuleWorlds
 {
+    // Held once, so that a test measuring allocations measures the rules, not their creation.
+    private static readonly StAudienceRule Audience = new();
+    private static readonly StPostureRule PostureRule = new();
+    private static readonly FnSuspendRule Suspend = new();
+    private static readonly FnGrowthRule Growth = new();
+    private static readonly FnSpilloverRule Spillover = new();
+    private static readonly T2CooptRule Coopt = new();
+    private static readonly T2MeetRule Meeting = new();
+    private static readonly T2TransferRule Transfer = new();
+    private static readonly FnCreateRule Creation = new();
+
     /// <summary>One step of a monthly calendar, in years.</summary>
     public const double Month = 1.0 / 12.0;
 
@@ -24,7 +37,44 @@ internal static class RuleWorlds
     }
 
     /// <summary>A world of replicate 0 for the scenario in <paramref name="yaml"/>.</summary>
-    public static World Create(string yaml, ulong seed = 1) => new(Load(yaml), 0, new StreamFactory(seed));
+    public static World Create(string yaml, ulong seed = 1) => Simulation.CreateWorld(Load(yaml), 0, new StreamFactory(seed));
+
+    /// <summary>ST-AUDIENCE then ST-POSTURE, as in the engine's step.</summary>
+    public static void Posture(World world)
+    {
+        Audience.Apply(world);
+        PostureRule.Apply(world);
+    }
+
+    /// <summary>The functional-link rules of the step's end: FN-SUSPEND, FN-GROWTH, FN-SPILLOVER.</summary>
+    public static void Links(World world)
+    {
+        Suspend.Apply(world);
+        Growth.Apply(world);
+        Spillover.Apply(world);
+    }
+
+    /// <summary>The Track II rules as the engine runs them, initiative by initiative (T2-COOPT, T2-MEET, T2-TRANSFER), then FN-CREATE.</summary>
+    public static void Track2(World world)
+    {
+        foreach (var initiative in world.Initiatives)
+        {
+            Coopt.Apply(world, initiative);
+            Meeting.Apply(world, initiative);
+            Transfer.Apply(world, initiative);
+        }
+
+        Creation.Apply(world);
+    }
+
+    /// <summary>Holds a meeting of <paramref name="initiative"/> now and passes on its recommendations, then adds the links they asked for.</summary>
+    public static void Meet(World world, InitiativeRuntime initiative)
+    {
+        Coopt.Apply(world, initiative);
+        T2MeetRule.Meet(world, initiative);
+        Transfer.Apply(world, initiative);
+        Creation.Apply(world);
+    }
 
     /// <summary>Puts the world's clock on step <paramref name="step"/>, as the engine does before the rules run.</summary>
     public static void GoTo(World world, int step)

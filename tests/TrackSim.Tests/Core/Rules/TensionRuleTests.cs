@@ -20,7 +20,7 @@ public sealed class TensionRuleTests
         world.Posture[1, 0] = 0.5;
         world.Dyads[0].IncidentMemory = 10;
 
-        TensionRule.Apply(world);
+        new StTensionRule().Apply(world);
 
         // load = (0.3 + 0.5)/2 + 0.01·10 = 0.5; T = 1 − e^−0.5 = 0.3934693...
         Assert.That(world.Dyads[0].Tension, Is.EqualTo(1 - Math.Exp(-0.5)).Within(Rounding));
@@ -43,7 +43,7 @@ public sealed class TensionRuleTests
         }
 
         // The tension rule then gives the initial tension back (no incidents remembered yet).
-        TensionRule.Apply(world);
+        new StTensionRule().Apply(world);
         Assert.That(world.Dyads[0].Tension, Is.EqualTo(0.5).Within(Rounding));
     }
 

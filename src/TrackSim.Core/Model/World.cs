@@ -3,19 +3,28 @@ using TrackSim.Core.Parameters;
 using TrackSim.Core.Randomness;
 using TrackSim.Core.Recording;
 
-namespace TrackSim.Core.Engine;
+namespace TrackSim.Core.Model;
 
 /// <summary>
 /// The mutable state of one run: states, dyads, initiatives and citizens, the clock, the random
-/// streams and the event log. Rules read and change it; only the engine owns it.
+/// streams, the quantities that pass from one rule to a later one in a step, and the event log.
+/// Rules read and change it; only the engine owns it. It knows no rule: the values that depend
+/// on a rule's parameters are set by that rule's <c>Initialize</c>.
 /// </summary>
 internal sealed class World
 {
-    public World(Scenario scenario, int replicate, StreamFactory streams)
+    /// <param name="scenario">The scenario of one variant.</param>
+    /// <param name="replicate">Replicate index.</param>
+    /// <param name="streams">The run's random streams.</param>
+    /// <param name="parameters">The resolved parameters.</param>
+    /// <param name="meanExposure">Mean media exposure of the citizens drawn at the start.</param>
+    /// <param name="citizenThreads">Threads for the citizen rules: 0 lets them choose, 1 keeps them on the calling thread.</param>
+    /// <param name="networks">Networks shared with the other runs of an ensemble; null builds the run's own.</param>
+    public World(Scenario scenario, int replicate, StreamFactory streams, ModelParameters parameters, double meanExposure, int citizenThreads, NetworkCache? networks)
     {
         Scenario = scenario;
         Calendar = scenario.Calendar;
-        P = new ModelParameters(scenario.Parameters);
+        P = parameters;
         Mechanisms = scenario.Mechanisms;
         Dt = Calendar.YearsPerStep;
         Replicate = replicate;
@@ -28,9 +37,11 @@ internal sealed class World
         TurnoverSeed = streams.SeedOf(replicate, "turnover");
         NoiseSeed = streams.SeedOf(replicate, "noise");
 
-        States = [.. scenario.States.Select(s => new StateRuntime(s, s.Fear ?? P.Fear, s.Restraint ?? P.Restraint, s.Grievance ?? P.Grievance))];
+        States = [.. scenario.States.Select(s => new StateRuntime(s))];
         int n = States.Length;
         Posture = new double[n, n];
+        PostureScratch = new double[n, n];
+        Events = new EventSchedule(scenario);
         EventGrievance = new double[n, n];
         Dyads = [.. scenario.Dyads.Select(CreateDyad)];
         _dyadOf = new DyadRuntime?[n, n];
@@ -50,6 +61,7 @@ internal sealed class World
         OutreachPush = new double[n];
         Date = Calendar.Start;
         StepEnd = Calendar.DateOf(1).AddDays(-1);
+        Citizens = new CitizenLayer(this, meanExposure, citizenThreads, networks);
     }
 
     /// <summary>The dyad of each ordered pair of states (the first in the scenario's order; null where there is none).</summary>
@@ -62,6 +74,18 @@ internal sealed class World
     public ModelParameters P { get; }
 
     public MechanismSet Mechanisms { get; }
+
+    /// <summary>The citizens and their network.</summary>
+    public CitizenLayer Citizens { get; }
+
+    /// <summary>The scenario's events by step, and injected ones.</summary>
+    public EventSchedule Events { get; }
+
+    /// <summary>Scratch for the synchronous posture update (ST-POSTURE).</summary>
+    public double[,] PostureScratch { get; }
+
+    /// <summary>Functional links that events and adopted recommendations asked for in this step; FN-CREATE adds them.</summary>
+    public List<LinkRequest> LinkRequests { get; } = [];
 
     /// <summary>Length of a step in years.</summary>
     public double Dt { get; }
@@ -129,8 +153,34 @@ internal sealed class World
 
     public List<LogEntry> Log { get; } = [];
 
-    /// <summary>Whether the mechanism with the given name is on.</summary>
-    public bool On(string mechanism) => Mechanisms.IsOn(mechanism);
+    /// <summary>Whether the mechanism is on.</summary>
+    public bool On(Mechanism mechanism) => Mechanisms.IsOn(mechanism);
+
+    /// <summary>Suspends the dialogue of a dyad and logs it under <paramref name="rule"/> (no change when already suspended).</summary>
+    public void SuspendDialogue(DyadRuntime dyad, string rule, string cause)
+    {
+        if (!dyad.DialogueOpen)
+        {
+            return;
+        }
+
+        dyad.DialogueOpen = false;
+        dyad.CalmYears = 0;
+        dyad.MeetingsWhileSuspended = 0;
+        Record(rule, dyad.Subject, $"dialogue suspended by {cause}");
+    }
+
+    /// <summary>Resumes the dialogue of a dyad and logs it under <paramref name="rule"/> (no change when already open).</summary>
+    public void ResumeDialogue(DyadRuntime dyad, string rule, string detail)
+    {
+        if (dyad.DialogueOpen)
+        {
+            return;
+        }
+
+        dyad.DialogueOpen = true;
+        Record(rule, dyad.Subject, $"dialogue {detail}");
+    }
 
     /// <summary>Index of the state with the given id, or -1.</summary>
     /// <remarks>A loop rather than <see cref="Array.FindIndex{T}(T[], Predicate{T})"/>, whose capturing lambda allocated at every call.</remarks>
@@ -184,14 +234,6 @@ internal sealed class World
             dyad.Links.Add(new LinkRuntime(link.Id, link.Sector, link.Strength, link.Threshold, link.ActiveFrom));
         }
 
-        // The dyad's initial tension fixes the sum of the two postures (tension = 1 - exp(-(x + y) / scale));
-        // the states' initial postures set how the sum is shared between them.
-        double sum = -P.PostureScale * Math.Log(1 - Math.Min(spec.Tension, 0.999));
-        double pa = Scenario.States[a].Posture;
-        double pb = Scenario.States[b].Posture;
-        double shareA = pa + pb > 0 ? pa / (pa + pb) : 0.5;
-        Posture[a, b] = Math.Min(sum * shareA, P.PostureMax);
-        Posture[b, a] = Math.Min(sum * (1 - shareA), P.PostureMax);
         return dyad;
     }
 
@@ -205,7 +247,7 @@ internal sealed class World
             double[] government = [.. spec.Topics.Select(topic => topic.Positions.GetValueOrDefault(group.State, 0.5))];
             for (int k = 0; k < group.Count; k++)
             {
-                participants.Add(new ParticipantRuntime(state, Math.Min(1, group.Alignment * P.AlignmentScale), group.Access, group.Reach, group.SharedLanguage, government));
+                participants.Add(new ParticipantRuntime(state, group.Alignment, group.Access, group.Reach, group.SharedLanguage, government));
             }
         }
 
@@ -217,6 +259,6 @@ internal sealed class World
         }
 
         DyadRuntime[] dyads = [.. Dyads.Where(d => states.Contains(d.A) && states.Contains(d.B))];
-        return new InitiativeRuntime(spec, states, dyads, [.. participants], P.ParticipantInitialTrust, first);
+        return new InitiativeRuntime(spec, states, dyads, [.. participants], first);
     }
 }

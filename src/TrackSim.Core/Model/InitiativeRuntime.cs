@@ -1,11 +1,11 @@
 using TrackSim.Core.Domain;
 
-namespace TrackSim.Core.Engine;
+namespace TrackSim.Core.Model;
 
 /// <summary>A Track II initiative during a run.</summary>
 internal sealed class InitiativeRuntime
 {
-    public InitiativeRuntime(InitiativeSpec spec, int[] stateIndices, DyadRuntime[] dyads, ParticipantRuntime[] participants, double initialTrust, DateOnly firstMeeting)
+    public InitiativeRuntime(InitiativeSpec spec, int[] stateIndices, DyadRuntime[] dyads, ParticipantRuntime[] participants, DateOnly firstMeeting)
     {
         Spec = spec;
         States = stateIndices;
@@ -17,7 +17,8 @@ internal sealed class InitiativeRuntime
         {
             for (int q = 0; q < participants.Length; q++)
             {
-                Trust[p, q] = participants[p].State == participants[q].State ? 1.0 : initialTrust;
+                // Cross-side trust starts where T2-MEET's initialisation puts it.
+                Trust[p, q] = participants[p].State == participants[q].State ? 1.0 : 0.0;
             }
         }
 
@@ -54,6 +55,12 @@ internal sealed class InitiativeRuntime
 
     /// <summary>Whether the sides agree on each topic after the last meeting.</summary>
     public bool[] Agreed { get; }
+
+    /// <summary>Whether a meeting was held in the current step (set by T2-MEET, read by T2-TRANSFER).</summary>
+    public bool MetThisStep { get; set; }
+
+    /// <summary>Whether T2-COOPT anchors participants on core topics in this step.</summary>
+    public bool Anchored { get; set; }
 
     /// <summary>Not stopped by an event.</summary>
     public bool Enabled { get; set; } = true;

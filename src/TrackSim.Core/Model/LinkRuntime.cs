@@ -1,6 +1,6 @@
 using TrackSim.Core.Domain;
 
-namespace TrackSim.Core.Engine;
+namespace TrackSim.Core.Model;
 
 /// <summary>A functional link during a run.</summary>
 internal sealed class LinkRuntime(string id, Sector sector, double strength, double threshold, DateOnly? activeFrom)

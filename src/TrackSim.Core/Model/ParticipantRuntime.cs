@@ -1,8 +1,8 @@
-namespace TrackSim.Core.Engine;
+namespace TrackSim.Core.Model;
 
 /// <summary>One Track II participant during a run.</summary>
 /// <param name="state">Index of the participant's state.</param>
-/// <param name="alignment">Alignment with the own government, after the alignment scale.</param>
+/// <param name="alignment">Alignment with the own government, as the scenario gives it.</param>
 /// <param name="access">Access to the own government.</param>
 /// <param name="reach">Share of the public audience reached.</param>
 /// <param name="sharedLanguage">Whether the participant speaks the language shared across the border.</param>
@@ -12,8 +12,11 @@ internal sealed class ParticipantRuntime(int state, double alignment, double acc
     /// <summary>Index of the participant's state.</summary>
     public int State { get; } = state;
 
-    /// <summary>Alignment with the own government on core topics (after the alignment scale).</summary>
+    /// <summary>Alignment with the own government on core topics, as the scenario gives it.</summary>
     public double Alignment { get; } = alignment;
+
+    /// <summary>Weight of the own government's position on core topics after a meeting, set by T2-COOPT (0 while it is off).</summary>
+    public double Stubbornness { get; set; }
 
     public double Access { get; } = access;
 

@@ -1,4 +1,6 @@
-using TrackSim.Core.Engine;
+using TrackSim.Core.Citizens;
+using TrackSim.Core.Model;
+using TrackSim.Core.Parameters;
 
 namespace TrackSim.Core.Rules;
 
@@ -11,18 +13,44 @@ namespace TrackSim.Core.Rules;
 /// who speak the shared language in every running initiative that includes s and has met, with
 /// reach ρ_p (the share of the audience reached, applied as a mean-field weight), mean cross-side
 /// trust t_p and ω = <c>outreach.effect</c>; the clamp applies to the sum over all initiatives. Participants who trust the other side speak well of it, those who
-/// distrust it speak ill. Citizens move by push·(1 − x) toward trust, or push·x away from it.
+/// distrust it speak ill. Citizens move by push·(1 − x) toward trust, or push·x away from it
+/// (the kernel <see cref="Outreach"/>). It runs among the citizen rules, after CIT-CONTACT.
 /// </para>
 /// </summary>
-internal static class OutreachRule
+internal sealed class T2OutreachRule : Rule
 {
     public const string Id = "T2-OUTREACH";
+
+    public static readonly Mechanism Switch = new("outreach", Id, "participants with public reach moving citizens");
+
+    public static readonly ParameterDefinition Effect = new("outreach", "effect", 0.05, 0, 1, "trust per year", "Yearly trust change of a citizen who hears a participant of full reach and full trust.");
+
+    private static readonly ParameterDefinition[] Declared = [Effect];
+
+    public override string RuleId => Id;
+
+    public override Mechanism Mechanism => Switch;
+
+    public override IReadOnlyList<ParameterDefinition> Parameters => Declared;
+
+    public override string Citation => "Davidson, W. D., and Montville, J. V. (1981). Foreign policy according to Freud. Foreign Policy 45.";
+
+    public override void Apply(World world)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        Compute(world);
+        if (world.On(Switch))
+        {
+            Outreach.Apply(world.Citizens.Population, world.OutreachPush);
+        }
+    }
 
     /// <summary>Computes this step's push per state into <see cref="World.OutreachPush"/>.</summary>
     public static void Compute(World world)
     {
+        ArgumentNullException.ThrowIfNull(world);
         Array.Clear(world.OutreachPush);
-        if (!world.On("outreach"))
+        if (!world.On(Switch))
         {
             return;
         }
@@ -54,7 +82,7 @@ internal static class OutreachRule
 
         for (int s = 0; s < voice.Length; s++)
         {
-            world.OutreachPush[s] = world.Dt * world.P.OutreachEffect * Math.Clamp(voice[s], -1, 1);
+            world.OutreachPush[s] = world.Dt * world.P[Effect] * Math.Clamp(voice[s], -1, 1);
         }
     }
 }

@@ -2,7 +2,7 @@ using TrackSim.Core.Citizens;
 using TrackSim.Core.Domain;
 using TrackSim.Core.Randomness;
 
-namespace TrackSim.Core.Engine;
+namespace TrackSim.Core.Model;
 
 /// <summary>
 /// Social networks shared by the runs of an ensemble. Every variant of replicate r starts its

@@ -1,4 +1,6 @@
-namespace TrackSim.Core.Engine;
+using TrackSim.Core.Domain;
+
+namespace TrackSim.Core.Model;
 
 /// <summary>The official relations of a pair of states during a run.</summary>
 internal sealed class DyadRuntime(int a, int b, string subject)
@@ -43,6 +45,20 @@ internal sealed class DyadRuntime(int a, int b, string subject)
         }
 
         return count;
+    }
+
+    /// <summary>Whether the dyad has a link in the sector; a loop, since a spillover into a taken sector must not allocate.</summary>
+    public bool HasLinkIn(Sector sector)
+    {
+        foreach (var link in Links)
+        {
+            if (link.Sector == sector)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether the dyad joins states <paramref name="i"/> and <paramref name="j"/>.</summary>

@@ -1,11 +1,14 @@
 using TrackSim.Core.Domain;
 
-namespace TrackSim.Core.Engine;
+namespace TrackSim.Core.Model;
 
 /// <summary>A state during a run.</summary>
-internal sealed class StateRuntime(StateSpec spec, double fear, double restraint, double grievance)
+internal sealed class StateRuntime(StateSpec spec)
 {
     public string Id { get; } = spec.Id;
+
+    /// <summary>The state as the scenario describes it.</summary>
+    public StateSpec Spec { get; } = spec;
 
     public double Hawkishness { get; set; } = spec.Hawkishness;
 
@@ -13,14 +16,8 @@ internal sealed class StateRuntime(StateSpec spec, double fear, double restraint
 
     public double PublicSensitivity { get; } = spec.PublicSensitivity;
 
-    /// <summary>Richardson fear coefficient (per year).</summary>
-    public double Fear { get; } = fear;
-
-    /// <summary>Richardson restraint coefficient (per year).</summary>
-    public double Restraint { get; } = restraint;
-
-    /// <summary>Standing grievance (posture per year).</summary>
-    public double Grievance { get; } = grievance;
+    /// <summary>Domestic audience pressure on the state's posture this step (posture per year), set by ST-AUDIENCE.</summary>
+    public double AudiencePressure { get; set; }
 
     /// <summary>Mean citizen trust in the other states.</summary>
     public double PublicTrust { get; set; }

@@ -1,0 +1,65 @@
+using TrackSim.Core.Citizens;
+using TrackSim.Core.Model;
+using TrackSim.Core.Parameters;
+
+namespace TrackSim.Core.Rules;
+
+/// <summary>
+/// CIT-CONTACT: the contact hypothesis (Allport 1954; Pettigrew and Tropp 2006).
+/// <para>
+/// Each state's citizens meet the other side through the active functional links of its dyads
+/// (their summed strength L_s) and through their own active cross-border ties, at
+/// <c>contact.rate</c> contacts per year per unit; a share <c>contact.negative_share</c> of
+/// contacts is negative, and the effect <c>contact.effect</c> is weighted by the mean of
+/// Allport's four conditions (the kernel <see cref="Contact"/>).
+/// </para>
+/// </summary>
+internal sealed class CitContactRule : Rule
+{
+    public const string Id = "CIT-CONTACT";
+
+    public static readonly Mechanism Switch = new("contact", Id, "cross-border contact through functional links and ties");
+
+    public static readonly ParameterDefinition Rate = new("contact", "rate", 0.5, 0, 365, "contacts/year", "Cross-border contacts per year per unit of active functional-link strength or per cross-border tie.");
+    public static readonly ParameterDefinition Effect = new("contact", "effect", 0.02, 0, 1, "trust per contact", "Trust gained from one positive contact under ideal conditions.");
+    public static readonly ParameterDefinition NegativeShare = new("contact", "negative_share", 0.15, 0, 1, "1", "Share of contacts that are negative and lower trust.");
+    public static readonly ParameterDefinition EqualStatus = new("contact", "equal_status", 0.6, 0, 1, "1", "Allport's condition: equal status in the contact situation.");
+    public static readonly ParameterDefinition CommonGoals = new("contact", "common_goals", 0.6, 0, 1, "1", "Allport's condition: common goals.");
+    public static readonly ParameterDefinition Cooperation = new("contact", "cooperation", 0.6, 0, 1, "1", "Allport's condition: intergroup cooperation.");
+    public static readonly ParameterDefinition InstitutionalSupport = new("contact", "institutional_support", 0.6, 0, 1, "1", "Allport's condition: support of authorities, law or custom.");
+
+    private static readonly ParameterDefinition[] Declared = [Rate, Effect, NegativeShare, EqualStatus, CommonGoals, Cooperation, InstitutionalSupport];
+
+    public override string RuleId => Id;
+
+    public override Mechanism Mechanism => Switch;
+
+    public override IReadOnlyList<ParameterDefinition> Parameters => Declared;
+
+    public override string Citation => "Allport, G. W. (1954). The Nature of Prejudice. Addison-Wesley; Pettigrew, T. F., and Tropp, L. R. (2006). A meta-analytic test of intergroup contact theory. Journal of Personality and Social Psychology 90.";
+
+    public override void Apply(World world)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        if (!world.On(Switch))
+        {
+            return;
+        }
+
+        for (int s = 0; s < world.States.Length; s++)
+        {
+            world.LinkStrength[s] = 0;
+        }
+
+        foreach (var dyad in world.Dyads)
+        {
+            double strength = world.ActiveStrength(dyad);
+            world.LinkStrength[dyad.A] += strength;
+            world.LinkStrength[dyad.B] += strength;
+        }
+
+        var p = world.P;
+        double allport = Contact.AllportFactor(p[EqualStatus], p[CommonGoals], p[Cooperation], p[InstitutionalSupport]);
+        Contact.Apply(world.Citizens.Population, world.LinkStrength, p[Rate], world.Dt, p[Effect], p[NegativeShare], allport);
+    }
+}

@@ -1,0 +1,59 @@
+using TrackSim.Core.Citizens;
+using TrackSim.Core.Model;
+using TrackSim.Core.Parameters;
+
+namespace TrackSim.Core.Rules;
+
+/// <summary>
+/// CIT-MEDIA: the media effect of events on citizens, with a negativity bias (Soroka 2006).
+/// <para>
+/// EVENT adds each event's shift D_s to the publics it reaches: −<c>media.effect</c>·<c>media.negativity_bias</c>·s
+/// for a hostile event of severity s, +<c>media.effect</c>·s for a cooperative one. Coverage fades:
+/// the shock S_s ← S_s·2^(−Δt/h) + D_s, h = <c>media.half_life</c>, and the citizens take in its
+/// change S_s − S_s(previous): citizen i of state s moves by that change times its exposure
+/// (the kernel <see cref="Media"/>), so an event's effect on trust halves every h years
+/// (Hill, Lo, Vavreck and Zaller 2013). Exposure is drawn at the start with mean <c>media.exposure</c>.
+/// </para>
+/// </summary>
+internal sealed class CitMediaRule : Rule
+{
+    public const string Id = "CIT-MEDIA";
+
+    public static readonly Mechanism Switch = new("media", Id, "media effect of events on citizens");
+
+    public static readonly ParameterDefinition Effect = new("media", "effect", 0.1, 0, 1, "trust per severity", "Trust change of a fully exposed citizen from a cooperative event of severity 1.");
+    public static readonly ParameterDefinition NegativityBias = new("media", "negativity_bias", 2.0, 1, 10, "1", "How much more a hostile event moves trust than a cooperative one of equal severity.");
+    public static readonly ParameterDefinition Exposure = new("media", "exposure", 0.6, 0, 1, "1", "Mean media exposure of citizens.");
+    public static readonly ParameterDefinition HalfLife = new("media", "half_life", 2.0, 0.05, 1000, "years", "Half-life of a media shock: the coverage of an event fades and its effect on trust with it (a large value makes shocks permanent).");
+
+    private static readonly ParameterDefinition[] Declared = [Effect, NegativityBias, Exposure, HalfLife];
+
+    public override string RuleId => Id;
+
+    public override Mechanism Mechanism => Switch;
+
+    public override IReadOnlyList<ParameterDefinition> Parameters => Declared;
+
+    public override string Citation => "Soroka, S. N. (2006). Good news and bad news. Journal of Politics 68(2); Hill, S. J., Lo, J., Vavreck, L., and Zaller, J. (2013). How quickly we forget. Political Communication 30(4).";
+
+    public override void Apply(World world)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        if (!world.On(Switch))
+        {
+            return;
+        }
+
+        // Coverage fades: a shock s is applied at once and taken back as it decays, so its
+        // effect on trust halves every media.half_life years. Contact and outreach, by contrast, last.
+        double memory = ModelParameters.Decay(world.P[HalfLife], world.Dt);
+        for (int s = 0; s < world.States.Length; s++)
+        {
+            double previous = world.MediaShock[s];
+            world.MediaShock[s] = (previous * memory) + world.MediaDelta[s];
+            world.MediaChange[s] = world.MediaShock[s] - previous;
+        }
+
+        Media.Apply(world.Citizens.Population, world.MediaChange);
+    }
+}

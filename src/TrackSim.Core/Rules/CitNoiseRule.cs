@@ -1,0 +1,40 @@
+using TrackSim.Core.Citizens;
+using TrackSim.Core.Model;
+using TrackSim.Core.Parameters;
+
+namespace TrackSim.Core.Rules;
+
+/// <summary>
+/// CIT-NOISE: idiosyncratic experience (Pineda, Toral and Hernández-García 2009).
+/// <para>
+/// Every citizen's trust moves by an independent draw with SD <c>influence.noise</c>·√Δt·2√(x(1 − x))
+/// (the kernel <see cref="OpinionNoise"/>).
+/// </para>
+/// </summary>
+internal sealed class CitNoiseRule : Rule
+{
+    public const string Id = "CIT-NOISE";
+
+    public static readonly Mechanism Switch = new("opinion_noise", Id, "idiosyncratic changes in each citizen's trust");
+
+    public static readonly ParameterDefinition Noise = new("influence", "noise", 0.1, 0, 1, "trust/sqrt(year)", "Spread of idiosyncratic changes in a citizen's trust: the SD of a year's noise (per step, this times the square root of the step in years).");
+
+    private static readonly ParameterDefinition[] Declared = [Noise];
+
+    public override string RuleId => Id;
+
+    public override Mechanism Mechanism => Switch;
+
+    public override IReadOnlyList<ParameterDefinition> Parameters => Declared;
+
+    public override string Citation => "Pineda, M., Toral, R., and Hernández-García, E. (2009). Noisy continuous-opinion dynamics. Journal of Statistical Mechanics P08001.";
+
+    public override void Apply(World world)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        if (world.On(Switch))
+        {
+            OpinionNoise.Apply(world.Citizens.Population, world.P[Noise] * Math.Sqrt(world.Dt), world.NoiseSeed, world.Step);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using TrackSim.Core.Citizens;
+using TrackSim.Core.Metrics;
+using TrackSim.Core.Model;
+
+namespace TrackSim.Core.Rules;
+
+/// <summary>
+/// CIT-PUBLIC: each state's public opinion, summarised from its citizens after the citizen rules.
+/// <para>
+/// Public trust is the mean of the state's citizens' trust, polarization its population SD and
+/// the hostile share the share of citizens below 0.25 (the kernel <see cref="CitizenMetrics"/>).
+/// ST-AUDIENCE reads them in the same step, T2-TRANSFER in the next. It has no switch: it
+/// changes nothing, it measures.
+/// </para>
+/// </summary>
+internal sealed class CitPublicRule : Rule
+{
+    public const string Id = "CIT-PUBLIC";
+
+    private static readonly MetricReader[] Recorded =
+    [
+        new(MetricCatalog.PublicTrust, (world, s) => world.States[s].PublicTrust),
+        new(MetricCatalog.Polarization, (world, s) => world.States[s].Polarization),
+        new(MetricCatalog.HostileShare, (world, s) => world.States[s].HostileShare),
+    ];
+
+    public override string RuleId => Id;
+
+    public override IReadOnlyList<MetricReader> Metrics => Recorded;
+
+    public override string Citation => "Page, B. I., and Shapiro, R. Y. (1992). The Rational Public. University of Chicago Press (aggregate opinion as the mean of individual opinions).";
+
+    /// <summary>The summaries of the initial population, recorded at point 0.</summary>
+    public override void Initialize(World world)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        world.Citizens.Summarize(world.States);
+    }
+
+    public override void Apply(World world)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        world.Citizens.Summarize(world.States);
+    }
+}

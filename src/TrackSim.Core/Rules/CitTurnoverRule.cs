@@ -1,0 +1,43 @@
+using TrackSim.Core.Citizens;
+using TrackSim.Core.Model;
+using TrackSim.Core.Parameters;
+
+namespace TrackSim.Core.Rules;
+
+/// <summary>
+/// CIT-TURNOVER: generational turnover (Mannheim 1928; Firebaugh 1989).
+/// <para>
+/// Each citizen is replaced in a step with probability 1 − (1 − r)^Δt, r = <c>citizens.cohorts.turnover</c>
+/// per year; the newcomer's trust is drawn around the state's current mean with the SD of its
+/// initial distribution, and it speaks the shared language and keeps its cross-border ties with
+/// the cohort's probabilities (the kernel <see cref="Turnover"/>).
+/// </para>
+/// </summary>
+internal sealed class CitTurnoverRule : Rule
+{
+    public const string Id = "CIT-TURNOVER";
+
+    public static readonly Mechanism Switch = new("turnover", Id, "generational turnover of citizens");
+
+    public override string RuleId => Id;
+
+    public override Mechanism Mechanism => Switch;
+
+    public override string Citation => "Mannheim, K. (1928). The problem of generations; Firebaugh, G. (1989). Methods for estimating cohort replacement effects. Sociological Methodology 19.";
+
+    public override void Apply(World world)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        if (!world.On(Switch))
+        {
+            return;
+        }
+
+        var cohorts = world.Scenario.Citizens.Cohorts;
+        var citizens = world.Citizens;
+        double replace = 1 - Math.Pow(1 - cohorts.Turnover, world.Dt);
+        // Turnover reads only the means; the SD and hostile share wait for CIT-PUBLIC.
+        CitizenMetrics.Means(citizens.Population, citizens.Mean);
+        Turnover.Apply(citizens.Population, citizens.Network, replace, cohorts, citizens.Mean, citizens.InitialSd, world.TurnoverSeed, world.Step);
+    }
+}

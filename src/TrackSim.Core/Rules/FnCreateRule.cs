@@ -1,0 +1,40 @@
+using TrackSim.Core.Model;
+
+namespace TrackSim.Core.Rules;
+
+/// <summary>
+/// FN-CREATE: functional links created by events and by adopted Track II recommendations.
+/// <para>
+/// EVENT and T2-TRANSFER ask for links; this rule adds them, in the order asked, before the
+/// citizens' contact and the states' restraint read the links. A link an event names is added
+/// as given; a link from a recommendation on a sector's topic is added only where the dyad has
+/// no link in that sector yet, with strength <c>functional.spillover_strength</c> and threshold
+/// <c>functional.spillover_threshold</c>. It has no switch: switch off T2-TRANSFER or remove
+/// the event instead.
+/// </para>
+/// </summary>
+internal sealed class FnCreateRule : Rule
+{
+    public const string Id = "FN-CREATE";
+
+    public override string RuleId => Id;
+
+    public override string Citation => "Mitrany, D. (1943). A Working Peace System. Royal Institute of International Affairs.";
+
+    public override void Apply(World world)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        foreach (var request in world.LinkRequests)
+        {
+            if (request.OnlyIfSectorFree && request.Dyad.HasLinkIn(request.Sector))
+            {
+                continue;
+            }
+
+            request.Dyad.Links.Add(new LinkRuntime(request.Id, request.Sector, request.Strength, request.Threshold, request.ActiveFrom));
+            world.Record(Id, request.Id, request.Detail);
+        }
+
+        world.LinkRequests.Clear();
+    }
+}

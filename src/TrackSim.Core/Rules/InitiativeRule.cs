@@ -1,0 +1,25 @@
+using TrackSim.Core.Model;
+
+namespace TrackSim.Core.Rules;
+
+/// <summary>
+/// A rule that acts on one Track II initiative at a time. Where several such rules follow each
+/// other in the step, the engine runs all of them for the first initiative, then for the next,
+/// so that what one initiative's meeting leads to (an adopted recommendation that resumes the
+/// dialogue) is there when the next initiative's meeting chance is computed.
+/// </summary>
+internal abstract class InitiativeRule : Rule
+{
+    /// <summary>Applies the rule to one initiative.</summary>
+    public abstract void Apply(World world, InitiativeRuntime initiative);
+
+    /// <summary>Applies the rule to every initiative in file order.</summary>
+    public sealed override void Apply(World world)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        foreach (var initiative in world.Initiatives)
+        {
+            Apply(world, initiative);
+        }
+    }
+}

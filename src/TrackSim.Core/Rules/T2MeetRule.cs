@@ -1,0 +1,276 @@
+using System.Globalization;
+using TrackSim.Core.Domain;
+using TrackSim.Core.Metrics;
+using TrackSim.Core.Model;
+using TrackSim.Core.Parameters;
+
+namespace TrackSim.Core.Rules;
+
+/// <summary>
+/// T2-MEET: Track II meetings (Montville 1991's problem-solving workshops; Kelman 1972).
+/// <para>
+/// A running initiative whose meeting falls due in the step meets with probability
+/// r + (1 − r)·exp(−κ·T)·(1 − ψ·[dialogue suspended]), where r is its resilience, T the highest
+/// tension among its states, κ = <c>track2.tension_sensitivity</c>, ψ = <c>track2.suspension_penalty</c>.
+/// In a meeting: (contact) cross-side interpersonal trust t ← t + γ·(1 − t), γ = <c>track2.contact_gain</c>;
+/// (convergence) on every topic each participant p moves toward the others within the bound
+/// β·(1 + t_pq) (β = <c>track2.position_bound</c>), weighted by trust:
+/// y_p = x_p + μ·Σ t_pq (x_q − x_p) / Σ t_pq, μ = <c>track2.convergence</c> (Hegselmann and Krause 2002);
+/// on core topics the participant is anchored to the own government's position g_p with the
+/// stubbornness λ_p that T2-COOPT sets: x_p ← λ_p·g_p + (1 − λ_p)·y_p; on peripheral topics x_p ← y_p. Repeated meetings
+/// settle where anchor and convergence balance: with the defaults, sides 0.8 apart on a core
+/// topic come within the agreement distance only for alignments up to about 0.35. All participants read the positions before the meeting. A topic is agreed
+/// when the sides' mean positions all lie within <c>track2.agreement_distance</c>; every agreed
+/// topic yields a joint recommendation at every meeting while it stays agreed (T2-TRANSFER, right after the meeting);
+/// agreement needs participants of at least two sides. Whether the initiative runs is judged on
+/// the day the meeting is due. Between meetings
+/// cross-side trust drifts back toward <c>track2.initial_trust</c> at <c>track2.trust_decay</c> per year.
+/// </para>
+/// </summary>
+internal sealed class T2MeetRule : InitiativeRule
+{
+    public const string Id = "T2-MEET";
+
+    public static readonly Mechanism Switch = new("track2_meetings", Id, "meetings of Track II initiatives (contact, convergence, recommendations)");
+
+    public static readonly ParameterDefinition TensionSensitivity = new("track2", "tension_sensitivity", 3.0, 0, 20, "1", "How fast the chance of a meeting falls with tension.");
+    public static readonly ParameterDefinition SuspensionPenalty = new("track2", "suspension_penalty", 0.6, 0, 1, "1", "Drop in the chance of a meeting while official dialogue is suspended.");
+    public static readonly ParameterDefinition InitialTrust = new("track2", "initial_trust", 0.2, 0, 1, "trust", "Cross-side interpersonal trust among participants before their first meeting.");
+    public static readonly ParameterDefinition ContactGain = new("track2", "contact_gain", 0.15, 0, 1, "trust per meeting", "Share of the gap to 1 in cross-side interpersonal trust closed by one meeting.");
+    public static readonly ParameterDefinition TrustDecay = new("track2", "trust_decay", 0.1, 0, 5, "1/year", "Drift of interpersonal trust back toward its initial level between meetings.");
+    public static readonly ParameterDefinition Convergence = new("track2", "convergence", 0.3, 0, 0.5, "1", "Share of the position gap closed per meeting within the bound.");
+    public static readonly ParameterDefinition PositionBound = new("track2", "position_bound", 0.5, 0, 1, "position", "Position gap across which a participant still listens to another; interpersonal trust t widens it to bound x (1 + t) and weights the pull.");
+    public static readonly ParameterDefinition AgreementDistance = new("track2", "agreement_distance", 0.1, 0, 1, "position", "Gap between the sides' mean positions below which a topic yields a joint recommendation.");
+
+    private static readonly ParameterDefinition[] Declared = [TensionSensitivity, SuspensionPenalty, InitialTrust, ContactGain, TrustDecay, Convergence, PositionBound, AgreementDistance];
+    private static readonly MetricReader[] Recorded =
+    [
+        new(MetricCatalog.Track2Trust, (world, i) => world.Initiatives[i].CrossSideTrust()),
+        new(MetricCatalog.Track2Agreement, (world, i) => AgreementShare(world.Initiatives[i])),
+        new(MetricCatalog.MeetingsHeld, (world, i) => world.Initiatives[i].MeetingsHeld),
+    ];
+
+    public override string RuleId => Id;
+
+    public override Mechanism Mechanism => Switch;
+
+    public override IReadOnlyList<ParameterDefinition> Parameters => Declared;
+
+    public override IReadOnlyList<MetricReader> Metrics => Recorded;
+
+    public override string Citation => "Kelman, H. C. (1972). The problem-solving workshop in conflict resolution; Hegselmann, R., and Krause, U. (2002). Opinion dynamics and bounded confidence. JASSS 5(3).";
+
+    /// <summary>Cross-side trust starts at <c>track2.initial_trust</c>.</summary>
+    public override void Initialize(World world)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        double initial = world.P[InitialTrust];
+        foreach (var initiative in world.Initiatives)
+        {
+            for (int a = 0; a < initiative.CrossSide.Length; a++)
+            {
+                foreach (int b in initiative.CrossSide[a])
+                {
+                    initiative.Trust[a, b] = initial;
+                }
+            }
+        }
+    }
+
+    public override void Apply(World world, InitiativeRuntime initiative)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(initiative);
+        var p = world.P;
+        initiative.MetThisStep = false;
+        // Before the first meeting cross-side trust is still at its initial level, where
+        // the drift back changes nothing, so it is skipped.
+        if (initiative.MeetingsHeld > 0)
+        {
+            DecayTrust(initiative, world.Dt * p[TrustDecay], p[InitialTrust]);
+        }
+
+        if (initiative.NextMeeting > world.StepEnd)
+        {
+            return;
+        }
+
+        // At most one meeting per step; the schedule moves past the step whatever happens.
+        var due = initiative.NextMeeting;
+        int k = 1;
+        while (initiative.NextMeeting <= world.StepEnd)
+        {
+            initiative.NextMeeting = initiative.Spec.MeetingInterval.AddTo(due, k++);
+        }
+
+        if (!world.On(Switch) || !initiative.IsRunning(due) || initiative.Participants.Length == 0)
+        {
+            return;
+        }
+
+        double chance = MeetingChance(world, initiative);
+        if (world.MeetingStream.NextDouble() >= chance)
+        {
+            world.Record(Id, initiative.Spec.Id, $"meeting not held (chance {chance.ToString("0.##", CultureInfo.InvariantCulture)})");
+            return;
+        }
+
+        Meet(world, initiative);
+    }
+
+    /// <summary>The chance that a due meeting is held.</summary>
+    public static double MeetingChance(World world, InitiativeRuntime initiative)
+    {
+        var p = world.P;
+        double tension = 0;
+        bool suspended = false;
+        foreach (var dyad in initiative.Dyads)
+        {
+            tension = Math.Max(tension, dyad.Tension);
+            suspended |= !dyad.DialogueOpen;
+        }
+
+        double r = initiative.Spec.Resilience;
+        return r + ((1 - r) * Math.Exp(-p[TensionSensitivity] * tension) * (suspended ? 1 - p[SuspensionPenalty] : 1));
+    }
+
+    /// <summary>Holds a meeting: contact, convergence with co-optation, and agreement (the recommendations go to T2-TRANSFER).</summary>
+    public static void Meet(World world, InitiativeRuntime initiative)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(initiative);
+        var p = world.P;
+        var participants = initiative.Participants;
+        int n = participants.Length;
+        initiative.MeetingsHeld++;
+        initiative.MetThisStep = true;
+        double contactGain = p[ContactGain];
+        double bound = p[PositionBound];
+        double convergence = p[Convergence];
+        foreach (var dyad in initiative.Dyads)
+        {
+            if (!dyad.DialogueOpen)
+            {
+                dyad.MeetingsWhileSuspended++;
+            }
+        }
+
+        for (int a = 0; a < n; a++)
+        {
+            foreach (int b in initiative.CrossSide[a])
+            {
+                initiative.Trust[a, b] += contactGain * (1 - initiative.Trust[a, b]);
+            }
+        }
+
+        var topics = initiative.Spec.Topics;
+        bool anchor = initiative.Anchored;
+        for (int t = 0; t < topics.Length; t++)
+        {
+            for (int a = 0; a < n; a++)
+            {
+                double x = participants[a].Positions[t];
+                double weight = 0;
+                double pull = 0;
+                for (int b = 0; b < n; b++)
+                {
+                    double trust = initiative.Trust[a, b];
+                    double gap = participants[b].Positions[t] - x;
+                    if (b != a && Math.Abs(gap) < bound * (1 + trust))
+                    {
+                        weight += trust;
+                        pull += trust * gap;
+                    }
+                }
+
+                double y = weight > 0 ? x + (convergence * pull / weight) : x;
+                if (topics[t].Core && anchor)
+                {
+                    double stubbornness = participants[a].Stubbornness;
+                    double government = participants[a].GovernmentPositions[t];
+                    y = (stubbornness * government) + ((1 - stubbornness) * y);
+                }
+
+                participants[a].NextPositions[t] = Math.Clamp(y, 0, 1);
+            }
+        }
+
+        foreach (var participant in participants)
+        {
+            Array.Copy(participant.NextPositions, participant.Positions, topics.Length);
+        }
+
+        int agreed = 0;
+        for (int t = 0; t < topics.Length; t++)
+        {
+            initiative.Agreed[t] = SidesAgree(initiative, t, p[AgreementDistance]);
+            if (initiative.Agreed[t])
+            {
+                agreed++;
+            }
+        }
+
+        world.Record(Id, initiative.Spec.Id, $"meeting held; agreement on {agreed} of {topics.Length} topics");
+    }
+
+    /// <summary>Share of topics on which the sides agree after the last meeting.</summary>
+    /// <param name="initiative">The initiative.</param>
+    /// <remarks>Read at every recorded step, so it counts in a loop rather than through LINQ, which would allocate.</remarks>
+    public static double AgreementShare(InitiativeRuntime initiative)
+    {
+        ArgumentNullException.ThrowIfNull(initiative);
+        var agreed = initiative.Agreed;
+        int count = 0;
+        foreach (bool a in agreed)
+        {
+            count += a ? 1 : 0;
+        }
+
+        return agreed.Length == 0 ? 0 : count / (double)agreed.Length;
+    }
+
+    private static bool SidesAgree(InitiativeRuntime initiative, int topic, double distance)
+    {
+        double low = double.MaxValue;
+        double high = double.MinValue;
+        int sides = 0;
+        foreach (int state in initiative.States)
+        {
+            double sum = 0;
+            int count = 0;
+            foreach (var participant in initiative.Participants)
+            {
+                if (participant.State == state)
+                {
+                    sum += participant.Positions[topic];
+                    count++;
+                }
+            }
+
+            if (count > 0)
+            {
+                sides++;
+                low = Math.Min(low, sum / count);
+                high = Math.Max(high, sum / count);
+            }
+        }
+
+        // Agreement is joint: it needs participants of at least two sides.
+        return sides >= 2 && high - low < distance;
+    }
+
+    /// <summary>Moves cross-side trust back toward its initial level; runs at every step, so it walks the cross-side pairs only.</summary>
+    private static void DecayTrust(InitiativeRuntime initiative, double rate, double initial)
+    {
+        var crossSide = initiative.CrossSide;
+        var trust = initiative.Trust;
+        double factor = Math.Min(1, rate);
+        for (int a = 0; a < crossSide.Length; a++)
+        {
+            foreach (int b in crossSide[a])
+            {
+                trust[a, b] += factor * (initial - trust[a, b]);
+            }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+using System.Globalization;
+using TrackSim.Core.Domain;
+using TrackSim.Core.Metrics;
+using TrackSim.Core.Model;
+using TrackSim.Core.Parameters;
+
+namespace TrackSim.Core.Rules;
+
+/// <summary>
+/// T2-TRANSFER: a joint recommendation reaching Track I (Kelman 1972; Chataway 1998 on the transfer problem).
+/// <para>
+/// A recommendation is adopted with probability
+/// b · Ā · R̄ · (1 − τ·T) · (1 − η·H̄), with b = <c>transfer.base</c>, Ā the participants' mean
+/// access, R̄ the mean receptivity of their governments, T the highest tension among their states,
+/// H̄ the mean hostile share of their publics, τ = <c>transfer.tension_penalty</c> and
+/// η = <c>transfer.hostility_penalty</c>. An adopted recommendation adds
+/// <c>transfer.cbm_per_adoption</c> to each dyad's CBM stock and <c>trust.track2_gain</c> of the gap to 1
+/// in official trust; on a topic named after a sector it creates a link in that sector where the
+/// dyad has none; and where the dialogue is suspended and tension is below
+/// <c>dialogue.resume_tension</c> it resumes the dialogue. Each topic agreed at a meeting of this
+/// step is one recommendation, in topic order, right after the meeting (before the next
+/// initiative's meeting).
+/// </para>
+/// </summary>
+internal sealed class T2TransferRule : InitiativeRule
+{
+    public const string Id = "T2-TRANSFER";
+
+    public static readonly Mechanism Switch = new("transfer", Id, "recommendations reaching Track I and their adoption");
+
+    public static readonly ParameterDefinition TrustGain = new("trust", "track2_gain", 0.03, 0, 1, "trust per recommendation", "Share of the gap to 1 closed by an adopted Track II recommendation.");
+    public static readonly ParameterDefinition Base = new("transfer", "base", 0.5, 0, 1, "probability", "Chance that a recommendation from participants of full access reaches a fully receptive government.");
+    public static readonly ParameterDefinition TensionPenalty = new("transfer", "tension_penalty", 0.8, 0, 1, "1", "Drop in receptivity at tension 1.");
+    public static readonly ParameterDefinition HostilityPenalty = new("transfer", "hostility_penalty", 0.5, 0, 1, "1", "Drop in receptivity with a fully hostile public.");
+    public static readonly ParameterDefinition CbmPerAdoption = new("transfer", "cbm_per_adoption", 0.2, 0, 5, "CBM", "Confidence-building-measure stock added per adopted recommendation.");
+
+    private static readonly ParameterDefinition[] Declared = [TrustGain, Base, TensionPenalty, HostilityPenalty, CbmPerAdoption];
+    private static readonly MetricReader[] Recorded = [new(MetricCatalog.RecommendationsAdopted, (world, i) => world.Initiatives[i].RecommendationsAdopted)];
+
+    public override string RuleId => Id;
+
+    public override Mechanism Mechanism => Switch;
+
+    public override IReadOnlyList<ParameterDefinition> Parameters => Declared;
+
+    public override IReadOnlyList<MetricReader> Metrics => Recorded;
+
+    public override string Citation => "Kelman, H. C. (1972). The problem-solving workshop in conflict resolution; Chataway, C. J. (1998). Track II diplomacy: from a Track I perspective. Negotiation Journal 14(3).";
+
+    /// <summary>Passes on the recommendations of a meeting the initiative held in this step.</summary>
+    public override void Apply(World world, InitiativeRuntime initiative)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(initiative);
+        if (!initiative.MetThisStep)
+        {
+            return;
+        }
+
+        var topics = initiative.Spec.Topics;
+        for (int t = 0; t < topics.Length; t++)
+        {
+            if (initiative.Agreed[t])
+            {
+                Recommend(world, initiative, topics[t]);
+            }
+        }
+    }
+
+    /// <summary>One recommendation on <paramref name="topic"/>: adopted or not, and what adoption does.</summary>
+    public static void Recommend(World world, InitiativeRuntime initiative, TopicSpec topic)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(initiative);
+        ArgumentNullException.ThrowIfNull(topic);
+        if (!world.On(Switch))
+        {
+            return;
+        }
+
+        double chance = AdoptionChance(world, initiative);
+        if (world.TransferStream.NextDouble() >= chance)
+        {
+            return;
+        }
+
+        var p = world.P;
+        initiative.RecommendationsAdopted++;
+        world.Record(Id, initiative.Spec.Id, $"recommendation on {topic.Name} adopted (chance {chance.ToString("0.##", CultureInfo.InvariantCulture)})");
+        var sector = SectorOf(topic);
+        foreach (var dyad in initiative.Dyads)
+        {
+            dyad.CbmStock += p[CbmPerAdoption];
+            if (world.On(StTrustRule.Switch))
+            {
+                dyad.OfficialTrust += p[TrustGain] * (1 - dyad.OfficialTrust);
+            }
+
+            if (sector is { } s)
+            {
+                string id = $"{dyad.Subject.ToLowerInvariant()}-{s.ToString().ToLowerInvariant()}-{world.Step}";
+                world.LinkRequests.Add(new LinkRequest(dyad, id, s, p[FnSpilloverRule.Strength], p[FnSpilloverRule.Threshold], null, OnlyIfSectorFree: true, $"created after a recommendation of {initiative.Spec.Id} was adopted"));
+            }
+
+            if (world.On(StDialogueRule.Switch) && !dyad.DialogueOpen && dyad.Tension < p[StDialogueRule.ResumeTension])
+            {
+                world.ResumeDialogue(dyad, StDialogueRule.Id, $"resumed on a Track II recommendation of {initiative.Spec.Id}");
+            }
+        }
+    }
+
+    /// <summary>The chance that a recommendation of the initiative is adopted now.</summary>
+    public static double AdoptionChance(World world, InitiativeRuntime initiative)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(initiative);
+        var p = world.P;
+
+        // Plain loops rather than LINQ, which allocated at every agreed topic; each mean sums
+        // from the first value and divides by the count, and the maximum keeps the first of
+        // equal values and passes over NaN, as Enumerable.Average and Max do, so the chance
+        // is bit for bit the one LINQ gave.
+        var participants = initiative.Participants;
+        var states = initiative.States;
+        if (participants.Length == 0 || states.Length == 0)
+        {
+            throw new InvalidOperationException($"Initiative {initiative.Spec.Id} has no participants or no states.");
+        }
+
+        double access = participants[0].Access;
+        for (int q = 1; q < participants.Length; q++)
+        {
+            access += participants[q].Access;
+        }
+
+        access /= participants.Length;
+        double receptivity = world.States[states[0]].Receptivity;
+        double hostile = world.States[states[0]].HostileShare;
+        for (int k = 1; k < states.Length; k++)
+        {
+            receptivity += world.States[states[k]].Receptivity;
+            hostile += world.States[states[k]].HostileShare;
+        }
+
+        receptivity /= states.Length;
+        hostile /= states.Length;
+        var dyads = initiative.Dyads;
+        double tension = dyads.Length == 0 ? 0 : dyads[0].Tension;
+        for (int d = 1; d < dyads.Length; d++)
+        {
+            double x = dyads[d].Tension;
+            if (x > tension || double.IsNaN(tension))
+            {
+                tension = x;
+            }
+        }
+
+        return p[Base] * access * receptivity * (1 - (p[TensionPenalty] * tension)) * (1 - (p[HostilityPenalty] * hostile));
+    }
+
+    /// <summary>The topic's sector, when its id names one (a recommendation on it can create a link).</summary>
+    public static Sector? SectorOf(TopicSpec topic)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        return Enum.TryParse<Sector>(topic.Id, ignoreCase: true, out var sector) && Enum.IsDefined(sector) && !int.TryParse(topic.Id, out _) ? sector : null;
+    }
+}
