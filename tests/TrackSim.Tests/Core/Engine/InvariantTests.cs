@@ -6,7 +6,7 @@ using TrackSim.Core.Randomness;
 
 namespace TrackSim.Tests.Core.Engine;
 
-/// <summary>Numbers stay in their ranges whatever the parameters (DESIGN.md section 8).</summary>
+/// <summary>Numbers stay in their ranges whatever the parameters (the ranges in docs/MODEL.md, section 2).</summary>
 public sealed class InvariantTests
 {
     private static readonly string Yaml = """
