@@ -35,10 +35,9 @@ internal static class MemoryRun
         var spec = new CitizenSpec(
             perState,
             ImmutableSortedDictionary<string, TrustDistribution>.Empty,
-            ConfidenceBound: 0.3,
             new NetworkSpec(kind, MeanDegree: 10, Rewiring: 0.1, CrossBorderShare: 0.02),
             SharedLanguage: 0.3,
-            new CohortSpec(0.02, 0.3, 0.5));
+            new CohortSpec(0.3, 0.5));
 
         long before = GC.GetTotalMemory(forceFullCollection: true);
         var rng = new Xoshiro256(20_240_101);

@@ -13,7 +13,7 @@ namespace TrackSim.Core.Rules;
 /// fractional part (drawn from a hash of the seed and the step), so the yearly rate
 /// <c>influence.rate</c> holds on average. In each round every citizen listens to one partner and
 /// moves by <c>influence.convergence</c> of the gap when the gap is below the confidence bound
-/// <c>citizens.confidence_bound</c> (the kernel <see cref="SocialInfluence"/>).
+/// <c>influence.confidence_bound</c> (the kernel <see cref="SocialInfluence"/>).
 /// </para>
 /// </summary>
 internal sealed class CitInfluenceRule : Rule
@@ -24,8 +24,9 @@ internal sealed class CitInfluenceRule : Rule
 
     public static readonly ParameterDefinition Rate = new("influence", "rate", 2, 0, 365, "interactions/year", "Interactions of each citizen with a neighbour per year.");
     public static readonly ParameterDefinition Convergence = new("influence", "convergence", 0.3, 0, 0.5, "1", "Share of the opinion gap closed in an interaction within the confidence bound (Deffuant's mu).");
+    public static readonly ParameterDefinition ConfidenceBound = new("influence", "confidence_bound", 0.3, 0.01, 1, "trust", "Bounded-confidence threshold epsilon: citizens influence each other only when their trust differs by less.");
 
-    private static readonly ParameterDefinition[] Declared = [Rate, Convergence];
+    private static readonly ParameterDefinition[] Declared = [Rate, Convergence, ConfidenceBound];
 
     public override string RuleId => Id;
 
@@ -53,6 +54,6 @@ internal sealed class CitInfluenceRule : Rule
         }
 
         var citizens = world.Citizens;
-        SocialInfluence.Step(citizens.Population, citizens.Network, world.Scenario.Citizens.ConfidenceBound, world.P[Convergence], rounds, world.InfluenceSeed, world.Step, citizens.Threads);
+        SocialInfluence.Step(citizens.Population, citizens.Network, world.P[ConfidenceBound], world.P[Convergence], rounds, world.InfluenceSeed, world.Step, citizens.Threads);
     }
 }

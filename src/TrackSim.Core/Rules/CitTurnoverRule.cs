@@ -7,7 +7,7 @@ namespace TrackSim.Core.Rules;
 /// <summary>
 /// CIT-TURNOVER: generational turnover (Mannheim 1928; Firebaugh 1989).
 /// <para>
-/// Each citizen is replaced in a step with probability 1 − (1 − r)^Δt, r = <c>citizens.cohorts.turnover</c>
+/// Each citizen is replaced in a step with probability 1 − (1 − r)^Δt, r = <c>turnover.rate</c>
 /// per year; the newcomer's trust is drawn around the state's current mean with the SD of its
 /// initial distribution, and it speaks the shared language and keeps its cross-border ties with
 /// the cohort's probabilities (the kernel <see cref="Turnover"/>).
@@ -19,9 +19,15 @@ internal sealed class CitTurnoverRule : Rule
 
     public static readonly Mechanism Switch = new("turnover", Id, "generational turnover of citizens");
 
+    public static readonly ParameterDefinition Rate = new("turnover", "rate", 0.02, 0, 0.2, "1/year", "Share of citizens replaced by a new cohort per year.");
+
+    private static readonly ParameterDefinition[] Declared = [Rate];
+
     public override string RuleId => Id;
 
     public override Mechanism Mechanism => Switch;
+
+    public override IReadOnlyList<ParameterDefinition> Parameters => Declared;
 
     public override string Citation => "Mannheim, K. (1928). The problem of generations; Firebaugh, G. (1989). Methods for estimating cohort replacement effects. Sociological Methodology 19.";
 
@@ -35,7 +41,7 @@ internal sealed class CitTurnoverRule : Rule
 
         var cohorts = world.Scenario.Citizens.Cohorts;
         var citizens = world.Citizens;
-        double replace = 1 - Math.Pow(1 - cohorts.Turnover, world.Dt);
+        double replace = 1 - Math.Pow(1 - world.P[Rate], world.Dt);
         // Turnover reads only the means; the SD and hostile share wait for CIT-PUBLIC.
         CitizenMetrics.Means(citizens.Population, citizens.Mean);
         Turnover.Apply(citizens.Population, citizens.Network, replace, cohorts, citizens.Mean, citizens.InitialSd, world.TurnoverSeed, world.Step);

@@ -9,8 +9,8 @@ namespace TrackSim.Core.Rules;
 /// <para>
 /// For every ordered pair of states (i, j), with x = x_ij and y = x_ji:
 /// x ← clamp(x + Δt·(a_i·y − m_i·x + r_i + G_ij + P_i), 0, x_max), where a_i is the fear
-/// coefficient, r_i the standing grievance (both per state, defaulting to <c>posture.fear</c> and
-/// <c>posture.grievance</c>), G_ij the remembered grievance from events and incidents (halving
+/// coefficient, r_i the standing grievance (parameters of a state: <c>posture.fear</c> and
+/// <c>posture.grievance</c>, which a scenario can set for all states or state by state), G_ij the remembered grievance from events and incidents (halving
 /// every <c>posture.grievance_half_life</c> years), P_i the audience pressure of ST-AUDIENCE, and
 /// m_i = restraint_i + <c>posture.cbm_restraint</c>·CBM_ij + <c>posture.interdependence_restraint</c>·L_ij
 /// + <c>posture.dialogue_restraint</c>·τ_ij·[dialogue open], with L_ij the strength of the dyad's
@@ -63,9 +63,9 @@ internal sealed class StPostureRule : Rule
         for (int i = 0; i < n; i++)
         {
             var state = world.States[i];
-            double fear = state.Spec.Fear ?? p.Of(Fear, i);
-            double restraintOf = state.Spec.Restraint ?? p.Of(Restraint, i);
-            double grievance = state.Spec.Grievance ?? p.Of(Grievance, i);
+            double fear = p.Of(Fear, i);
+            double restraintOf = p.Of(Restraint, i);
+            double grievance = p.Of(Grievance, i);
             double audience = state.AudiencePressure;
             for (int j = 0; j < n; j++)
             {

@@ -82,10 +82,22 @@ public static class ScenarioDescription
     private static void States(StringBuilder md, Scenario scenario)
     {
         md.Append("## States\n\n");
-        md.Append("| id | name | hawkishness | receptivity | public sensitivity | initial posture | fear | restraint | grievance |\n|---|---|---|---|---|---|---|---|---|\n");
+        // Every parameter of a state gets a column with its value for each state (bold where the state has its own).
+        var perState = ParameterCatalog.All.Where(p => p.Scope == ParameterScope.State).ToArray();
+        md.Append("| id | name | hawkishness | receptivity | public sensitivity | initial posture |");
+        md.Append(string.Concat(perState.Select(p => $" `{p.Key}` |")));
+        md.Append("\n|---|---|---|---|---|---|" + string.Concat(perState.Select(_ => "---|")) + "\n");
         foreach (var s in scenario.States)
         {
-            md.Append(CultureInfo.InvariantCulture, $"| {s.Id} | {Cell(s.Name)} | {Number(s.Hawkishness)} | {Number(s.Receptivity)} | {Number(s.PublicSensitivity)} | {Number(s.Posture)} | {Optional(s.Fear, "posture.fear")} | {Optional(s.Restraint, "posture.restraint")} | {Optional(s.Grievance, "posture.grievance")} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"| {s.Id} | {Cell(s.Name)} | {Number(s.Hawkishness)} | {Number(s.Receptivity)} | {Number(s.PublicSensitivity)} | {Number(s.Posture)} |");
+            foreach (var p in perState)
+            {
+                string key = ParameterSet.StateKey(p.Key, s.Id);
+                string value = Number(scenario.Parameters[key]);
+                md.Append(' ').Append(scenario.Parameters.SourceOf(key) == "default" ? value : $"**{value}**").Append(" |");
+            }
+
+            md.Append('\n');
         }
 
         md.Append('\n');
@@ -116,8 +128,8 @@ public static class ScenarioDescription
         var c = scenario.Citizens;
         md.Append("## Citizens\n\n");
         md.Append(CultureInfo.InvariantCulture, $"{c.PerState:N0} citizens per state on a {Names.SnakeCase(c.Network.Kind.ToString()).Replace('_', '-')} network (mean degree {c.Network.MeanDegree}, rewiring {Number(c.Network.Rewiring)}, cross-border share {Number(c.Network.CrossBorderShare)}); ");
-        md.Append(CultureInfo.InvariantCulture, $"confidence bound {Number(c.ConfidenceBound)}; share speaking a shared language {Number(c.SharedLanguage)}; ");
-        md.Append(CultureInfo.InvariantCulture, $"generational turnover {Number(c.Cohorts.Turnover)} per year, the young cohort with shared language {Number(c.Cohorts.SharedLanguage)} and cross-border ties {Number(c.Cohorts.CrossBorderTies)}.\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"share speaking a shared language {Number(c.SharedLanguage)}; ");
+        md.Append(CultureInfo.InvariantCulture, $"new cohorts (at the rate `turnover.rate`) with shared language {Number(c.Cohorts.SharedLanguage)} and cross-border ties {Number(c.Cohorts.CrossBorderTies)}.\n\n");
         md.Append("| state | initial trust in the other (mean) | standard deviation |\n|---|---|---|\n");
         foreach (var s in scenario.States)
         {
@@ -154,6 +166,7 @@ public static class ScenarioDescription
             .Select(o => o.Split('=', 2)[0].Trim())
             .Where(p => p.StartsWith("parameters.", StringComparison.Ordinal))
             .Select(p => p["parameters.".Length..])
+            .Select(p => p.Split('.') is [var group, var name, var state] ? ParameterSet.StateKey($"{group}.{name}", state) : p)
             .ToHashSet(StringComparer.Ordinal);
         md.Append("## Parameters\n\n");
         md.Append("Rates are per year; the engine converts them to the step length. The source says where a value comes from: the default, the lens, the scenario file, or an override on the command line.\n\n");
@@ -164,6 +177,12 @@ public static class ScenarioDescription
             string source = overridden.Contains(p.Key) ? OverrideSource : scenario.Parameters.SourceOf(p.Key);
             string shown = source == "default" ? Number(value) : $"**{Number(value)}**";
             md.Append(CultureInfo.InvariantCulture, $"| `{p.Key}` | {shown} | {Number(p.Default)} | {Number(p.Min)} to {Number(p.Max)} | {Cell(p.Unit)} | {source} | {Cell(p.Description)} |\n");
+        }
+
+        foreach (var (key, value) in scenario.Parameters.Overrides.Where(o => o.Key.Contains('[', StringComparison.Ordinal)))
+        {
+            string source = overridden.Contains(key) ? OverrideSource : scenario.Parameters.SourceOf(key);
+            md.Append(CultureInfo.InvariantCulture, $"| `{key}` | **{Number(value)}** | | | | {source} | for one state |\n");
         }
 
         md.Append('\n');
@@ -262,8 +281,6 @@ public static class ScenarioDescription
         parts.AddRange(effects.StopInitiatives.Select(i => $"stops {i}"));
         return parts.Count == 0 ? "by kind and severity" : string.Join("; ", parts);
     }
-
-    private static string Optional(double? value, string parameter) => value is { } v ? Number(v) : $"`{parameter}`";
 
     private static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 

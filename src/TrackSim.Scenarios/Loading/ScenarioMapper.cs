@@ -141,10 +141,7 @@ internal sealed class ScenarioMapper
                 view.Number("hawkishness"),
                 view.Number("receptivity"),
                 view.Number("public_sensitivity"),
-                view.Number("posture"),
-                view.OptionalNumber("fear"),
-                view.OptionalNumber("restraint"),
-                view.OptionalNumber("grievance")));
+                view.Number("posture")));
         }
 
         return states.ToImmutable();
@@ -276,10 +273,9 @@ internal sealed class ScenarioMapper
         return new CitizenSpec(
             perState,
             trust.ToImmutable(),
-            view.Number("confidence_bound"),
             new NetworkSpec(Names.Parse<NetworkKind>(network.Word("kind")!), degree, network.Number("rewiring"), network.Number("cross_border_share")),
             view.Number("shared_language"),
-            new CohortSpec(cohorts.Number("turnover"), cohorts.Number("shared_language"), cohorts.Number("cross_border_ties")));
+            new CohortSpec(cohorts.Number("shared_language"), cohorts.Number("cross_border_ties")));
     }
 
     private ImmutableArray<InitiativeSpec> MapInitiatives(IEnumerable<NodeView> views, HashSet<string>? taken = null)
@@ -521,7 +517,11 @@ internal sealed class ScenarioMapper
         return ids.ToImmutable();
     }
 
-    private static ImmutableSortedDictionary<string, double> MapParameters(NodeView view)
+    /// <summary>
+    /// The parameter values set under <c>parameters</c>, by key; a parameter of a state set state by
+    /// state gives one value per state, keyed <c>group.name[STATE]</c>.
+    /// </summary>
+    private ImmutableSortedDictionary<string, double> MapParameters(NodeView view)
     {
         var values = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
         foreach (string group in ParameterCatalog.Groups)
@@ -529,9 +529,22 @@ internal sealed class ScenarioMapper
             var groupView = view.Object(group);
             foreach (var definition in ParameterCatalog.InGroup(group))
             {
-                if (groupView.OptionalNumber(definition.Name) is { } value)
+                if (groupView.Raw(definition.Name) is YamlMapping && definition.Scope == ParameterScope.State)
                 {
-                    values[definition.Key] = value;
+                    var number = ((PerStateNumberShape)groupView.Shape[definition.Name].Shape).Number;
+                    foreach (var (key, value, path) in groupView.Entries(definition.Name))
+                    {
+                        CheckState(key.Value, key.Position, path);
+                        if (value is YamlScalar scalar && Scalars.TryNumber(scalar, out double v) && v >= number.Min && v <= number.Max)
+                        {
+                            values[ParameterSet.StateKey(definition.Key, key.Value)] = v;
+                        }
+                    }
+                }
+                else if (groupView.Raw(definition.Name) is YamlScalar scalar && Scalars.TryNumber(scalar, out double v)
+                    && definition.Accepts(v))
+                {
+                    values[definition.Key] = v;
                 }
             }
         }

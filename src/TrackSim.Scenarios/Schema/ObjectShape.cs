@@ -6,7 +6,8 @@ namespace TrackSim.Scenarios.Schema;
 /// <summary>A mapping with a fixed set of keys; unknown keys are errors.</summary>
 /// <param name="description">What the mapping describes.</param>
 /// <param name="fields">Its keys in documentation order.</param>
-public sealed class ObjectShape(string description, IReadOnlyList<Field> fields) : Shape
+/// <param name="moved">Keys the format once had here, with where their setting lives now, so an older file gets told where.</param>
+public sealed class ObjectShape(string description, IReadOnlyList<Field> fields, IReadOnlyDictionary<string, string>? moved = null) : Shape
 {
     /// <summary>What the mapping describes.</summary>
     public string Description { get; } = description;
@@ -35,7 +36,11 @@ public sealed class ObjectShape(string description, IReadOnlyList<Field> fields)
         {
             string child = YamlPath.Key(path, key.Value);
             var field = Fields.FirstOrDefault(f => f.Name == key.Value);
-            if (field is null)
+            if (field is null && moved is not null && moved.TryGetValue(key.Value, out string? now))
+            {
+                context.Error(key, child, $"'{key.Value}' is no longer set in {Description}: it is the parameter {now}");
+            }
+            else if (field is null)
             {
                 string? suggestion = Suggestions.Closest(key.Value, Fields.Select(f => f.Name));
                 string hint = suggestion is null ? $"expected one of {KeyList()}" : $"did you mean '{suggestion}'?";
@@ -68,6 +73,10 @@ public sealed class ObjectShape(string description, IReadOnlyList<Field> fields)
             {
                 // An optional key left empty means "use the default", as the loader reads it.
                 schema["type"] = new JsonArray(JsonValue.Create(type.GetValue<string>()), JsonValue.Create("null"));
+            }
+            else if (!field.Required && schema["oneOf"] is JsonArray choices)
+            {
+                choices.Add(new JsonObject { ["type"] = "null" });
             }
 
             schema["description"] = field.Description;

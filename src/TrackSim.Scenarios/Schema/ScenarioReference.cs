@@ -229,6 +229,7 @@ public static class ScenarioReference
         ListShape list => $"list of {Items(list)}, each {TypeOf(list.Item, pathOf)}",
         MapShape { Value: ObjectShape mapping } map => $"mapping from {KeyName(map.Key)} to a mapping, see `{pathOf[mapping]}`",
         MapShape map => $"mapping from {KeyName(map.Key)} to {TypeOf(map.Value, pathOf)}",
+        PerStateNumberShape perState => $"{TypeOf(perState.Number, pathOf)}, or a mapping from state id to such a number",
         NumberShape number => $"{(number.WholeNumber ? "whole number" : "number")} in [{Format(number.Min)}, {Format(number.Max)}]{UnitOf(number)}",
         EnumShape words => $"one of {string.Join(", ", words.Values.Select(v => $"`{v}`"))}",
         BoolShape => "`true` or `false`",

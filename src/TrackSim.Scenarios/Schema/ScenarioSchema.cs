@@ -47,10 +47,7 @@ public static class ScenarioSchema
         new("receptivity", Unit, "Receptivity of the government to Track II input.", Default: 0.5),
         new("public_sensitivity", Unit, "Sensitivity of the government to public opinion.", Default: 0.5),
         new("posture", new NumberShape(0, 1000, unit: "posture"), "Relative initial hostile posture: the dyad's initial tension fixes the sum of the two states' postures, and this value sets each state's share of it.", Default: 0.2),
-        new("fear", new NumberShape(0, 5, unit: "1/year"), "This state's Richardson fear coefficient.", DefaultText: "parameters.posture.fear"),
-        new("restraint", new NumberShape(0, 5, unit: "1/year"), "This state's Richardson restraint coefficient.", DefaultText: "parameters.posture.restraint"),
-        new("grievance", new NumberShape(0, 5, unit: "posture/year"), "This state's standing grievance.", DefaultText: "parameters.posture.grievance"),
-    ]);
+    ], Moved(("fear", "posture.fear"), ("restraint", "posture.restraint"), ("grievance", "posture.grievance")));
 
     /// <summary>A functional link.</summary>
     public static ObjectShape Link { get; } = new("a functional link",
@@ -92,21 +89,19 @@ public static class ScenarioSchema
     /// <summary>Generational turnover.</summary>
     public static ObjectShape Cohorts { get; } = new("generational turnover",
     [
-        new("turnover", new NumberShape(0, 0.2, unit: "1/year"), "Share of citizens replaced by a new cohort per year.", Default: 0.02),
         new("shared_language", Unit, "Share of a new cohort that speaks the language shared across the border.", Default: 0.3),
         new("cross_border_ties", Unit, "A new citizen's cross-border ties relative to the citizen replaced.", Default: 0.5),
-    ]);
+    ], Moved(("turnover", "turnover.rate")));
 
     /// <summary>The citizen layer.</summary>
     public static ObjectShape Citizens { get; } = new("the citizen layer",
     [
         new("per_state", new NumberShape(10, MaxCitizensPerState, wholeNumber: true, unit: "citizens"), "Simulated citizens per state (a sample of the public).", Default: 2000.0),
         new("initial_trust", new MapShape(TextShape.StateId, Distribution), "Initial trust distribution per state id.", DefaultText: "mean 0.5, sd 0.15 for every state"),
-        new("confidence_bound", new NumberShape(0.01, 1), "Bounded-confidence threshold epsilon: citizens influence each other only when their trust differs by less.", Default: 0.3),
         new("network", Network, "The social network.", DefaultText: "see network"),
         new("shared_language", Unit, "Share of the initial population speaking a language shared across the border.", Default: 0.5),
         new("cohorts", Cohorts, "Generational turnover.", DefaultText: "see cohorts"),
-    ]);
+    ], Moved(("confidence_bound", "influence.confidence_bound")));
 
     /// <summary>A topic of an initiative.</summary>
     public static ObjectShape Topic { get; } = new("a topic",
@@ -179,11 +174,26 @@ public static class ScenarioSchema
             group,
             new ObjectShape($"the {group} parameters",
             [
-                .. ParameterCatalog.InGroup(group).Select(p => new Field(p.Name, new NumberShape(p.Min, p.Max, unit: p.Unit), p.Description, Default: p.Default)),
+                .. ParameterCatalog.InGroup(group).Select(ParameterField),
             ]),
             $"Parameters of the {group} mechanism.",
             DefaultText: "see the group")),
     ]);
+
+    /// <summary>Where keys that became parameters are set now, for the message an older file gets.</summary>
+    private static Dictionary<string, string> Moved(params (string Key, string Parameter)[] keys) =>
+        keys.ToDictionary(k => k.Key, k => ParameterCatalog.Find(k.Parameter) is { } p
+            ? $"parameters.{p.Group}.{p.Name}{(p.Scope == ParameterScope.State ? " (a number for all states, or a mapping from state ids to numbers)" : string.Empty)}"
+            : throw new InvalidOperationException($"No parameter {k.Parameter}."), StringComparer.Ordinal);
+
+    /// <summary>A parameter's key: a number, or for a parameter of a state also a mapping from state ids to numbers.</summary>
+    private static Field ParameterField(ParameterDefinition p)
+    {
+        var number = new NumberShape(p.Min, p.Max, unit: p.Unit);
+        return p.Scope == ParameterScope.State
+            ? new Field(p.Name, new PerStateNumberShape(number), $"{p.Description} A parameter of a state: one number for all, or a mapping such as {{ IN: 0.4, PK: 0.2 }}.", Default: p.Default)
+            : new Field(p.Name, number, p.Description, Default: p.Default);
+    }
 
     /// <summary>The mechanisms that can be switched off.</summary>
     public static ObjectShape Mechanisms { get; } = new("mechanisms switched on (true) or off (false)",

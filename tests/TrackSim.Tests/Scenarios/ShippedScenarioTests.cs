@@ -111,9 +111,13 @@ public sealed class ShippedScenarioTests
     {
         var scenario = LoadShipped("scenarios/examples/every-field.yaml");
         var north = scenario.State("NA");
-        Assert.That((north.Hawkishness, north.Receptivity, north.PublicSensitivity, north.Posture, north.Fear, north.Restraint, north.Grievance),
-            Is.EqualTo((0.6, 0.4, 0.7, 0.5, (double?)0.35, (double?)0.5, (double?)0.1)));
-        Assert.That(scenario.State("SO").Fear, Is.Null, "an unset coefficient falls back to the parameter");
+        Assert.That((north.Hawkishness, north.Receptivity, north.PublicSensitivity, north.Posture), Is.EqualTo((0.6, 0.4, 0.7, 0.5)));
+        var p = scenario.Parameters;
+        Assert.That(
+            (p.Of("posture.fear", "NA"), p.Of("posture.restraint", "NA"), p.Of("posture.grievance", "NA"), p.Of("posture.fear", "SO"), p.Of("posture.restraint", "SO")),
+            Is.EqualTo((0.35, 0.5, 0.1, 0.25, 0.8)),
+            "state by state where the scenario says so; SO's restraint falls back to the default 0.8");
+        Assert.That((p["influence.confidence_bound"], p["turnover.rate"]), Is.EqualTo((0.25, 0.025)));
 
         var dyad = scenario.Dyads.Single();
         Assert.That((dyad.Tension, dyad.OfficialTrust, dyad.CbmStock), Is.EqualTo((0.45, 0.25, 0.5)));
@@ -153,8 +157,8 @@ public sealed class ShippedScenarioTests
     public void Scenario_parameters_override_the_lens()
     {
         var parameters = LoadShipped("scenarios/examples/every-field.yaml").Parameters;
-        Assert.That(parameters["posture.fear"], Is.EqualTo(0.25));
-        Assert.That(parameters.SourceOf("posture.fear"), Is.EqualTo("scenario"));
+        Assert.That(parameters.Of("posture.fear", "SO"), Is.EqualTo(0.25));
+        Assert.That(parameters.SourceOf("posture.fear[SO]"), Is.EqualTo("scenario"));
         Assert.That(parameters["posture.interdependence_restraint"], Is.EqualTo(0.5));
         Assert.That(parameters.SourceOf("posture.interdependence_restraint"), Is.EqualTo("lens functionalist"));
         Assert.That(parameters.SourceOf("posture.restraint"), Is.EqualTo("default"));
@@ -200,7 +204,7 @@ public sealed class ShippedScenarioTests
         Assert.That(variant.Lens, Is.EqualTo("realist"));
         Assert.That(variant.Parameters["track2.alignment_scale"], Is.EqualTo(0.5));
         Assert.That(variant.Parameters.SourceOf("track2.alignment_scale"), Is.EqualTo("variant second-dialogue"));
-        Assert.That(variant.Parameters["posture.fear"], Is.EqualTo(0.25), "the scenario's value still wins over the variant's lens");
+        Assert.That(variant.Parameters.Of("posture.fear", "SO"), Is.EqualTo(0.25), "the scenario's value still wins over the variant's lens");
         Assert.That(variant.Mechanisms.IsOn("spillover"), Is.True);
         Assert.That(variant.Mechanisms.IsOn("turnover"), Is.False);
 

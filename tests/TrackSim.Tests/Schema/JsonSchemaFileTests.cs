@@ -110,7 +110,8 @@ public sealed class JsonSchemaFileTests
                 Expect(required.SequenceEqual(mapping.Fields.Where(f => f.Required).Select(f => f.Name)), "the required keys differ");
                 foreach (var field in mapping.Fields.Where(f => properties.ContainsKey(f.Name)))
                 {
-                    bool nullable = properties[field.Name]!["type"] is JsonArray list && list.Any(t => t?.GetValue<string>() == "null");
+                    bool nullable = (properties[field.Name]!["type"] is JsonArray list && list.Any(t => t?.GetValue<string>() == "null"))
+                        || (properties[field.Name]!["oneOf"] is JsonArray alternatives && alternatives.Any(c => c?["type"]?.GetValue<string>() == "null"));
                     Expect(nullable == !field.Required, $"'{field.Name}' may be left empty exactly when it is optional");
                     string child = path == "(top level)" ? field.Name : $"{path}.{field.Name}";
                     Compare(field.Shape, properties[field.Name]!.AsObject(), child, problems);
@@ -143,6 +144,19 @@ public sealed class JsonSchemaFileTests
                 else
                 {
                     problems.Add($"{path}: a free mapping needs propertyNames and additionalProperties schemas");
+                }
+
+                break;
+
+            case PerStateNumberShape perState:
+                if (schema["oneOf"] is JsonArray { Count: >= 2 } choices && choices[0] is JsonObject one && choices[1] is JsonObject each)
+                {
+                    Compare(perState.Number, one, path, problems);
+                    Compare(new MapShape(TextShape.StateId, perState.Number), each, path + ".<state>", problems);
+                }
+                else
+                {
+                    problems.Add($"{path}: a parameter of a state needs oneOf a number and a mapping from state ids");
                 }
 
                 break;

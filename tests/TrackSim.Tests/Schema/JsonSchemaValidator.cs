@@ -145,6 +145,20 @@ internal static class JsonSchemaValidator
 
                     break;
 
+                case "oneOf" when argument is JsonArray choices:
+                    int matching = choices.Count(choice =>
+                    {
+                        var choiceErrors = new List<string>();
+                        Check(value, choice!.AsObject(), path, choiceErrors);
+                        return choiceErrors.Count == 0;
+                    });
+                    if (matching != 1)
+                    {
+                        errors.Add($"{path}: matches {matching} of the {choices.Count} alternatives, not exactly one");
+                    }
+
+                    break;
+
                 case "propertyNames":
                     if (value is JsonObject named)
                     {

@@ -85,7 +85,7 @@ public sealed class ScenarioReferenceDocTests
         string reference = ScenarioReference.ToMarkdown();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(reference, Does.Contain("| `fear` | number in [0, 5] (1/year) | `0.3` | Growth of a state's posture per unit of the other's posture (Richardson's a, b). |"));
+            Assert.That(reference, Does.Contain("| `fear` | number in [0, 5] (1/year), or a mapping from state id to such a number | `0.3` | Growth of a state's posture per unit of the other's posture (Richardson's a, b). A parameter of a state: one number for all, or a mapping such as { IN: 0.4, PK: 0.2 }. |"));
             Assert.That(reference, Does.Contain("| `step` | one of `day`, `week`, `month` | `month` | Length of one step. |"));
             Assert.That(reference, Does.Contain("| `start` | date `YYYY-MM` or `YYYY-MM-DD`; a month alone means its first day | **required** |"));
             Assert.That(reference, Does.Contain("| `end` | date `YYYY-MM` or `YYYY-MM-DD`; a month alone means its last day | **required** |"));

@@ -13,10 +13,9 @@ public sealed class CitizenPopulationTests
     private static readonly CitizenSpec Spec = new(
         PerState,
         ImmutableSortedDictionary<string, TrustDistribution>.Empty.Add("IN", new TrustDistribution(0.3, 0.1)),
-        0.3,
         new NetworkSpec(NetworkKind.SmallWorld, 10, 0.1, 0.1),
         SharedLanguage: 0.4,
-        new CohortSpec(0.02, 0.3, 0.5));
+        new CohortSpec(0.3, 0.5));
 
     private static CitizenPopulation Create(ulong seed = 1, double exposure = 0.6) =>
         CitizenPopulation.Create(Spec, ["IN", "PK"], exposure, new Xoshiro256(seed));

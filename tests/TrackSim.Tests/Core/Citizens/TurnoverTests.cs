@@ -10,7 +10,7 @@ public sealed class TurnoverTests
     private const int PerState = 100_000;
     private const float Marker = 2f;
 
-    private static readonly CohortSpec Cohorts = new(Turnover: 0.02, SharedLanguage: 0.3, CrossBorderTies: 0.8);
+    private static readonly CohortSpec Cohorts = new(SharedLanguage: 0.3, CrossBorderTies: 0.8);
 
     private static (CitizenPopulation Population, SocialNetwork Network) Setup()
     {

@@ -18,13 +18,17 @@ internal static class EngineScenarios
     public static string Richardson(double a, double b, double m, double n, double r, double s, int years = 100) => $$"""
         calendar: { start: 2000-01, end: {{2000 + years - 1}}-12, step: month }
         states:
-          - { id: AA, fear: {{a}}, restraint: {{m}}, grievance: {{r}}, posture: 0.1 }
-          - { id: BB, fear: {{b}}, restraint: {{n}}, grievance: {{s}}, posture: 0.1 }
+          - { id: AA, posture: 0.1 }
+          - { id: BB, posture: 0.1 }
         dyads:
           - { states: [AA, BB], tension: 0.1 }
         citizens: { per_state: 10, network: { mean_degree: 2 } }
         parameters:
-          posture: { dialogue_restraint: 0 }
+          posture:
+            dialogue_restraint: 0
+            fear: { AA: {{a}}, BB: {{b}} }
+            restraint: { AA: {{m}}, BB: {{n}} }
+            grievance: { AA: {{r}}, BB: {{s}} }
         mechanisms:
           incidents: false
           audience_pressure: false

@@ -15,11 +15,13 @@ public sealed class PostureRuleTests
     private const string TwoStates = """
         calendar: { start: 2000-01, end: 2001-12 }
         states:
-          - { id: AA, fear: 0.4, restraint: 0.5, grievance: 0.1, hawkishness: 0.8, public_sensitivity: 0.5 }
+          - { id: AA, hawkishness: 0.8, public_sensitivity: 0.5 }
           - { id: BB }
         dyads:
           - states: [AA, BB]
             functional_links: [ { id: river, sector: water, strength: 0.4, threshold: 0.9 } ]
+        parameters:
+          posture: { fear: { AA: 0.4 }, restraint: { AA: 0.5 }, grievance: { AA: 0.1 } }
         """;
 
     private static World TwoStateWorld(string extra = "")
@@ -82,9 +84,9 @@ public sealed class PostureRuleTests
         var world = RuleWorlds.Create("""
             calendar: { start: 2000-01, end: 2001-12 }
             states:
-              - { id: AA, fear: 0, restraint: 0, grievance: 0, hawkishness: 0.8, public_sensitivity: 0.5 }
-              - { id: BB, fear: 0, restraint: 0, grievance: 0 }
-            parameters: { posture: { dialogue_restraint: 0 } }
+              - { id: AA, hawkishness: 0.8, public_sensitivity: 0.5 }
+              - { id: BB }
+            parameters: { posture: { dialogue_restraint: 0, fear: 0, restraint: 0, grievance: 0 } }
             """);
         world.Posture[0, 1] = 0;
         world.States[0].PublicTrust = publicTrust;
@@ -122,7 +124,8 @@ public sealed class PostureRuleTests
 
         var fearful = RuleWorlds.Create("""
             calendar: { start: 2000-01, end: 2001-12 }
-            states: [ { id: AA, fear: 5, restraint: 0 }, { id: BB } ]
+            states: [ { id: AA }, { id: BB } ]
+            parameters: { posture: { fear: { AA: 5 }, restraint: { AA: 0 } } }
             """);
         fearful.Posture[0, 1] = 9.99;
         fearful.Posture[1, 0] = 10;
