@@ -3,7 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using TrackSim.Cli.Help;
 using TrackSim.Cli.Progress;
-using TrackSim.Core.Analysis;
+using TrackSim.Experiments.Analysis;
 using TrackSim.Core.Domain;
 using TrackSim.Reporting.Charts;
 using TrackSim.Reporting.Files;

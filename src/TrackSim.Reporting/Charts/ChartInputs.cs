@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using TrackSim.Core.Domain;
-using TrackSim.Core.Engine;
+using TrackSim.Experiments.Ensembles;
 
 namespace TrackSim.Reporting.Charts;
 

@@ -1,4 +1,4 @@
-using TrackSim.Core.Engine;
+using TrackSim.Experiments.Ensembles;
 
 namespace TrackSim.Reporting.Data;
 

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using TrackSim.Core.Engine;
+using TrackSim.Experiments.Ensembles;
 
 namespace TrackSim.Reporting.Data;
 

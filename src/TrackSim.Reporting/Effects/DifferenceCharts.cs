@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using TrackSim.Core.Domain;
-using TrackSim.Core.Engine;
 using TrackSim.Core.Metrics;
 using TrackSim.Core.Recording;
+using TrackSim.Experiments.Ensembles;
 using TrackSim.Reporting.Charts;
 using TrackSim.Reporting.Data;
 

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
-using TrackSim.Core.Analysis;
+using TrackSim.Experiments.Analysis;
 using TrackSim.Core.Domain;
-using TrackSim.Core.Engine;
 using TrackSim.Core.Recording;
+using TrackSim.Experiments.Ensembles;
 
 namespace TrackSim.Reporting.Effects;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using TrackSim.Core.Analysis;
+using TrackSim.Experiments.Analysis;
 using TrackSim.Core.Domain;
-using TrackSim.Core.Engine;
+using TrackSim.Experiments.Ensembles;
 
 namespace TrackSim.Reporting.Effects;
 

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using TrackSim.Core.Engine;
+using TrackSim.Experiments.Ensembles;
 using TrackSim.Reporting.Charts;
 using TrackSim.Reporting.Data;
 using TrackSim.Reporting.Effects;

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using MathNet.Numerics.Distributions;
-using TrackSim.Core.Analysis;
+using TrackSim.Experiments.Analysis;
 using TrackSim.Reporting.Data;
 using TrackSim.Reporting.Effects;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using ScottPlot;
 using SkiaSharp;
-using TrackSim.Core.Analysis;
+using TrackSim.Experiments.Analysis;
 using TrackSim.Reporting.Charts;
 using Quantiles = TrackSim.Reporting.Data.Quantiles;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
-using TrackSim.Core.Analysis;
+using TrackSim.Experiments.Analysis;
 using TrackSim.Reporting.Files;
 using TrackSim.Reporting.Results;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using TrackSim.Core.Analysis;
+using TrackSim.Experiments.Analysis;
 
 namespace TrackSim.Reporting.Sweeps;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using TrackSim.Core.Domain;
-using TrackSim.Core.Engine;
+using TrackSim.Experiments.Ensembles;
 using TrackSim.Reporting.Files;
 
 namespace TrackSim.Reporting.Sweeps;

@@ -1,5 +1,6 @@
 using System.Reflection;
 using NUnit.Framework;
+using TrackSim.Experiments.Ensembles;
 using TrackSim.Scenarios.Loading;
 
 namespace TrackSim.Tests.Architecture;
@@ -9,6 +10,7 @@ public sealed class AssemblyReferenceTests
 {
     private static readonly Assembly Core = typeof(TrackSim.Core.Domain.Scenario).Assembly;
     private static readonly Assembly Scenarios = typeof(ScenarioLoader).Assembly;
+    private static readonly Assembly Experiments = typeof(Ensemble).Assembly;
 
     // Reporting has no public type to name yet; the test project references it, so it loads by name.
     private static readonly Assembly Reporting = Assembly.Load(new AssemblyName("TrackSim.Reporting"));
@@ -26,9 +28,30 @@ public sealed class AssemblyReferenceTests
     [TestCase("Spectre.Console")]
     [TestCase("TrackSim.Scenarios")]
     [TestCase("TrackSim.Reporting")]
+    [TestCase("TrackSim.Experiments")]
     public void Core_does_not_reference(string assembly)
     {
         Assert.That(References(Core), Does.Not.Contain(assembly));
+    }
+
+    [Test]
+    public void Experiments_references_only_the_base_library_MathNet_and_Core()
+    {
+        var others = References(Experiments).Where(name => !IsBaseLibrary(name) && name is not ("MathNet.Numerics" or "TrackSim.Core"));
+        Assert.That(others, Is.Empty);
+    }
+
+    [TestCase("YamlDotNet")]
+    [TestCase("ScottPlot")]
+    [TestCase("System.CommandLine")]
+    [TestCase("Spectre.Console")]
+    [TestCase("TrackSim.Scenarios")]
+    [TestCase("TrackSim.Reporting")]
+    [TestCase("TrackSim.Cli")]
+    [TestCase("tracksim")]
+    public void Experiments_does_not_reference(string assembly)
+    {
+        Assert.That(References(Experiments), Does.Not.Contain(assembly));
     }
 
     [TestCase("YamlDotNet")]
@@ -42,6 +65,7 @@ public sealed class AssemblyReferenceTests
 
     [TestCase("ScottPlot")]
     [TestCase("TrackSim.Reporting")]
+    [TestCase("TrackSim.Experiments")]
     [TestCase("System.CommandLine")]
     [TestCase("Spectre.Console")]
     public void Scenarios_does_not_reference(string assembly)
@@ -54,6 +78,7 @@ public sealed class AssemblyReferenceTests
     {
         // Guards the tests above: they would pass vacuously if package references were not listed.
         Assert.That(References(Scenarios), Does.Contain("YamlDotNet").And.Contain("TrackSim.Core"));
+        Assert.That(References(Experiments), Does.Contain("MathNet.Numerics").And.Contain("TrackSim.Core"));
     }
 
     [Test]

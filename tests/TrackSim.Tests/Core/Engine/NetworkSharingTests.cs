@@ -3,6 +3,7 @@ using TrackSim.Core.Domain;
 using TrackSim.Core.Engine;
 using TrackSim.Core.Randomness;
 using TrackSim.Core.Recording;
+using TrackSim.Experiments.Ensembles;
 
 namespace TrackSim.Tests.Core.Engine;
 

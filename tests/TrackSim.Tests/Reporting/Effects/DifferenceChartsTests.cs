@@ -1,8 +1,8 @@
 using System.Xml.Linq;
 using SkiaSharp;
 using TrackSim.Core.Domain;
-using TrackSim.Core.Engine;
 using TrackSim.Core.Metrics;
+using TrackSim.Experiments.Ensembles;
 using TrackSim.Reporting.Charts;
 using TrackSim.Reporting.Data;
 using TrackSim.Reporting.Effects;

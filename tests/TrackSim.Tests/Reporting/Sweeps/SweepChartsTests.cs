@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Xml.Linq;
 using SkiaSharp;
-using TrackSim.Core.Analysis;
+using TrackSim.Experiments.Analysis;
 using TrackSim.Core.Domain;
 using TrackSim.Reporting.Charts;
 using TrackSim.Reporting.Sweeps;

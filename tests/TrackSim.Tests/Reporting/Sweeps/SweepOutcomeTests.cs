@@ -1,3 +1,4 @@
+using TrackSim.Experiments.Ensembles;
 using TrackSim.Reporting.Sweeps;
 
 namespace TrackSim.Tests.Reporting.Sweeps;
@@ -23,7 +24,7 @@ public sealed class SweepOutcomeTests
     public void The_last_years_window_averages_only_the_final_values()
     {
         var scenario = TinyScenario.Load();
-        var run = TrackSim.Core.Engine.Ensemble.Run(scenario, new TrackSim.Core.Engine.EnsembleOptions { Replicates = 1, Threads = 1, Variants = ["base"] }).Runs[0];
+        var run = Ensemble.Run(scenario, new EnsembleOptions { Replicates = 1, Threads = 1, Variants = ["base"] }).Runs[0];
         var values = run.Get("tension", "AA-BB").Values;
 
         double last = SweepOutcome.Parse("tension::last:1", scenario).Evaluate(run, scenario.Calendar);

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using TrackSim.Core.Analysis;
+using TrackSim.Experiments.Analysis;
 using TrackSim.Core.Domain;
 using TrackSim.Reporting.Sweeps;
 using TrackSim.Scenarios.Loading;
