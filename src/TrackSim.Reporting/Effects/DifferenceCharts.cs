@@ -2,9 +2,10 @@ using System.Collections.Immutable;
 using TrackSim.Core.Domain;
 using TrackSim.Core.Metrics;
 using TrackSim.Core.Recording;
+using TrackSim.Experiments.Analysis;
+using TrackSim.Experiments.Effects;
 using TrackSim.Experiments.Ensembles;
 using TrackSim.Reporting.Charts;
-using TrackSim.Reporting.Data;
 
 namespace TrackSim.Reporting.Effects;
 

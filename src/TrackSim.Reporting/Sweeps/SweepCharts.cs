@@ -3,8 +3,8 @@ using System.Text;
 using ScottPlot;
 using SkiaSharp;
 using TrackSim.Experiments.Analysis;
+using TrackSim.Experiments.Sweeps;
 using TrackSim.Reporting.Charts;
-using Quantiles = TrackSim.Reporting.Data.Quantiles;
 
 namespace TrackSim.Reporting.Sweeps;
 

@@ -1,4 +1,6 @@
 using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using NUnit.Framework;
 using TrackSim.Experiments.Ensembles;
 using TrackSim.Scenarios.Loading;
@@ -63,6 +65,24 @@ public sealed class AssemblyReferenceTests
         Assert.That(References(Reporting), Does.Not.Contain(assembly));
     }
 
+    [TestCase("TrackSim.Core.Engine", "Simulation")]
+    [TestCase("TrackSim.Experiments.Ensembles", "Ensemble")]
+    [TestCase("TrackSim.Experiments.Sweeps", "SweepRunner")]
+    public void Reporting_does_not_run_the_model(string ns, string name)
+    {
+        // Reporting reads recorded runs and draws or writes them; running the model is Experiments' and the command line's.
+        Assert.That(TypesUsedBy(Reporting), Does.Not.Contain($"{ns}.{name}"));
+    }
+
+    [Test]
+    public void Type_scan_sees_the_types_an_assembly_uses()
+    {
+        // Guards the test above: the command line does run the model, through the ensemble and the sweep runner.
+        var cli = Assembly.Load(new AssemblyName("tracksim"));
+        Assert.That(TypesUsedBy(cli), Does.Contain("TrackSim.Experiments.Ensembles.Ensemble").And.Contain("TrackSim.Experiments.Sweeps.SweepRunner"));
+        Assert.That(TypesUsedBy(Experiments), Does.Contain("TrackSim.Core.Engine.Simulation"));
+    }
+
     [TestCase("ScottPlot")]
     [TestCase("TrackSim.Reporting")]
     [TestCase("TrackSim.Experiments")]
@@ -89,6 +109,15 @@ public sealed class AssemblyReferenceTests
         Assert.That(IsBaseLibrary("System.Collections.Immutable"), Is.True);
         Assert.That(IsBaseLibrary("System.CommandLine"), Is.False);
         Assert.That(IsBaseLibrary("MathNet.Numerics"), Is.False);
+    }
+
+    // The full names of the types an assembly refers to in its metadata (every type it uses from another assembly).
+    private static HashSet<string> TypesUsedBy(Assembly assembly)
+    {
+        using var stream = File.OpenRead(assembly.Location);
+        using var pe = new PEReader(stream);
+        var metadata = pe.GetMetadataReader();
+        return [.. metadata.TypeReferences.Select(handle => metadata.GetTypeReference(handle)).Select(t => $"{metadata.GetString(t.Namespace)}.{metadata.GetString(t.Name)}")];
     }
 
     private static string[] References(Assembly assembly) =>

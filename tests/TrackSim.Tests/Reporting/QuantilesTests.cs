@@ -1,4 +1,5 @@
-using TrackSim.Reporting.Data;
+using TrackSim.Experiments.Analysis;
+using TrackSim.Experiments.Ensembles;
 
 namespace TrackSim.Tests.Reporting;
 

@@ -1,6 +1,6 @@
 using MathNet.Numerics.Distributions;
-using TrackSim.Experiments.Analysis;
 using TrackSim.Core.Randomness;
+using TrackSim.Experiments.Analysis;
 
 namespace TrackSim.Tests.Experiments.Analysis;
 

@@ -1,4 +1,4 @@
-namespace TrackSim.Reporting.Sweeps;
+namespace TrackSim.Experiments.Sweeps;
 
 /// <summary>
 /// A deterministic share of a sweep's points: those whose index modulo <see cref="Count"/> equals

@@ -1,4 +1,4 @@
-namespace TrackSim.Reporting.Sweeps;
+namespace TrackSim.Experiments.Sweeps;
 
 /// <summary>One line of sensitivity.csv: one index of one parameter for one outcome.</summary>
 /// <param name="Parameter">Scenario path of the parameter.</param>

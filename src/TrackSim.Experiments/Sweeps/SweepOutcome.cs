@@ -4,7 +4,7 @@ using TrackSim.Core.Metrics;
 using TrackSim.Core.Recording;
 using Calendar = TrackSim.Core.Domain.Calendar;
 
-namespace TrackSim.Reporting.Sweeps;
+namespace TrackSim.Experiments.Sweeps;
 
 /// <summary>
 /// One number per run that a sweep records: the mean of a metric for one subject over a window

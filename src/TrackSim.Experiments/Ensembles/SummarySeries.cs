@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace TrackSim.Reporting.Data;
+namespace TrackSim.Experiments.Ensembles;
 
 /// <summary>
 /// Statistics over the replicates of one variant for one metric and subject, at every recorded

@@ -1,25 +1,17 @@
 using System.Collections.Immutable;
 using MathNet.Numerics.Distributions;
 using TrackSim.Experiments.Analysis;
-using TrackSim.Reporting.Data;
-using TrackSim.Reporting.Effects;
 
-namespace TrackSim.Reporting.Sweeps;
+namespace TrackSim.Experiments.Sweeps;
 
 /// <summary>
-/// sensitivity.csv from a finished runs.csv. Each point's outcome is its mean over replicates.
+/// The sensitivity indices of a finished sweep (what sensitivity.csv holds), from its runs. Each point's outcome is its mean over replicates.
 /// Grid and Latin hypercube: Pearson correlation of parameter and outcome over the points, with a
 /// Fisher-z 95% interval. Morris: mu, mu* (bootstrap 95% interval) and sigma. Sobol': first-order
 /// S1 and total-order ST with bootstrap 95% intervals.
 /// </summary>
 public static class Sensitivity
 {
-    /// <summary>File name in the sweep folder.</summary>
-    public const string FileName = "sensitivity.csv";
-
-    /// <summary>The header line.</summary>
-    public const string Header = "parameter,outcome,index,value,ci_low,ci_high";
-
     /// <summary>The indices for every parameter and outcome; <paramref name="rows"/> must hold every point's runs.</summary>
     public static ImmutableArray<SensitivityRow> Compute(SweepPlan plan, IReadOnlyList<RunsRow> rows)
     {
@@ -82,20 +74,6 @@ public static class Sensitivity
         }
 
         return result.ToImmutable();
-    }
-
-    /// <summary>Writes <paramref name="rows"/> with the header; empty cells where a value is undefined.</summary>
-    public static void Write(TextWriter writer, IEnumerable<SensitivityRow> rows)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(rows);
-        writer.Write(Header);
-        writer.Write('\n');
-        foreach (var r in rows)
-        {
-            writer.Write(string.Join(',', CsvText.Field(r.Parameter), CsvText.Field(r.Outcome), r.Index, EffectsCsv.Cell(r.Value), EffectsCsv.Cell(r.Low), EffectsCsv.Cell(r.High)));
-            writer.Write('\n');
-        }
     }
 
     // A constant parameter or outcome has no correlation: NaN, written as an empty cell.

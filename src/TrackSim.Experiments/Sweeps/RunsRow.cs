@@ -1,4 +1,4 @@
-namespace TrackSim.Reporting.Sweeps;
+namespace TrackSim.Experiments.Sweeps;
 
 /// <summary>One row of runs.csv with the design point and replicate it holds.</summary>
 /// <param name="Point">Index of the design point.</param>

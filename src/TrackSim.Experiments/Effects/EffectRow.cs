@@ -1,4 +1,4 @@
-namespace TrackSim.Reporting.Effects;
+namespace TrackSim.Experiments.Effects;
 
 /// <summary>One line of effects.csv: a variant against the base for one metric, subject and window.</summary>
 /// <param name="Variant">The variant compared with the base.</param>

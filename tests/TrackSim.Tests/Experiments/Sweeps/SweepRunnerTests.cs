@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
-using TrackSim.Experiments.Analysis;
 using TrackSim.Core.Domain;
+using TrackSim.Experiments.Analysis;
+using TrackSim.Experiments.Sweeps;
 using TrackSim.Reporting.Sweeps;
 using TrackSim.Scenarios.Loading;
+using TrackSim.Tests.Reporting;
 
-namespace TrackSim.Tests.Reporting.Sweeps;
+namespace TrackSim.Tests.Experiments.Sweeps;
 
 public sealed class SweepRunnerTests
 {

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
-using TrackSim.Experiments.Analysis;
 using TrackSim.Core.Domain;
 using TrackSim.Core.Recording;
+using TrackSim.Experiments.Analysis;
 using TrackSim.Experiments.Ensembles;
 
-namespace TrackSim.Reporting.Effects;
+namespace TrackSim.Experiments.Effects;
 
 /// <summary>
 /// Paired counterfactual effects: each variant against the base, replicate by replicate. Variants
@@ -91,6 +91,6 @@ public static class EffectsTable
     }
 
     /// <summary>The runs of one variant in replicate order.</summary>
-    internal static RunResult[] Runs(EnsembleResult ensemble, string variant) =>
+    public static RunResult[] Runs(EnsembleResult ensemble, string variant) =>
         [.. ensemble.RunsOf(variant).OrderBy(r => r.Replicate)];
 }

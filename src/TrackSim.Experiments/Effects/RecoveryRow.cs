@@ -1,4 +1,4 @@
-namespace TrackSim.Reporting.Effects;
+namespace TrackSim.Experiments.Effects;
 
 /// <summary>One line of recovery.csv: how long one variant's runs took to recover after a hostile event.</summary>
 /// <param name="Variant">The variant (including the base).</param>

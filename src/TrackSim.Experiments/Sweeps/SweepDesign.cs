@@ -1,4 +1,4 @@
-namespace TrackSim.Reporting.Sweeps;
+namespace TrackSim.Experiments.Sweeps;
 
 /// <summary>How a sweep chooses its points in parameter space.</summary>
 public enum SweepDesign

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using TrackSim.Core.Domain;
 using TrackSim.Experiments.Ensembles;
-using TrackSim.Reporting.Files;
+using TrackSim.Experiments.Files;
 
-namespace TrackSim.Reporting.Sweeps;
+namespace TrackSim.Experiments.Sweeps;
 
 /// <summary>
 /// Runs a sweep's points (or one shard's) and appends their runs to runs.csv. Points run in

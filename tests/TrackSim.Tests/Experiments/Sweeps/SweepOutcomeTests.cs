@@ -1,7 +1,8 @@
 using TrackSim.Experiments.Ensembles;
-using TrackSim.Reporting.Sweeps;
+using TrackSim.Experiments.Sweeps;
+using TrackSim.Tests.Reporting;
 
-namespace TrackSim.Tests.Reporting.Sweeps;
+namespace TrackSim.Tests.Experiments.Sweeps;
 
 public sealed class SweepOutcomeTests
 {

@@ -1,8 +1,10 @@
 using TrackSim.Core.Domain;
+using TrackSim.Experiments.Effects;
 using TrackSim.Experiments.Ensembles;
 using TrackSim.Reporting.Effects;
+using TrackSim.Tests.Reporting;
 
-namespace TrackSim.Tests.Reporting.Effects;
+namespace TrackSim.Tests.Experiments.Effects;
 
 public sealed class EffectsTableTests
 {

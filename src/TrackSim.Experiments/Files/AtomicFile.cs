@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace TrackSim.Reporting.Files;
+namespace TrackSim.Experiments.Files;
 
 /// <summary>
 /// Writes a file under a temporary name beside it, then renames it into place, so an

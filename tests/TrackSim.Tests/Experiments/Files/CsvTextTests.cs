@@ -1,7 +1,7 @@
 using System.Globalization;
-using TrackSim.Reporting.Data;
+using TrackSim.Experiments.Files;
 
-namespace TrackSim.Tests.Reporting;
+namespace TrackSim.Tests.Experiments.Files;
 
 [TestFixture]
 public sealed class CsvTextTests

@@ -1,4 +1,4 @@
-namespace TrackSim.Reporting.Effects;
+namespace TrackSim.Experiments.Effects;
 
 /// <summary>A stretch of the recorded series over which a run is summarised by its mean.</summary>
 /// <param name="Name"><c>whole</c>, or <c>after:&lt;event-id&gt;</c>.</param>

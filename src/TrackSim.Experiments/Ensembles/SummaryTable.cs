@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using TrackSim.Experiments.Ensembles;
+using TrackSim.Experiments.Analysis;
 
-namespace TrackSim.Reporting.Data;
+namespace TrackSim.Experiments.Ensembles;
 
 /// <summary>
 /// The statistics over replicates of every variant, metric and subject of an ensemble: computed
@@ -75,7 +75,7 @@ public sealed record SummaryTable(int Replicates, ImmutableArray<SummarySeries> 
     }
 
     /// <summary>The mean and the sample standard deviation (n - 1 denominator; 0 for one value), in two passes for accuracy.</summary>
-    internal static (double Mean, double Sd) MeanAndSd(ReadOnlySpan<double> values)
+    public static (double Mean, double Sd) MeanAndSd(ReadOnlySpan<double> values)
     {
         double sum = 0;
         foreach (double v in values)

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
-using TrackSim.Experiments.Analysis;
 using TrackSim.Core.Domain;
+using TrackSim.Experiments.Analysis;
 using TrackSim.Experiments.Ensembles;
 
-namespace TrackSim.Reporting.Effects;
+namespace TrackSim.Experiments.Effects;
 
 /// <summary>Time to recovery after each labelled hostile event, per variant, with runs that never recover counted as censored.</summary>
 public static class RecoveryTable

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using TrackSim.Reporting.Files;
+using TrackSim.Experiments.Files;
 
-namespace TrackSim.Reporting.Sweeps;
+namespace TrackSim.Experiments.Sweeps;
 
 /// <summary>
 /// runs.csv: one row per run (<c>point,replicate,seed,&lt;parameters&gt;,&lt;outcomes&gt;</c>), in point
@@ -14,7 +14,7 @@ public static class RunsCsv
     public const string FileName = "runs.csv";
 
     /// <summary>One row's text without its newline.</summary>
-    internal static string Row(int point, int replicate, ulong seed, IReadOnlyList<double> values, IReadOnlyList<double> outcomes) =>
+    public static string Row(int point, int replicate, ulong seed, IReadOnlyList<double> values, IReadOnlyList<double> outcomes) =>
         string.Join(
             ',',
             new[] { point.ToString(CultureInfo.InvariantCulture), replicate.ToString(CultureInfo.InvariantCulture), seed.ToString(CultureInfo.InvariantCulture) }
@@ -51,7 +51,7 @@ public static class RunsCsv
     }
 
     /// <summary>Writes the header and rows as one file, atomically.</summary>
-    internal static void WriteAll(string path, string header, IEnumerable<RunsRow> rows) =>
+    public static void WriteAll(string path, string header, IEnumerable<RunsRow> rows) =>
         AtomicFile.WriteText(path, w =>
         {
             w.Write(header);
@@ -64,12 +64,12 @@ public static class RunsCsv
         });
 
     /// <summary>The outcome columns of <paramref name="row"/>.</summary>
-    internal static double[] Outcomes(RunsRow row, int outcomes)
+    public static double[] Outcomes(RunsRow row, int outcomes)
     {
         string[] fields = row.Text.Split(',');
         return [.. fields[^outcomes..].Select(f => double.Parse(f, NumberStyles.Float, CultureInfo.InvariantCulture))];
     }
 
     /// <summary>Byte length of <paramref name="text"/> plus its newline, as written.</summary>
-    internal static long LineBytes(string text) => Encoding.UTF8.GetByteCount(text) + 1;
+    public static long LineBytes(string text) => Encoding.UTF8.GetByteCount(text) + 1;
 }

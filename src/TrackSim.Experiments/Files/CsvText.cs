@@ -1,18 +1,19 @@
 using System.Globalization;
 using System.Text;
 
-namespace TrackSim.Reporting.Data;
+namespace TrackSim.Experiments.Files;
 
 /// <summary>
 /// How values are written in the CSV files: invariant culture, numbers in the shortest form that
 /// reads back to the same double, ISO dates, and RFC 4180 quoting only where a field needs it.
 /// </summary>
-internal static class CsvText
+public static class CsvText
 {
     /// <summary>A number that parses back to exactly the same double (<c>NaN</c>, <c>Infinity</c> as .NET writes them).</summary>
     public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>A whole number.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "Each method is named after the kind of cell it writes.")]
     public static string Integer(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>An ISO 8601 date, <c>yyyy-MM-dd</c>.</summary>

@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using TrackSim.Experiments.Analysis;
+using TrackSim.Experiments.Files;
 
-namespace TrackSim.Reporting.Sweeps;
+namespace TrackSim.Experiments.Sweeps;
 
 /// <summary>Everything that fixes a sweep's runs and their order: the same plan gives the same runs.csv.</summary>
 /// <param name="Ranges">The parameters varied, by scenario path, in column order.</param>
@@ -42,7 +43,7 @@ public sealed record SweepPlan(
 
     /// <summary>The header line of runs.csv.</summary>
     public string Header =>
-        string.Join(',', FixedColumns.Concat(Ranges.Select(r => Data.CsvText.Field(r.Path))).Concat(Outcomes.Select(o => Data.CsvText.Field(o.Name))));
+        string.Join(',', FixedColumns.Concat(Ranges.Select(r => CsvText.Field(r.Path))).Concat(Outcomes.Select(o => CsvText.Field(o.Name))));
 
     /// <summary>The value as written to the scenario and to runs.csv (shortest round-trip form).</summary>
     public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
