@@ -49,7 +49,9 @@ public static class Quantiles
         double t = h - lo;
         double difference = above - below;
 
-        // NumPy's interpolation, to the last bit: from the nearer end, which keeps the result
+        // Written out rather than MathNet's SortedArrayStatistics.QuantileCustom(..., R7): that is the
+        // same definition with other arithmetic, a unit in the last place away from NumPy on some
+        // samples (QuantilesTests shows two). NumPy's interpolation, to the last bit: from the nearer end, which keeps the result
         // inside [below, above] and monotone in p despite rounding.
         return t >= 0.5 ? above - (difference * (1 - t)) : below + (difference * t);
     }
