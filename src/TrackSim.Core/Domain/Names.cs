@@ -1,8 +1,8 @@
 using System.Text;
 
-namespace TrackSim.Scenarios.Schema;
+namespace TrackSim.Core.Domain;
 
-/// <summary>Converts between C# enum names and the snake_case words of the format.</summary>
+/// <summary>Converts between C# enum names and the snake_case words of the scenario format, data files and charts.</summary>
 public static class Names
 {
     /// <summary><c>MilitaryOperation</c> becomes <c>military_operation</c>; <c>Track2</c> becomes <c>track2</c>.</summary>
