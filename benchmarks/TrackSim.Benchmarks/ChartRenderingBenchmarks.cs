@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using TrackSim.Core.Engine;
+using TrackSim.Experiments.Ensembles;
 using TrackSim.Reporting.Charts;
 using TrackSim.Reporting.Data;
 

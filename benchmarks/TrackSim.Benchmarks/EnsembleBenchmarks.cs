@@ -3,7 +3,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
 using TrackSim.Core.Domain;
-using TrackSim.Core.Engine;
+using TrackSim.Experiments.Ensembles;
 
 namespace TrackSim.Benchmarks;
 

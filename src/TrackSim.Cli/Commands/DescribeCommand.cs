@@ -1,7 +1,7 @@
 using System.CommandLine;
 using TrackSim.Cli.Help;
+using TrackSim.Experiments.Files;
 using TrackSim.Reporting.Description;
-using TrackSim.Reporting.Files;
 
 namespace TrackSim.Cli.Commands;
 

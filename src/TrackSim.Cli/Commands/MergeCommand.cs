@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TrackSim.Cli.Help;
+using TrackSim.Experiments.Sweeps;
 using TrackSim.Reporting.Charts;
 using TrackSim.Reporting.Sweeps;
 
@@ -60,7 +61,7 @@ internal sealed class MergeCommand : Command, ICommandWithExamples
 
         if (!parseResult.GetValue(_quiet))
         {
-            _console.Out.WriteLine($"{output}: {RunsCsv.FileName}, {Sensitivity.FileName}, {SweepManifest.FileName} from {shards.Length} shards");
+            _console.Out.WriteLine($"{output}: {RunsCsv.FileName}, {SensitivityCsv.FileName}, {SweepManifest.FileName} from {shards.Length} shards");
         }
 
         return ExitCodes.Success;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using TrackSim.Cli.Help;
-using TrackSim.Reporting.Files;
+using TrackSim.Experiments.Files;
 using TrackSim.Scenarios.Schema;
 
 namespace TrackSim.Cli.Commands;

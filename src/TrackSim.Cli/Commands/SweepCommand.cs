@@ -3,8 +3,9 @@ using System.CommandLine;
 using System.Globalization;
 using TrackSim.Cli.Help;
 using TrackSim.Cli.Progress;
-using TrackSim.Core.Analysis;
 using TrackSim.Core.Domain;
+using TrackSim.Experiments.Analysis;
+using TrackSim.Experiments.Sweeps;
 using TrackSim.Reporting.Charts;
 using TrackSim.Reporting.Files;
 using TrackSim.Reporting.Sweeps;
@@ -209,7 +210,7 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
 
         if (!quiet)
         {
-            _console.Out.WriteLine($"{folder}: {RunsCsv.FileName}{(shard.Count == 1 ? $", {Sensitivity.FileName}, {SweepCharts.FolderName}/" : string.Empty)}, {SweepManifest.FileName}");
+            _console.Out.WriteLine($"{folder}: {RunsCsv.FileName}{(shard.Count == 1 ? $", {SensitivityCsv.FileName}, {SweepCharts.FolderName}/" : string.Empty)}, {SweepManifest.FileName}");
         }
 
         return ExitCodes.Success;

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using TrackSim.Core.Domain;
-using TrackSim.Core.Engine;
+using TrackSim.Experiments.Ensembles;
 
 namespace TrackSim.Reporting.Charts;
 
@@ -60,7 +60,7 @@ public sealed record ChartInputs(
         }
 
         var events = scenario.Events
-            .Select(e => new ChartEvent(e.Id, e.Label, e.Date, e.End, Names.SnakeCase(e.Kind.ToString()), Names.SnakeCase(e.Valence.ToString()), e.Severity))
+            .Select(e => new ChartEvent(e.Id, e.Label, e.Date, e.End, Names.Snake(e.Kind), Names.Snake(e.Valence), e.Severity))
             .ToImmutableArray();
 
         return new ChartInputs(

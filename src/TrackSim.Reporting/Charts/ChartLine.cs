@@ -1,5 +1,5 @@
 using ScottPlot;
-using TrackSim.Reporting.Data;
+using TrackSim.Experiments.Ensembles;
 
 namespace TrackSim.Reporting.Charts;
 

@@ -1,6 +1,6 @@
 using TrackSim.Core.Domain;
 using TrackSim.Core.Metrics;
-using TrackSim.Reporting.Data;
+using TrackSim.Experiments.Ensembles;
 
 namespace TrackSim.Reporting.Charts;
 

@@ -1,5 +1,5 @@
-using TrackSim.Reporting.Data;
-using TrackSim.Reporting.Files;
+using TrackSim.Experiments.Ensembles;
+using TrackSim.Experiments.Files;
 
 namespace TrackSim.Reporting.Charts;
 

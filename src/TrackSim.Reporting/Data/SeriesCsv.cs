@@ -1,4 +1,5 @@
-using TrackSim.Core.Engine;
+using TrackSim.Experiments.Ensembles;
+using TrackSim.Experiments.Files;
 
 namespace TrackSim.Reporting.Data;
 

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using TrackSim.Experiments.Ensembles;
+using TrackSim.Experiments.Files;
 
 namespace TrackSim.Reporting.Data;
 

@@ -127,7 +127,7 @@ public static class ScenarioDescription
     {
         var c = scenario.Citizens;
         md.Append("## Citizens\n\n");
-        md.Append(CultureInfo.InvariantCulture, $"{c.PerState:N0} citizens per state on a {Names.SnakeCase(c.Network.Kind.ToString()).Replace('_', '-')} network (mean degree {c.Network.MeanDegree}, rewiring {Number(c.Network.Rewiring)}, cross-border share {Number(c.Network.CrossBorderShare)}); ");
+        md.Append(CultureInfo.InvariantCulture, $"{c.PerState:N0} citizens per state on a {Names.Snake(c.Network.Kind).Replace('_', '-')} network (mean degree {c.Network.MeanDegree}, rewiring {Number(c.Network.Rewiring)}, cross-border share {Number(c.Network.CrossBorderShare)}); ");
         md.Append(CultureInfo.InvariantCulture, $"share speaking a shared language {Number(c.SharedLanguage)}; ");
         md.Append(CultureInfo.InvariantCulture, $"new cohorts (at the rate `turnover.rate`) with shared language {Number(c.Cohorts.SharedLanguage)} and cross-border ties {Number(c.Cohorts.CrossBorderTies)}.\n\n");
         md.Append("| state | initial trust in the other (mean) | standard deviation |\n|---|---|---|\n");
@@ -201,7 +201,7 @@ public static class ScenarioDescription
         foreach (var e in scenario.Events)
         {
             string date = e.IsSpan ? $"{Date(e.Date)} to {Date(e.End!.Value)}" : Date(e.Date);
-            md.Append(CultureInfo.InvariantCulture, $"| {date} | {Cell(e.Name)} (`{e.Id}`) | {Names.SnakeCase(e.Kind.ToString())} ({e.Valence.ToString().ToLowerInvariant()}) | {Number(e.Severity)} | {string.Join(", ", e.Actors)} | {Cell(Effects(e.Effects))} | {Cell(e.Source ?? "not given")} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"| {date} | {Cell(e.Name)} (`{e.Id}`) | {Names.Snake(e.Kind)} ({e.Valence.ToString().ToLowerInvariant()}) | {Number(e.Severity)} | {string.Join(", ", e.Actors)} | {Cell(Effects(e.Effects))} | {Cell(e.Source ?? "not given")} |\n");
         }
 
         md.Append('\n');

@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
 using TrackSim.Core.Domain;
-using TrackSim.Core.Engine;
 using TrackSim.Core.Metrics;
 using TrackSim.Core.Recording;
+using TrackSim.Experiments.Analysis;
+using TrackSim.Experiments.Effects;
+using TrackSim.Experiments.Ensembles;
 using TrackSim.Reporting.Charts;
-using TrackSim.Reporting.Data;
 
 namespace TrackSim.Reporting.Effects;
 

@@ -1,4 +1,5 @@
-using TrackSim.Reporting.Data;
+using TrackSim.Experiments.Effects;
+using TrackSim.Experiments.Files;
 
 namespace TrackSim.Reporting.Effects;
 

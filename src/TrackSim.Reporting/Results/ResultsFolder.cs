@@ -1,6 +1,6 @@
+using TrackSim.Experiments.Files;
 using TrackSim.Reporting.Charts;
 using TrackSim.Reporting.Data;
-using TrackSim.Reporting.Files;
 
 namespace TrackSim.Reporting.Results;
 

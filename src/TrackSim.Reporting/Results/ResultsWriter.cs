@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
-using TrackSim.Core.Engine;
+using TrackSim.Experiments.Effects;
+using TrackSim.Experiments.Ensembles;
+using TrackSim.Experiments.Files;
 using TrackSim.Reporting.Charts;
 using TrackSim.Reporting.Data;
 using TrackSim.Reporting.Effects;

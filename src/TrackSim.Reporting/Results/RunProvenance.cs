@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
+using TrackSim.Experiments.Files;
 using TrackSim.Reporting.Files;
 
 namespace TrackSim.Reporting.Results;

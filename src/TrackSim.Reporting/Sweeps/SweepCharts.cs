@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text;
 using ScottPlot;
 using SkiaSharp;
-using TrackSim.Core.Analysis;
+using TrackSim.Experiments.Analysis;
+using TrackSim.Experiments.Sweeps;
 using TrackSim.Reporting.Charts;
-using Quantiles = TrackSim.Reporting.Data.Quantiles;
 
 namespace TrackSim.Reporting.Sweeps;
 

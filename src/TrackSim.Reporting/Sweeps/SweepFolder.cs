@@ -1,5 +1,6 @@
+using TrackSim.Experiments.Files;
+using TrackSim.Experiments.Sweeps;
 using TrackSim.Reporting.Charts;
-using TrackSim.Reporting.Files;
 
 namespace TrackSim.Reporting.Sweeps;
 
@@ -16,8 +17,8 @@ public static class SweepFolder
         ArgumentNullException.ThrowIfNull(plan);
         var rows = RunsCsv.Read(Path.Combine(folder, RunsCsv.FileName), plan.Header);
         var sensitivity = Sensitivity.Compute(plan, rows);
-        AtomicFile.WriteText(Path.Combine(folder, Sensitivity.FileName), w => Sensitivity.Write(w, sensitivity), cancellationToken);
-        var files = new List<string> { RunsCsv.FileName, Sensitivity.FileName };
+        AtomicFile.WriteText(Path.Combine(folder, SensitivityCsv.FileName), w => SensitivityCsv.Write(w, sensitivity), cancellationToken);
+        var files = new List<string> { RunsCsv.FileName, SensitivityCsv.FileName };
         if (charts is not null)
         {
             files.AddRange(SweepCharts.Write(folder, plan, rows, sensitivity, charts, cancellationToken));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using TrackSim.Core.Metrics;
 using TrackSim.Core.Parameters;
+using TrackSim.Experiments.Sweeps;
 using TrackSim.Reporting.Charts;
 
 namespace TrackSim.Reporting.Sweeps;

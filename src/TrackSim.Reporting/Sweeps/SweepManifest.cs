@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
-using TrackSim.Core.Analysis;
+using TrackSim.Experiments.Analysis;
+using TrackSim.Experiments.Files;
+using TrackSim.Experiments.Sweeps;
 using TrackSim.Reporting.Files;
 using TrackSim.Reporting.Results;
 
@@ -163,5 +165,5 @@ public static class SweepManifest
 
     /// <summary>The files a finished sweep folder lists.</summary>
     internal static ImmutableArray<string> Files(bool withSensitivity) =>
-        withSensitivity ? [RunsCsv.FileName, Sensitivity.FileName] : [RunsCsv.FileName];
+        withSensitivity ? [RunsCsv.FileName, SensitivityCsv.FileName] : [RunsCsv.FileName];
 }

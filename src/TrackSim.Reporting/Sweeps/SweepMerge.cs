@@ -1,3 +1,5 @@
+using TrackSim.Experiments.Sweeps;
+
 namespace TrackSim.Reporting.Sweeps;
 
 /// <summary>Combines shard folders of one sweep into the runs.csv the unsharded sweep would have written.</summary>

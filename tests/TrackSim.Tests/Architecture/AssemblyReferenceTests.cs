@@ -1,5 +1,8 @@
 using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using NUnit.Framework;
+using TrackSim.Experiments.Ensembles;
 using TrackSim.Scenarios.Loading;
 
 namespace TrackSim.Tests.Architecture;
@@ -9,6 +12,7 @@ public sealed class AssemblyReferenceTests
 {
     private static readonly Assembly Core = typeof(TrackSim.Core.Domain.Scenario).Assembly;
     private static readonly Assembly Scenarios = typeof(ScenarioLoader).Assembly;
+    private static readonly Assembly Experiments = typeof(Ensemble).Assembly;
 
     // Reporting has no public type to name yet; the test project references it, so it loads by name.
     private static readonly Assembly Reporting = Assembly.Load(new AssemblyName("TrackSim.Reporting"));
@@ -26,9 +30,30 @@ public sealed class AssemblyReferenceTests
     [TestCase("Spectre.Console")]
     [TestCase("TrackSim.Scenarios")]
     [TestCase("TrackSim.Reporting")]
+    [TestCase("TrackSim.Experiments")]
     public void Core_does_not_reference(string assembly)
     {
         Assert.That(References(Core), Does.Not.Contain(assembly));
+    }
+
+    [Test]
+    public void Experiments_references_only_the_base_library_MathNet_and_Core()
+    {
+        var others = References(Experiments).Where(name => !IsBaseLibrary(name) && name is not ("MathNet.Numerics" or "TrackSim.Core"));
+        Assert.That(others, Is.Empty);
+    }
+
+    [TestCase("YamlDotNet")]
+    [TestCase("ScottPlot")]
+    [TestCase("System.CommandLine")]
+    [TestCase("Spectre.Console")]
+    [TestCase("TrackSim.Scenarios")]
+    [TestCase("TrackSim.Reporting")]
+    [TestCase("TrackSim.Cli")]
+    [TestCase("tracksim")]
+    public void Experiments_does_not_reference(string assembly)
+    {
+        Assert.That(References(Experiments), Does.Not.Contain(assembly));
     }
 
     [TestCase("YamlDotNet")]
@@ -40,8 +65,27 @@ public sealed class AssemblyReferenceTests
         Assert.That(References(Reporting), Does.Not.Contain(assembly));
     }
 
+    [TestCase("TrackSim.Core.Engine", "Simulation")]
+    [TestCase("TrackSim.Experiments.Ensembles", "Ensemble")]
+    [TestCase("TrackSim.Experiments.Sweeps", "SweepRunner")]
+    public void Reporting_does_not_run_the_model(string ns, string name)
+    {
+        // Reporting reads recorded runs and draws or writes them; running the model is Experiments' and the command line's.
+        Assert.That(TypesUsedBy(Reporting), Does.Not.Contain($"{ns}.{name}"));
+    }
+
+    [Test]
+    public void Type_scan_sees_the_types_an_assembly_uses()
+    {
+        // Guards the test above: the command line does run the model, through the ensemble and the sweep runner.
+        var cli = Assembly.Load(new AssemblyName("tracksim"));
+        Assert.That(TypesUsedBy(cli), Does.Contain("TrackSim.Experiments.Ensembles.Ensemble").And.Contain("TrackSim.Experiments.Sweeps.SweepRunner"));
+        Assert.That(TypesUsedBy(Experiments), Does.Contain("TrackSim.Core.Engine.Simulation"));
+    }
+
     [TestCase("ScottPlot")]
     [TestCase("TrackSim.Reporting")]
+    [TestCase("TrackSim.Experiments")]
     [TestCase("System.CommandLine")]
     [TestCase("Spectre.Console")]
     public void Scenarios_does_not_reference(string assembly)
@@ -54,6 +98,7 @@ public sealed class AssemblyReferenceTests
     {
         // Guards the tests above: they would pass vacuously if package references were not listed.
         Assert.That(References(Scenarios), Does.Contain("YamlDotNet").And.Contain("TrackSim.Core"));
+        Assert.That(References(Experiments), Does.Contain("MathNet.Numerics").And.Contain("TrackSim.Core"));
     }
 
     [Test]
@@ -64,6 +109,15 @@ public sealed class AssemblyReferenceTests
         Assert.That(IsBaseLibrary("System.Collections.Immutable"), Is.True);
         Assert.That(IsBaseLibrary("System.CommandLine"), Is.False);
         Assert.That(IsBaseLibrary("MathNet.Numerics"), Is.False);
+    }
+
+    // The full names of the types an assembly refers to in its metadata (every type it uses from another assembly).
+    private static HashSet<string> TypesUsedBy(Assembly assembly)
+    {
+        using var stream = File.OpenRead(assembly.Location);
+        using var pe = new PEReader(stream);
+        var metadata = pe.GetMetadataReader();
+        return [.. metadata.TypeReferences.Select(handle => metadata.GetTypeReference(handle)).Select(t => $"{metadata.GetString(t.Namespace)}.{metadata.GetString(t.Name)}")];
     }
 
     private static string[] References(Assembly assembly) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
-using TrackSim.Core.Engine;
+using TrackSim.Experiments.Ensembles;
+using TrackSim.Experiments.Files;
 using TrackSim.Reporting.Charts;
 using TrackSim.Reporting.Data;
 using TrackSim.Reporting.Files;

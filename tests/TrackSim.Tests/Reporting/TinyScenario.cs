@@ -1,5 +1,5 @@
 using TrackSim.Core.Domain;
-using TrackSim.Core.Engine;
+using TrackSim.Experiments.Ensembles;
 using TrackSim.Scenarios.Loading;
 
 namespace TrackSim.Tests.Reporting;

@@ -1,4 +1,4 @@
-using TrackSim.Core.Engine;
+using TrackSim.Experiments.Ensembles;
 using TrackSim.Scenarios.Loading;
 
 namespace TrackSim.Tests.Validation;

@@ -1,5 +1,5 @@
-using TrackSim.Core.Engine;
 using TrackSim.Core.Recording;
+using TrackSim.Experiments.Ensembles;
 using TrackSim.Scenarios.Loading;
 
 namespace TrackSim.Tests.Validation;

@@ -1,5 +1,6 @@
 using TrackSim.Core.Engine;
 using TrackSim.Core.Recording;
+using TrackSim.Experiments.Ensembles;
 
 namespace TrackSim.Tests.Core.Engine;
 

@@ -1,4 +1,5 @@
 using TrackSim.Core.Engine;
+using TrackSim.Experiments.Ensembles;
 
 namespace TrackSim.Tests.Core.Engine;
 

@@ -4,6 +4,7 @@ using TrackSim.Core.Engine;
 using TrackSim.Core.Model;
 using TrackSim.Core.Randomness;
 using TrackSim.Core.Recording;
+using TrackSim.Experiments.Ensembles;
 
 namespace TrackSim.Tests.Core.Engine;
 

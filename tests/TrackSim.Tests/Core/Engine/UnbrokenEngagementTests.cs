@@ -1,6 +1,6 @@
-using TrackSim.Core.Analysis;
-using TrackSim.Core.Engine;
+using TrackSim.Experiments.Analysis;
 using TrackSim.Core.Recording;
+using TrackSim.Experiments.Ensembles;
 
 namespace TrackSim.Tests.Core.Engine;
 

@@ -1,10 +1,10 @@
 using System.Xml.Linq;
 using SkiaSharp;
 using TrackSim.Core.Domain;
-using TrackSim.Core.Engine;
 using TrackSim.Core.Metrics;
+using TrackSim.Experiments.Effects;
+using TrackSim.Experiments.Ensembles;
 using TrackSim.Reporting.Charts;
-using TrackSim.Reporting.Data;
 using TrackSim.Reporting.Effects;
 
 namespace TrackSim.Tests.Reporting.Effects;

@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using System.Xml.Linq;
 using SkiaSharp;
-using TrackSim.Core.Analysis;
 using TrackSim.Core.Domain;
+using TrackSim.Experiments.Analysis;
+using TrackSim.Experiments.Sweeps;
 using TrackSim.Reporting.Charts;
 using TrackSim.Reporting.Sweeps;
 using TrackSim.Scenarios.Loading;

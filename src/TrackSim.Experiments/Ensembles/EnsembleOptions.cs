@@ -1,0 +1,17 @@
+namespace TrackSim.Experiments.Ensembles;
+
+/// <summary>How to run an ensemble; every setting left null comes from the scenario.</summary>
+public sealed record EnsembleOptions
+{
+    /// <summary>Replicates per variant; null uses the scenario's.</summary>
+    public int? Replicates { get; init; }
+
+    /// <summary>Master seed; null uses the scenario's.</summary>
+    public ulong? Seed { get; init; }
+
+    /// <summary>Runs at a time, at least 1 (results do not depend on it).</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Variants to run (<c>base</c> included by name); null runs the base and every variant.</summary>
+    public IReadOnlyList<string>? Variants { get; init; }
+}
