@@ -10,7 +10,8 @@ namespace TrackSim.Core.Rules;
 /// EVENT adds each event's shift D_s to the publics it reaches: −<c>media.effect</c>·<c>media.negativity_bias</c>·s
 /// for a hostile event of severity s, +<c>media.effect</c>·s for a cooperative one. Coverage fades:
 /// the shock S_s ← S_s·2^(−Δt/h) + D_s, h = <c>media.half_life</c>, and the citizens take in its
-/// change S_s − S_s(previous): citizen i of state s moves by that change times its exposure
+/// change times the state's <c>media.sensitivity</c> k_s: citizen i of state s moves by
+/// (S_s − S_s(previous))·k_s times its exposure
 /// (the kernel <see cref="Media"/>), so an event's effect on trust halves every h years
 /// (Hill, Lo, Vavreck and Zaller 2013). Exposure is drawn at the start with mean <c>media.exposure</c>.
 /// </para>
@@ -25,8 +26,9 @@ internal sealed class CitMediaRule : Rule
     public static readonly ParameterDefinition NegativityBias = new("media", "negativity_bias", 2.0, 1, 10, "1", "How much more a hostile event moves trust than a cooperative one of equal severity.");
     public static readonly ParameterDefinition Exposure = new("media", "exposure", 0.6, 0, 1, "1", "Mean media exposure of citizens.");
     public static readonly ParameterDefinition HalfLife = new("media", "half_life", 2.0, 0.05, 1000, "years", "Half-life of a media shock: the coverage of an event fades and its effect on trust with it (a large value makes shocks permanent).");
+    public static readonly ParameterDefinition Sensitivity = new("media", "sensitivity", 1.0, 0, 5, "1", "How strongly a state's public takes in the media shift of events, relative to the others (1: as the shift says).") { Scope = ParameterScope.State };
 
-    private static readonly ParameterDefinition[] Declared = [Effect, NegativityBias, Exposure, HalfLife];
+    private static readonly ParameterDefinition[] Declared = [Effect, NegativityBias, Exposure, HalfLife, Sensitivity];
 
     public override string RuleId => Id;
 
@@ -51,7 +53,7 @@ internal sealed class CitMediaRule : Rule
         {
             double previous = world.MediaShock[s];
             world.MediaShock[s] = (previous * memory) + world.MediaDelta[s];
-            world.MediaChange[s] = world.MediaShock[s] - previous;
+            world.MediaChange[s] = (world.MediaShock[s] - previous) * world.P.Of(Sensitivity, s);
         }
 
         Media.Apply(world.Citizens.Population, world.MediaChange);
