@@ -4,12 +4,14 @@ using System.Globalization;
 using TrackSim.Cli.Help;
 using TrackSim.Cli.Progress;
 using TrackSim.Core.Domain;
+using TrackSim.Core.Metrics;
 using TrackSim.Experiments.Analysis;
 using TrackSim.Experiments.Sweeps;
 using TrackSim.Reporting.Charts;
 using TrackSim.Reporting.Files;
 using TrackSim.Reporting.Sweeps;
 using TrackSim.Scenarios.Loading;
+using TrackSim.Scenarios.Schema;
 
 namespace TrackSim.Cli.Commands;
 
@@ -142,7 +144,7 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
             }
 
             string[] outcomeTexts = parseResult.GetValue(_outcomes) is { Length: > 0 } asked ? asked : [SweepOutcome.Default];
-            var outcomes = outcomeTexts.Select(o => SweepOutcome.Parse(o, scenario)).ToImmutableArray();
+            var outcomes = outcomeTexts.Select(o => Outcome(o, scenario)).ToImmutableArray();
             plan = new SweepPlan(ranges, design, samples, replicates, parseResult.GetValue(_seed) ?? scenario.Ensemble.Seed, outcomes);
             _ = plan.CreateDesign();
             shard = parseResult.GetValue(_shard) is { } s ? SweepShard.Parse(s) : SweepShard.All;
@@ -296,6 +298,19 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
 
     private static bool TryNumber(string text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+
+    /// <summary>Parses an <c>--outcome</c>; a misspelt metric name gets a "did you mean", as it does in a scenario's charts.</summary>
+    private static SweepOutcome Outcome(string text, Scenario scenario)
+    {
+        string metric = text.Split(':')[0];
+        var names = MetricCatalog.All.Select(m => m.Name).ToList();
+        if (MetricCatalog.Find(metric) is null && Suggestions.Closest(metric, names) is { } suggestion)
+        {
+            throw new ArgumentException($"--outcome {text}: no metric '{metric}'; did you mean '{suggestion}'? metrics are {string.Join(", ", names)}");
+        }
+
+        return SweepOutcome.Parse(text, scenario);
+    }
 
     // The BCL appends " (Parameter 'x')" and the value; the user needs the sentence.
     private static string Message(ArgumentException e)

@@ -23,6 +23,8 @@ public sealed class SetOptionTests
     public void DeleteFolder() => _temp.Dispose();
 
     [TestCase("parameters.posture.feer=0.3", "parameters.posture.feer: unknown key 'feer' in the posture parameters; did you mean 'fear'?")]
+    [TestCase("mechanisms.medai=false", "mechanisms.medai: unknown key 'medai' in mechanisms switched on (true) or off (false); did you mean 'media'?")]
+    [TestCase("parameters.meida.effect=0.1", "parameters.meida: unknown key 'meida' in model parameters grouped by mechanism; did you mean 'media'?")]
     [TestCase("citizens.per_state=many", "citizens.per_state: expected a whole number in [10, 100000000], found the value 'many'")]
     [TestCase("parameters.posture.fear=9", "parameters.posture.fear: expected a number in [0, 5], found 9, which is out of range")]
     [TestCase("events[5].severity=0.5", "events[5].severity: events has 2 items, with indexes 0 to 1")]

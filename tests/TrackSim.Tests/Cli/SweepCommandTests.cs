@@ -41,6 +41,8 @@ public sealed class SweepCommandTests
     [TestCase("--threads 0", "--threads must be 1 to 1024")]
     [TestCase("--design random", "--design must be grid, lhs, morris or sobol")]
     [TestCase("--outcome nope", "no metric 'nope'")]
+    [TestCase("--outcome tensoin", "--outcome tensoin: no metric 'tensoin'; did you mean 'tension'? metrics are tension, ")]
+    [TestCase("--outcome tensoin::last:5", "--outcome tensoin::last:5: no metric 'tensoin'; did you mean 'tension'?")]
     [TestCase("--shard 2/2", "expected I/N with 0 <= I < N")]
     [TestCase("--design morris --samples 1", "--samples must be at least 2 for the morris design")]
     [TestCase("--width 0", "--width must be 1 to 40 inches, not 0")]
