@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TrackSim.Core.Rules;
 
 namespace TrackSim.Core.Parameters;
 
@@ -17,33 +18,34 @@ public sealed record Lens(string Name, string Description, ImmutableSortedDictio
         new("functionalist",
             "Mitrany and Haas: technical cooperation builds interdependence and contact, restrains states and spills over; Track II input reaches receptive governments.",
             Bundle(
-                ("posture.interdependence_restraint", 0.5),
-                ("functional.growth", 0.08),
-                ("functional.spillover", 0.1),
-                ("contact.effect", 0.03),
-                ("transfer.base", 0.6))),
+                (StPostureRule.InterdependenceRestraint, 0.5),
+                (FnGrowthRule.Growth, 0.08),
+                (FnSpilloverRule.Spillover, 0.1),
+                (CitContactRule.Effect, 0.03),
+                (T2TransferRule.Base, 0.6))),
         new("realist",
             "Friendly contact cannot replace official diplomacy backed by force: fear of the other's posture dominates, interdependence and Track II barely restrain states.",
             Bundle(
-                ("posture.fear", 0.5),
-                ("posture.interdependence_restraint", 0.02),
-                ("posture.cbm_restraint", 0.1),
-                ("functional.spillover", 0.0),
-                ("contact.effect", 0.005),
-                ("transfer.base", 0.1),
-                ("outreach.effect", 0.01))),
+                (StPostureRule.Fear, 0.5),
+                (StPostureRule.InterdependenceRestraint, 0.02),
+                (StPostureRule.CbmRestraint, 0.1),
+                (FnSpilloverRule.Spillover, 0.0),
+                (CitContactRule.Effect, 0.005),
+                (T2TransferRule.Base, 0.1),
+                (T2OutreachRule.Effect, 0.01))),
         new("constructivist",
             "Identities and public narratives drive relations: the media and people-to-people contact weigh more than material interdependence.",
             Bundle(
-                ("media.effect", 0.15),
-                ("contact.effect", 0.04),
-                ("outreach.effect", 0.1),
-                ("posture.audience_pressure", 0.6))),
+                (CitMediaRule.Effect, 0.15),
+                (CitContactRule.Effect, 0.04),
+                (T2OutreachRule.Effect, 0.1),
+                (StAudienceRule.Pressure, 0.6))),
     ];
 
     /// <summary>The lens with the given name, or null.</summary>
     public static Lens? Find(string name) => All.FirstOrDefault(l => l.Name == name);
 
-    private static ImmutableSortedDictionary<string, double> Bundle(params (string Key, double Value)[] values) =>
-        values.ToImmutableSortedDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+    /// <summary>The values by key, from the definitions the rules declare (so a lens cannot name a parameter that does not exist).</summary>
+    private static ImmutableSortedDictionary<string, double> Bundle(params (ParameterDefinition Parameter, double Value)[] values) =>
+        values.ToImmutableSortedDictionary(v => v.Parameter.Key, v => v.Value, StringComparer.Ordinal);
 }

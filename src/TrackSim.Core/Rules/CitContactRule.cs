@@ -14,7 +14,12 @@ namespace TrackSim.Core.Rules;
 /// Allport's four conditions (the kernel <see cref="Contact"/>).
 /// </para>
 /// </summary>
-internal sealed class CitContactRule : Rule
+internal sealed class CitContactRule() : Rule(
+    Id,
+    Switch,
+    Declared,
+    [],
+    "Allport, G. W. (1954). The Nature of Prejudice. Addison-Wesley; Pettigrew, T. F., and Tropp, L. R. (2006). A meta-analytic test of intergroup contact theory. Journal of Personality and Social Psychology 90.")
 {
     public const string Id = "CIT-CONTACT";
 
@@ -29,14 +34,6 @@ internal sealed class CitContactRule : Rule
     public static readonly ParameterDefinition InstitutionalSupport = new("contact", "institutional_support", 0.6, 0, 1, "1", "Allport's condition: support of authorities, law or custom.");
 
     private static readonly ParameterDefinition[] Declared = [Rate, Effect, NegativeShare, EqualStatus, CommonGoals, Cooperation, InstitutionalSupport];
-
-    public override string RuleId => Id;
-
-    public override Mechanism Mechanism => Switch;
-
-    public override IReadOnlyList<ParameterDefinition> Parameters => Declared;
-
-    public override string Citation => "Allport, G. W. (1954). The Nature of Prejudice. Addison-Wesley; Pettigrew, T. F., and Tropp, L. R. (2006). A meta-analytic test of intergroup contact theory. Journal of Personality and Social Psychology 90.";
 
     public override void Apply(World world)
     {

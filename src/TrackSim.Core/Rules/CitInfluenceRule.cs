@@ -16,7 +16,12 @@ namespace TrackSim.Core.Rules;
 /// <c>influence.confidence_bound</c> (the kernel <see cref="SocialInfluence"/>).
 /// </para>
 /// </summary>
-internal sealed class CitInfluenceRule : Rule
+internal sealed class CitInfluenceRule() : Rule(
+    Id,
+    Switch,
+    Declared,
+    [],
+    "Deffuant, G., Neau, D., Amblard, F., and Weisbuch, G. (2000). Mixing beliefs among interacting agents. Advances in Complex Systems 3.")
 {
     public const string Id = "CIT-INFLUENCE";
 
@@ -27,14 +32,6 @@ internal sealed class CitInfluenceRule : Rule
     public static readonly ParameterDefinition ConfidenceBound = new("influence", "confidence_bound", 0.3, 0.01, 1, "trust", "Bounded-confidence threshold epsilon: citizens influence each other only when their trust differs by less.");
 
     private static readonly ParameterDefinition[] Declared = [Rate, Convergence, ConfidenceBound];
-
-    public override string RuleId => Id;
-
-    public override Mechanism Mechanism => Switch;
-
-    public override IReadOnlyList<ParameterDefinition> Parameters => Declared;
-
-    public override string Citation => "Deffuant, G., Neau, D., Amblard, F., and Weisbuch, G. (2000). Mixing beliefs among interacting agents. Advances in Complex Systems 3.";
 
     public override void Apply(World world)
     {

@@ -16,7 +16,12 @@ namespace TrackSim.Core.Rules;
 /// (Hill, Lo, Vavreck and Zaller 2013). Exposure is drawn at the start with mean <c>media.exposure</c>.
 /// </para>
 /// </summary>
-internal sealed class CitMediaRule : Rule
+internal sealed class CitMediaRule() : Rule(
+    Id,
+    Switch,
+    Declared,
+    [],
+    "Soroka, S. N. (2006). Good news and bad news. Journal of Politics 68(2); Hill, S. J., Lo, J., Vavreck, L., and Zaller, J. (2013). How quickly we forget. Political Communication 30(4).")
 {
     public const string Id = "CIT-MEDIA";
 
@@ -29,14 +34,6 @@ internal sealed class CitMediaRule : Rule
     public static readonly ParameterDefinition Sensitivity = new("media", "sensitivity", 1.0, 0, 5, "1", "How strongly a state's public takes in the media shift of events, relative to the others (1: as the shift says).") { Scope = ParameterScope.State };
 
     private static readonly ParameterDefinition[] Declared = [Effect, NegativityBias, Exposure, HalfLife, Sensitivity];
-
-    public override string RuleId => Id;
-
-    public override Mechanism Mechanism => Switch;
-
-    public override IReadOnlyList<ParameterDefinition> Parameters => Declared;
-
-    public override string Citation => "Soroka, S. N. (2006). Good news and bad news. Journal of Politics 68(2); Hill, S. J., Lo, J., Vavreck, L., and Zaller, J. (2013). How quickly we forget. Political Communication 30(4).";
 
     public override void Apply(World world)
     {

@@ -11,7 +11,12 @@ namespace TrackSim.Core.Rules;
 /// (the kernel <see cref="OpinionNoise"/>).
 /// </para>
 /// </summary>
-internal sealed class CitNoiseRule : Rule
+internal sealed class CitNoiseRule() : Rule(
+    Id,
+    Switch,
+    Declared,
+    [],
+    "Pineda, M., Toral, R., and Hernández-García, E. (2009). Noisy continuous-opinion dynamics. Journal of Statistical Mechanics P08001.")
 {
     public const string Id = "CIT-NOISE";
 
@@ -20,14 +25,6 @@ internal sealed class CitNoiseRule : Rule
     public static readonly ParameterDefinition Noise = new("influence", "noise", 0.1, 0, 1, "trust/sqrt(year)", "Spread of idiosyncratic changes in a citizen's trust: the SD of a year's noise (per step, this times the square root of the step in years).");
 
     private static readonly ParameterDefinition[] Declared = [Noise];
-
-    public override string RuleId => Id;
-
-    public override Mechanism Mechanism => Switch;
-
-    public override IReadOnlyList<ParameterDefinition> Parameters => Declared;
-
-    public override string Citation => "Pineda, M., Toral, R., and Hernández-García, E. (2009). Noisy continuous-opinion dynamics. Journal of Statistical Mechanics P08001.";
 
     public override void Apply(World world)
     {

@@ -13,7 +13,12 @@ namespace TrackSim.Core.Rules;
 /// changes nothing, it measures.
 /// </para>
 /// </summary>
-internal sealed class CitPublicRule : Rule
+internal sealed class CitPublicRule() : Rule(
+    Id,
+    null,
+    [],
+    Recorded,
+    "TrackSim's own specification (no published source).")
 {
     public const string Id = "CIT-PUBLIC";
 
@@ -23,12 +28,6 @@ internal sealed class CitPublicRule : Rule
         new(MetricCatalog.Polarization, (world, s) => world.States[s].Polarization),
         new(MetricCatalog.HostileShare, (world, s) => world.States[s].HostileShare),
     ];
-
-    public override string RuleId => Id;
-
-    public override IReadOnlyList<MetricReader> Metrics => Recorded;
-
-    public override string Citation => "Page, B. I., and Shapiro, R. Y. (1992). The Rational Public. University of Chicago Press (aggregate opinion as the mean of individual opinions).";
 
     /// <summary>The summaries of the initial population, recorded at point 0.</summary>
     public override void Initialize(World world)

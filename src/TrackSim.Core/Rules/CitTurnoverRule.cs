@@ -13,7 +13,12 @@ namespace TrackSim.Core.Rules;
 /// the cohort's probabilities (the kernel <see cref="Turnover"/>).
 /// </para>
 /// </summary>
-internal sealed class CitTurnoverRule : Rule
+internal sealed class CitTurnoverRule() : Rule(
+    Id,
+    Switch,
+    Declared,
+    [],
+    "Mannheim, K. (1928). The problem of generations; Firebaugh, G. (1989). Methods for estimating cohort replacement effects. Sociological Methodology 19.")
 {
     public const string Id = "CIT-TURNOVER";
 
@@ -22,14 +27,6 @@ internal sealed class CitTurnoverRule : Rule
     public static readonly ParameterDefinition Rate = new("turnover", "rate", 0.02, 0, 0.2, "1/year", "Share of citizens replaced by a new cohort per year.");
 
     private static readonly ParameterDefinition[] Declared = [Rate];
-
-    public override string RuleId => Id;
-
-    public override Mechanism Mechanism => Switch;
-
-    public override IReadOnlyList<ParameterDefinition> Parameters => Declared;
-
-    public override string Citation => "Mannheim, K. (1928). The problem of generations; Firebaugh, G. (1989). Methods for estimating cohort replacement effects. Sociological Methodology 19.";
 
     public override void Apply(World world)
     {

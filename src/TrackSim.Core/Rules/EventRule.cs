@@ -25,7 +25,12 @@ namespace TrackSim.Core.Rules;
 /// variant removes them one by one.
 /// </para>
 /// </summary>
-internal sealed class EventRule : Rule
+internal sealed class EventRule() : Rule(
+    Id,
+    null,
+    Declared,
+    [],
+    "Richardson, L. F. (1960). Arms and Insecurity (grievances); Soroka, S. N. (2006). Good news and bad news. Journal of Politics 68(2) (the negativity bias).")
 {
     public const string Id = "EVENT";
 
@@ -34,12 +39,6 @@ internal sealed class EventRule : Rule
     public static readonly ParameterDefinition CooperationGain = new("trust", "cooperation_gain", 0.1, 0, 1, "trust per severity", "Share of the gap to 1 closed by a cooperative event of severity 1.");
 
     private static readonly ParameterDefinition[] Declared = [EventGrievance, CrisisLoss, CooperationGain];
-
-    public override string RuleId => Id;
-
-    public override IReadOnlyList<ParameterDefinition> Parameters => Declared;
-
-    public override string Citation => "Soroka, S. N. (2006). Good news and bad news: asymmetric responses to economic information. Journal of Politics 68(2) (the negativity bias of the media effect).";
 
     /// <summary>Applies the events of the step: those dated in it, later steps of span events, and injected ones.</summary>
     public override void Apply(World world)

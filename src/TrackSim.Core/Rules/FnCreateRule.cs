@@ -13,13 +13,14 @@ namespace TrackSim.Core.Rules;
 /// the event instead.
 /// </para>
 /// </summary>
-internal sealed class FnCreateRule : Rule
+internal sealed class FnCreateRule() : Rule(
+    Id,
+    null,
+    [],
+    [],
+    "Mitrany, D. (1943). A Working Peace System. Royal Institute of International Affairs.")
 {
     public const string Id = "FN-CREATE";
-
-    public override string RuleId => Id;
-
-    public override string Citation => "Mitrany, D. (1943). A Working Peace System. Royal Institute of International Affairs.";
 
     public override void Apply(World world)
     {

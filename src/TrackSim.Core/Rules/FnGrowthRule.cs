@@ -9,7 +9,12 @@ namespace TrackSim.Core.Rules;
 /// An active link's strength grows as s ← s + Δt·g·(1 − s), g = <c>functional.growth</c>.
 /// </para>
 /// </summary>
-internal sealed class FnGrowthRule : Rule
+internal sealed class FnGrowthRule() : Rule(
+    Id,
+    Switch,
+    Declared,
+    [],
+    "Haas, E. B. (1958). The Uniting of Europe. Stanford University Press.")
 {
     public const string Id = "FN-GROWTH";
 
@@ -18,14 +23,6 @@ internal sealed class FnGrowthRule : Rule
     public static readonly ParameterDefinition Growth = new("functional", "growth", 0.05, 0, 5, "1/year", "Growth of an active link's strength toward 1.");
 
     private static readonly ParameterDefinition[] Declared = [Growth];
-
-    public override string RuleId => Id;
-
-    public override Mechanism Mechanism => Switch;
-
-    public override IReadOnlyList<ParameterDefinition> Parameters => Declared;
-
-    public override string Citation => "Haas, E. B. (1958). The Uniting of Europe. Stanford University Press.";
 
     public override void Apply(World world)
     {

@@ -15,7 +15,12 @@ namespace TrackSim.Core.Rules;
 /// starts next step.
 /// </para>
 /// </summary>
-internal sealed class FnSpilloverRule : Rule
+internal sealed class FnSpilloverRule() : Rule(
+    Id,
+    Switch,
+    Declared,
+    [],
+    "Haas, E. B. (1958). The Uniting of Europe. Stanford University Press.")
 {
     public const string Id = "FN-SPILLOVER";
 
@@ -26,14 +31,6 @@ internal sealed class FnSpilloverRule : Rule
     public static readonly ParameterDefinition Strength = new("functional", "spillover_strength", 0.1, 0, 1, "strength", "Initial strength of links created by spillover.");
 
     private static readonly ParameterDefinition[] Declared = [Spillover, Threshold, Strength];
-
-    public override string RuleId => Id;
-
-    public override Mechanism Mechanism => Switch;
-
-    public override IReadOnlyList<ParameterDefinition> Parameters => Declared;
-
-    public override string Citation => "Haas, E. B. (1958). The Uniting of Europe. Stanford University Press.";
 
     /// <summary>Neighbouring sectors, where spillover lands (water to energy and environment, trade to transit...).</summary>
     public static IReadOnlyDictionary<Sector, Sector[]> Neighbours { get; } = new Dictionary<Sector, Sector[]>

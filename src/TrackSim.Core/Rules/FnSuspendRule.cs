@@ -14,7 +14,12 @@ namespace TrackSim.Core.Rules;
 /// that FN-SPILLOVER creates start next step.
 /// </para>
 /// </summary>
-internal sealed class FnSuspendRule : Rule
+internal sealed class FnSuspendRule() : Rule(
+    Id,
+    Switch,
+    Declared,
+    Recorded,
+    "Mitrany, D. (1943). A Working Peace System. Royal Institute of International Affairs.")
 {
     public const string Id = "FN-SUSPEND";
 
@@ -24,16 +29,6 @@ internal sealed class FnSuspendRule : Rule
 
     private static readonly ParameterDefinition[] Declared = [ResumeMargin];
     private static readonly MetricReader[] Recorded = [new(MetricCatalog.FunctionalLinksActive, (world, d) => world.Dyads[d].ActiveLinkCount(world.Date))];
-
-    public override string RuleId => Id;
-
-    public override Mechanism Mechanism => Switch;
-
-    public override IReadOnlyList<ParameterDefinition> Parameters => Declared;
-
-    public override IReadOnlyList<MetricReader> Metrics => Recorded;
-
-    public override string Citation => "Mitrany, D. (1943). A Working Peace System. Royal Institute of International Affairs.";
 
     public override void Apply(World world)
     {

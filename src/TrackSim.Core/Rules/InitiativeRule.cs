@@ -1,4 +1,5 @@
 using TrackSim.Core.Model;
+using TrackSim.Core.Parameters;
 
 namespace TrackSim.Core.Rules;
 
@@ -8,7 +9,13 @@ namespace TrackSim.Core.Rules;
 /// so that what one initiative's meeting leads to (an adopted recommendation that resumes the
 /// dialogue) is there when the next initiative's meeting chance is computed.
 /// </summary>
-internal abstract class InitiativeRule : Rule
+/// <param name="ruleId">The stable rule id.</param>
+/// <param name="mechanism">The mechanism that switches the rule off, or null.</param>
+/// <param name="parameters">The parameters the rule declares.</param>
+/// <param name="metrics">The metrics the rule records.</param>
+/// <param name="citation">The work the rule's equations come from.</param>
+internal abstract class InitiativeRule(string ruleId, Mechanism? mechanism, IReadOnlyList<ParameterDefinition> parameters, IReadOnlyList<MetricReader> metrics, string citation)
+    : Rule(ruleId, mechanism, parameters, metrics, citation)
 {
     /// <summary>Applies the rule to one initiative.</summary>
     public abstract void Apply(World world, InitiativeRuntime initiative);

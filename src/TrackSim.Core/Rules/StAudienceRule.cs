@@ -11,7 +11,12 @@ namespace TrackSim.Core.Rules;
 /// growth of the state's posture toward every other state. Switched off, P_i = 0.
 /// </para>
 /// </summary>
-internal sealed class StAudienceRule : Rule
+internal sealed class StAudienceRule() : Rule(
+    Id,
+    Switch,
+    Declared,
+    [],
+    "Fearon, J. D. (1994). Domestic political audiences and the escalation of international disputes. American Political Science Review 88(3).")
 {
     public const string Id = "ST-AUDIENCE";
 
@@ -20,14 +25,6 @@ internal sealed class StAudienceRule : Rule
     public static readonly ParameterDefinition Pressure = new("posture", "audience_pressure", 0.3, 0, 5, "posture/year", "Domestic audience pressure from a fully hostile public, scaled by sensitivity and hawkishness.");
 
     private static readonly ParameterDefinition[] Declared = [Pressure];
-
-    public override string RuleId => Id;
-
-    public override Mechanism Mechanism => Switch;
-
-    public override IReadOnlyList<ParameterDefinition> Parameters => Declared;
-
-    public override string Citation => "Fearon, J. D. (1994). Domestic political audiences and the escalation of international disputes. American Political Science Review 88(3).";
 
     public override void Apply(World world)
     {

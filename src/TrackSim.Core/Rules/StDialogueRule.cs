@@ -18,7 +18,12 @@ namespace TrackSim.Core.Rules;
 /// ("unbroken engagement": Montville 1991; Kaye 2007 on Track II while Track I is frozen).
 /// </para>
 /// </summary>
-internal sealed class StDialogueRule : Rule
+internal sealed class StDialogueRule() : Rule(
+    Id,
+    Switch,
+    Declared,
+    Recorded,
+    "Montville, J. V. (1991). Transnationalism and the role of Track Two diplomacy; Kaye, D. D. (2007). Talking to the Enemy. RAND.")
 {
     public const string Id = "ST-DIALOGUE";
 
@@ -32,16 +37,6 @@ internal sealed class StDialogueRule : Rule
 
     private static readonly ParameterDefinition[] Declared = [SuspendSeverity, ResumeTension, ResumeDelay, PreparationEffect, PreparationPerMeeting];
     private static readonly MetricReader[] Recorded = [new(MetricCatalog.DialogueOpen, (world, d) => world.Dyads[d].DialogueOpen ? 1 : 0)];
-
-    public override string RuleId => Id;
-
-    public override Mechanism Mechanism => Switch;
-
-    public override IReadOnlyList<ParameterDefinition> Parameters => Declared;
-
-    public override IReadOnlyList<MetricReader> Metrics => Recorded;
-
-    public override string Citation => "Montville, J. V. (1991). Transnationalism and the role of Track Two diplomacy; Kaye, D. D. (2007). Talking to the Enemy. RAND.";
 
     /// <summary>Updates every suspended dialogue at the end of a step.</summary>
     public override void Apply(World world)

@@ -15,7 +15,12 @@ namespace TrackSim.Core.Rules;
 /// tension. Incidents are recorded as the <c>incidents</c> metric rather than in the event log.
 /// </para>
 /// </summary>
-internal sealed class StIncidentsRule : Rule
+internal sealed class StIncidentsRule() : Rule(
+    Id,
+    Switch,
+    Declared,
+    Recorded,
+    "TrackSim's own specification (no published source).")
 {
     public const string Id = "ST-INCIDENTS";
 
@@ -29,16 +34,6 @@ internal sealed class StIncidentsRule : Rule
 
     private static readonly ParameterDefinition[] Declared = [IncidentHalfLife, BaseRate, TensionRate, TensionExponent, Grievance];
     private static readonly MetricReader[] Recorded = [new(MetricCatalog.Incidents, (world, d) => world.Dyads[d].IncidentsThisStep)];
-
-    public override string RuleId => Id;
-
-    public override Mechanism Mechanism => Switch;
-
-    public override IReadOnlyList<ParameterDefinition> Parameters => Declared;
-
-    public override IReadOnlyList<MetricReader> Metrics => Recorded;
-
-    public override string Citation => "Richardson, L. F. (1960). Statistics of Deadly Quarrels. Boxwood Press (incidents as a Poisson process).";
 
     public override void Apply(World world)
     {

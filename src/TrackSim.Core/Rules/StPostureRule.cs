@@ -20,7 +20,12 @@ namespace TrackSim.Core.Rules;
 /// All pairs read the postures of the previous step.
 /// </para>
 /// </summary>
-internal sealed class StPostureRule : Rule
+internal sealed class StPostureRule() : Rule(
+    Id,
+    Switch,
+    Declared,
+    Recorded,
+    "Richardson, L. F. (1960). Arms and Insecurity. Boxwood Press.")
 {
     public const string Id = "ST-POSTURE";
 
@@ -37,16 +42,6 @@ internal sealed class StPostureRule : Rule
 
     private static readonly ParameterDefinition[] Declared = [Fear, Restraint, Grievance, GrievanceHalfLife, CbmRestraint, InterdependenceRestraint, DialogueRestraint, Max];
     private static readonly MetricReader[] Recorded = [new(MetricCatalog.Posture, (world, s) => MeanPosture(world, s))];
-
-    public override string RuleId => Id;
-
-    public override Mechanism Mechanism => Switch;
-
-    public override IReadOnlyList<ParameterDefinition> Parameters => Declared;
-
-    public override IReadOnlyList<MetricReader> Metrics => Recorded;
-
-    public override string Citation => "Richardson, L. F. (1960). Arms and Insecurity. Boxwood Press.";
 
     public override void Apply(World world)
     {

@@ -12,7 +12,12 @@ namespace TrackSim.Core.Rules;
 /// The scenario's initial tension sets the initial postures through the same relation.
 /// </para>
 /// </summary>
-internal sealed class StTensionRule : Rule
+internal sealed class StTensionRule() : Rule(
+    Id,
+    null,
+    Declared,
+    Recorded,
+    "TrackSim's own specification (no published source).")
 {
     public const string Id = "ST-TENSION";
 
@@ -21,14 +26,6 @@ internal sealed class StTensionRule : Rule
 
     private static readonly ParameterDefinition[] Declared = [PostureScale, IncidentWeight];
     private static readonly MetricReader[] Recorded = [new(MetricCatalog.Tension, (world, d) => world.Dyads[d].Tension)];
-
-    public override string RuleId => Id;
-
-    public override IReadOnlyList<ParameterDefinition> Parameters => Declared;
-
-    public override IReadOnlyList<MetricReader> Metrics => Recorded;
-
-    public override string Citation => "Richardson, L. F. (1960). Arms and Insecurity. Boxwood Press.";
 
     /// <summary>
     /// The dyad's initial tension fixes the sum of the two postures (tension = 1 - exp(-(x + y) / scale));

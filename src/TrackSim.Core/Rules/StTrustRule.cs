@@ -13,7 +13,12 @@ namespace TrackSim.Core.Rules;
 /// The CBM stock halves every <c>transfer.cbm_half_life</c> years (measures lapse unless renewed).
 /// </para>
 /// </summary>
-internal sealed class StTrustRule : Rule
+internal sealed class StTrustRule() : Rule(
+    Id,
+    Switch,
+    Declared,
+    Recorded,
+    "TrackSim's own specification (no published source).")
 {
     public const string Id = "ST-TRUST";
 
@@ -30,16 +35,6 @@ internal sealed class StTrustRule : Rule
         new(MetricCatalog.OfficialTrust, (world, d) => world.Dyads[d].OfficialTrust),
         new(MetricCatalog.CbmStock, (world, d) => world.Dyads[d].CbmStock),
     ];
-
-    public override string RuleId => Id;
-
-    public override Mechanism Mechanism => Switch;
-
-    public override IReadOnlyList<ParameterDefinition> Parameters => Declared;
-
-    public override IReadOnlyList<MetricReader> Metrics => Recorded;
-
-    public override string Citation => "Kydd, A. H. (2005). Trust and Mistrust in International Relations. Princeton University Press.";
 
     public override void Apply(World world)
     {

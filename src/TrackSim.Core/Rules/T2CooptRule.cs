@@ -13,7 +13,12 @@ namespace TrackSim.Core.Rules;
 /// peripheral ones.
 /// </para>
 /// </summary>
-internal sealed class T2CooptRule : InitiativeRule
+internal sealed class T2CooptRule() : InitiativeRule(
+    Id,
+    Switch,
+    Declared,
+    [],
+    "Friedkin, N. E., and Johnsen, E. C. (1990). Social influence and opinions. Journal of Mathematical Sociology 15(3-4).")
 {
     public const string Id = "T2-COOPT";
 
@@ -23,14 +28,6 @@ internal sealed class T2CooptRule : InitiativeRule
     public static readonly ParameterDefinition AnchorStrength = new("track2", "anchor_strength", 0.1, 0, 1, "1 per meeting", "Weight of the own government's position on a core topic after a meeting, per unit of alignment (Friedkin-Johnsen stubbornness = alignment x this).");
 
     private static readonly ParameterDefinition[] Declared = [AlignmentScale, AnchorStrength];
-
-    public override string RuleId => Id;
-
-    public override Mechanism Mechanism => Switch;
-
-    public override IReadOnlyList<ParameterDefinition> Parameters => Declared;
-
-    public override string Citation => "Friedkin, N. E., and Johnsen, E. C. (1990). Social influence and opinions. Journal of Mathematical Sociology 15(3-4).";
 
     public override void Apply(World world, InitiativeRuntime initiative)
     {

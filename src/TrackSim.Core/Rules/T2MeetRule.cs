@@ -27,7 +27,12 @@ namespace TrackSim.Core.Rules;
 /// cross-side trust drifts back toward <c>track2.initial_trust</c> at <c>track2.trust_decay</c> per year.
 /// </para>
 /// </summary>
-internal sealed class T2MeetRule : InitiativeRule
+internal sealed class T2MeetRule() : InitiativeRule(
+    Id,
+    Switch,
+    Declared,
+    Recorded,
+    "Kelman, H. C. (1972). The problem-solving workshop in conflict resolution; Hegselmann, R., and Krause, U. (2002). Opinion dynamics and bounded confidence. JASSS 5(3).")
 {
     public const string Id = "T2-MEET";
 
@@ -49,16 +54,6 @@ internal sealed class T2MeetRule : InitiativeRule
         new(MetricCatalog.Track2Agreement, (world, i) => AgreementShare(world.Initiatives[i])),
         new(MetricCatalog.MeetingsHeld, (world, i) => world.Initiatives[i].MeetingsHeld),
     ];
-
-    public override string RuleId => Id;
-
-    public override Mechanism Mechanism => Switch;
-
-    public override IReadOnlyList<ParameterDefinition> Parameters => Declared;
-
-    public override IReadOnlyList<MetricReader> Metrics => Recorded;
-
-    public override string Citation => "Kelman, H. C. (1972). The problem-solving workshop in conflict resolution; Hegselmann, R., and Krause, U. (2002). Opinion dynamics and bounded confidence. JASSS 5(3).";
 
     /// <summary>Cross-side trust starts at <c>track2.initial_trust</c>.</summary>
     public override void Initialize(World world)

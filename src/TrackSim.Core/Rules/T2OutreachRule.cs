@@ -17,7 +17,12 @@ namespace TrackSim.Core.Rules;
 /// (the kernel <see cref="Outreach"/>). It runs among the citizen rules, after CIT-CONTACT.
 /// </para>
 /// </summary>
-internal sealed class T2OutreachRule : Rule
+internal sealed class T2OutreachRule() : Rule(
+    Id,
+    Switch,
+    Declared,
+    [],
+    "Davidson, W. D., and Montville, J. V. (1981). Foreign policy according to Freud. Foreign Policy 45.")
 {
     public const string Id = "T2-OUTREACH";
 
@@ -26,14 +31,6 @@ internal sealed class T2OutreachRule : Rule
     public static readonly ParameterDefinition Effect = new("outreach", "effect", 0.05, 0, 1, "trust per year", "Yearly trust change of a citizen who hears a participant of full reach and full trust.");
 
     private static readonly ParameterDefinition[] Declared = [Effect];
-
-    public override string RuleId => Id;
-
-    public override Mechanism Mechanism => Switch;
-
-    public override IReadOnlyList<ParameterDefinition> Parameters => Declared;
-
-    public override string Citation => "Davidson, W. D., and Montville, J. V. (1981). Foreign policy according to Freud. Foreign Policy 45.";
 
     public override void Apply(World world)
     {

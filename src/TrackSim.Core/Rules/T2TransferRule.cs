@@ -22,7 +22,12 @@ namespace TrackSim.Core.Rules;
 /// initiative's meeting).
 /// </para>
 /// </summary>
-internal sealed class T2TransferRule : InitiativeRule
+internal sealed class T2TransferRule() : InitiativeRule(
+    Id,
+    Switch,
+    Declared,
+    Recorded,
+    "Kelman, H. C. (1972). The problem-solving workshop in conflict resolution; Chataway, C. J. (1998). Track II diplomacy: from a Track I perspective. Negotiation Journal 14(3).")
 {
     public const string Id = "T2-TRANSFER";
 
@@ -36,16 +41,6 @@ internal sealed class T2TransferRule : InitiativeRule
 
     private static readonly ParameterDefinition[] Declared = [TrustGain, Base, TensionPenalty, HostilityPenalty, CbmPerAdoption];
     private static readonly MetricReader[] Recorded = [new(MetricCatalog.RecommendationsAdopted, (world, i) => world.Initiatives[i].RecommendationsAdopted)];
-
-    public override string RuleId => Id;
-
-    public override Mechanism Mechanism => Switch;
-
-    public override IReadOnlyList<ParameterDefinition> Parameters => Declared;
-
-    public override IReadOnlyList<MetricReader> Metrics => Recorded;
-
-    public override string Citation => "Kelman, H. C. (1972). The problem-solving workshop in conflict resolution; Chataway, C. J. (1998). Track II diplomacy: from a Track I perspective. Negotiation Journal 14(3).";
 
     /// <summary>Passes on the recommendations of a meeting the initiative held in this step.</summary>
     public override void Apply(World world, InitiativeRuntime initiative)

@@ -23,15 +23,19 @@ public sealed partial class ArchitectureDocTests
     }
 
     [Test]
-    public void The_rule_template_overrides_only_members_a_rule_has()
+    public void The_rule_template_overrides_only_members_a_rule_has_and_passes_the_base_what_it_takes()
     {
         var members = typeof(Rule).GetMembers(BindingFlags.Public | BindingFlags.Instance).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
         var overridden = Override().Matches(Doc.Value).Select(m => m.Groups["name"].Value).ToArray();
+        var baseCall = BaseCall().Match(Doc.Value);
+        int baseParameters = typeof(Rule).GetConstructors(BindingFlags.NonPublic | BindingFlags.Instance).Single().GetParameters().Length;
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(overridden, Is.Not.Empty, "the page shows a rule's overrides");
             Assert.That(overridden.Where(name => !members.Contains(name)), Is.Empty);
+            Assert.That(baseCall.Success, Is.True, "the page shows a rule's declaration");
+            Assert.That(baseCall.Groups["args"].Value.Split(',').Length, Is.EqualTo(baseParameters));
         }
     }
 
@@ -51,6 +55,9 @@ public sealed partial class ArchitectureDocTests
 
     [GeneratedRegex(@"`(?<path>(?:src|tests|docs|scenarios|benchmarks|data)/[^`\s]*)`")]
     private static partial Regex RepositoryPath();
+
+    [GeneratedRegex(@"class XyNameRule\(\) : Rule\((?<args>[^)]*)\)")]
+    private static partial Regex BaseCall();
 
     [GeneratedRegex(@"public override [\w<>?]+ (?<name>\w+)")]
     private static partial Regex Override();

@@ -44,6 +44,39 @@ public sealed partial class ModelDocTests
     }
 
     [Test]
+    public void Every_rules_citation_is_in_the_references_or_says_it_has_none()
+    {
+        string doc = Doc.Value;
+        string references = doc[doc.IndexOf("## References", StringComparison.Ordinal)..];
+        var problems = new List<string>();
+        foreach (var rule in ModelRules.Step)
+        {
+            if (rule.Citation == "TrackSim's own specification (no published source).")
+            {
+                continue;
+            }
+
+            var works = CitedWork().Matches(rule.Citation);
+            if (works.Count == 0)
+            {
+                problems.Add($"{rule.RuleId}: no 'Author, X. (year)' in '{rule.Citation}'");
+            }
+
+            foreach (Match work in works)
+            {
+                string author = work.Groups["author"].Value;
+                string year = work.Groups["year"].Value;
+                if (!references.Split('\n').Any(line => line.StartsWith($"- {author}, ", StringComparison.Ordinal) && line.Contains($"({year})", StringComparison.Ordinal)))
+                {
+                    problems.Add($"{rule.RuleId}: {author} ({year}) is not in the references of docs/MODEL.md");
+                }
+            }
+        }
+
+        Assert.That(problems, Is.Empty, string.Join(Environment.NewLine, problems));
+    }
+
+    [Test]
     public void The_process_overview_lists_the_rules_in_the_engines_order()
     {
         string doc = Doc.Value;
@@ -168,6 +201,9 @@ public sealed partial class ModelDocTests
 
         Assert.That(problems, Is.Empty, string.Join(Environment.NewLine, problems));
     }
+
+    [GeneratedRegex(@"(?:^|; )(?<author>[\p{Lu}][\p{L}-]+), [\p{Lu}]\.[^;]*?\((?<year>\d{4})\)")]
+    private static partial Regex CitedWork();
 
     [GeneratedRegex(@"`(?<id>EVENT|[A-Z0-9]+-[A-Z0-9]+)`")]
     private static partial Regex BackQuotedRuleId();
