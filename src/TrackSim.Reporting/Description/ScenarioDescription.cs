@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using TrackSim.Core.Domain;
+using TrackSim.Core.Engine;
 using TrackSim.Core.Parameters;
 
 namespace TrackSim.Reporting.Description;
@@ -60,12 +61,19 @@ public static class ScenarioDescription
             md.Append("No theory lens: parameters start from their defaults.\n\n");
         }
 
-        md.Append("### Mechanisms\n\n");
-        md.Append("| mechanism | rule | in this scenario | what it does |\n|---|---|---|---|\n");
-        foreach (var mechanism in Mechanism.All)
+        md.Append("### Rules, in the order of a step\n\n");
+        md.Append("| rule | mechanism | in this scenario | what switching it off removes | source |\n|---|---|---|---|---|\n");
+        foreach (var rule in RuleSummary.All)
         {
-            string status = scenario.Mechanisms.IsOn(mechanism.Name) ? "on" : "**off**";
-            md.Append(CultureInfo.InvariantCulture, $"| `{mechanism.Name}` | {mechanism.RuleId} | {status} | {Cell(mechanism.Description)} |\n");
+            if (rule.Mechanism is { } mechanism)
+            {
+                string status = scenario.Mechanisms.IsOn(mechanism) ? "on" : "**off**";
+                md.Append(CultureInfo.InvariantCulture, $"| {rule.Id} | `{mechanism.Name}` | {status} | {Cell(mechanism.Description)} | {Cell(rule.Citation)} |\n");
+            }
+            else
+            {
+                md.Append(CultureInfo.InvariantCulture, $"| {rule.Id} | — | always on | — | {Cell(rule.Citation)} |\n");
+            }
         }
 
         md.Append('\n');

@@ -26,7 +26,9 @@ public sealed class ScenarioDescriptionTests
             Assert.That(markdown, Does.Contain("| `posture.interdependence_restraint` | **0.5** | 0.3 | 0 to 5 | 1/year per link strength | lens functionalist |"));
             Assert.That(markdown, Does.Contain("| `posture.fear` | 0.3 | 0.3 | 0 to 5 | 1/year | default |"));
             Assert.That(markdown, Does.Contain("TrackSim 9.9.9"));
-            Assert.That(markdown, Does.Contain("## Mechanisms").Or.Contain("### Mechanisms"));
+            Assert.That(markdown, Does.Contain("### Rules, in the order of a step"));
+            Assert.That(markdown, Does.Contain("| ST-AUDIENCE | `audience_pressure` | on | domestic audience pressure on posture from a hostile public | Fearon, J. D. (1994)."));
+            Assert.That(markdown, Does.Contain("| ST-TENSION | — | always on | — | TrackSim's own specification (no published source). |"));
             Assert.That(markdown, Does.Contain("## Events"));
             Assert.That(markdown, Does.Contain("## Ensemble"));
             Assert.That(markdown, Does.Contain("| `realist-lens` | The same history read through the realist lens. | lens realist |"));
