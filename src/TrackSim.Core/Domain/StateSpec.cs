@@ -3,15 +3,9 @@ namespace TrackSim.Core.Domain;
 /// <summary>A state (Track I actor) as the scenario describes it at the start of a run.</summary>
 /// <param name="Id">Short upper-case code such as <c>IN</c> or <c>PK</c>.</param>
 /// <param name="Name">Display name.</param>
-/// <param name="Hawkishness">Leadership hawkishness in [0,1]: scales domestic audience pressure.</param>
-/// <param name="Receptivity">Receptivity of the government to Track II input in [0,1].</param>
-/// <param name="PublicSensitivity">Sensitivity of the government to public opinion in [0,1].</param>
 /// <param name="Posture">Initial hostile posture toward the other states, at least 0.</param>
-/// <remarks>The state's model coefficients (fear, restraint, grievance...) are parameters of a state, in the scenario's <see cref="Scenario.Parameters"/>.</remarks>
+/// <remarks>The state's model settings (hawkishness, receptivity, sensitivity to the public, fear, restraint, grievance...) are parameters of a state, in the scenario's <see cref="Scenario.Parameters"/>.</remarks>
 public sealed record StateSpec(
     string Id,
     string Name,
-    double Hawkishness,
-    double Receptivity,
-    double PublicSensitivity,
     double Posture);

@@ -10,11 +10,8 @@ internal sealed class StateRuntime(StateSpec spec)
     /// <summary>The state as the scenario describes it.</summary>
     public StateSpec Spec { get; } = spec;
 
-    public double Hawkishness { get; set; } = spec.Hawkishness;
-
-    public double Receptivity { get; } = spec.Receptivity;
-
-    public double PublicSensitivity { get; } = spec.PublicSensitivity;
+    /// <summary>Leadership hawkishness: set from <c>posture.hawkishness</c> by ST-AUDIENCE at the start, changed by events.</summary>
+    public double Hawkishness { get; set; }
 
     /// <summary>Domestic audience pressure on the state's posture this step (posture per year), set by ST-AUDIENCE.</summary>
     public double AudiencePressure { get; set; }

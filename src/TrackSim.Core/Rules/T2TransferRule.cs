@@ -11,7 +11,7 @@ namespace TrackSim.Core.Rules;
 /// <para>
 /// A recommendation is adopted with probability
 /// b · Ā · R̄ · (1 − τ·T) · (1 − η·H̄), with b = <c>transfer.base</c>, Ā the participants' mean
-/// access, R̄ the mean receptivity of their governments, T the highest tension among their states,
+/// access, R̄ the mean receptivity of their governments (<c>transfer.receptivity</c>, a parameter of a state), T the highest tension among their states,
 /// H̄ the mean hostile share of their publics, τ = <c>transfer.tension_penalty</c> and
 /// η = <c>transfer.hostility_penalty</c>. An adopted recommendation adds
 /// <c>transfer.cbm_per_adoption</c> to each dyad's CBM stock and <c>trust.track2_gain</c> of the gap to 1
@@ -38,8 +38,9 @@ internal sealed class T2TransferRule() : InitiativeRule(
     public static readonly ParameterDefinition TensionPenalty = new("transfer", "tension_penalty", 0.8, 0, 1, "1", "Drop in receptivity at tension 1.");
     public static readonly ParameterDefinition HostilityPenalty = new("transfer", "hostility_penalty", 0.5, 0, 1, "1", "Drop in receptivity with a fully hostile public.");
     public static readonly ParameterDefinition CbmPerAdoption = new("transfer", "cbm_per_adoption", 0.2, 0, 5, "CBM", "Confidence-building-measure stock added per adopted recommendation.");
+    public static readonly ParameterDefinition Receptivity = new("transfer", "receptivity", 0.5, 0, 1, "1", "Receptivity of the government to Track II input.") { Scope = ParameterScope.State };
 
-    private static readonly ParameterDefinition[] Declared = [TrustGain, Base, TensionPenalty, HostilityPenalty, CbmPerAdoption];
+    private static readonly ParameterDefinition[] Declared = [TrustGain, Base, TensionPenalty, HostilityPenalty, CbmPerAdoption, Receptivity];
     private static readonly MetricReader[] Recorded = [new(MetricCatalog.RecommendationsAdopted, (world, i) => world.Initiatives[i].RecommendationsAdopted)];
 
     /// <summary>Passes on the recommendations of a meeting the initiative held in this step.</summary>
@@ -129,11 +130,11 @@ internal sealed class T2TransferRule() : InitiativeRule(
         }
 
         access /= participants.Length;
-        double receptivity = world.States[states[0]].Receptivity;
+        double receptivity = p.Of(Receptivity, states[0]);
         double hostile = world.States[states[0]].HostileShare;
         for (int k = 1; k < states.Length; k++)
         {
-            receptivity += world.States[states[k]].Receptivity;
+            receptivity += p.Of(Receptivity, states[k]);
             hostile += world.States[states[k]].HostileShare;
         }
 

@@ -92,12 +92,12 @@ public static class ScenarioDescription
         md.Append("## States\n\n");
         // Every parameter of a state gets a column with its value for each state (bold where the state has its own).
         var perState = ParameterCatalog.All.Where(p => p.Scope == ParameterScope.State).ToArray();
-        md.Append("| id | name | hawkishness | receptivity | public sensitivity | initial posture |");
+        md.Append("| id | name | initial posture |");
         md.Append(string.Concat(perState.Select(p => $" `{p.Key}` |")));
-        md.Append("\n|---|---|---|---|---|---|" + string.Concat(perState.Select(_ => "---|")) + "\n");
+        md.Append("\n|---|---|---|" + string.Concat(perState.Select(_ => "---|")) + "\n");
         foreach (var s in scenario.States)
         {
-            md.Append(CultureInfo.InvariantCulture, $"| {s.Id} | {Cell(s.Name)} | {Number(s.Hawkishness)} | {Number(s.Receptivity)} | {Number(s.PublicSensitivity)} | {Number(s.Posture)} |");
+            md.Append(CultureInfo.InvariantCulture, $"| {s.Id} | {Cell(s.Name)} | {Number(s.Posture)} |");
             foreach (var p in perState)
             {
                 string key = ParameterSet.StateKey(p.Key, s.Id);

@@ -138,9 +138,6 @@ internal sealed class ScenarioMapper
             states.Add(new StateSpec(
                 id,
                 view.Text("name") ?? id,
-                view.Number("hawkishness"),
-                view.Number("receptivity"),
-                view.Number("public_sensitivity"),
                 view.Number("posture")));
         }
 

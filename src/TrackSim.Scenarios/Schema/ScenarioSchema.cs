@@ -43,11 +43,8 @@ public static class ScenarioSchema
     [
         new("id", TextShape.StateId, "Short upper-case code (IN, PK, US, CN).", Required: true),
         new("name", TextShape.Any, "Display name.", DefaultText: "the id"),
-        new("hawkishness", Unit, "Leadership hawkishness: scales domestic audience pressure on posture.", Default: 0.5),
-        new("receptivity", Unit, "Receptivity of the government to Track II input.", Default: 0.5),
-        new("public_sensitivity", Unit, "Sensitivity of the government to public opinion.", Default: 0.5),
         new("posture", new NumberShape(0, 1000, unit: "posture"), "Relative initial hostile posture: the dyad's initial tension fixes the sum of the two states' postures, and this value sets each state's share of it.", Default: 0.2),
-    ], Moved(("fear", "posture.fear"), ("restraint", "posture.restraint"), ("grievance", "posture.grievance")));
+    ], Moved(("fear", "posture.fear"), ("restraint", "posture.restraint"), ("grievance", "posture.grievance"), ("hawkishness", "posture.hawkishness"), ("public_sensitivity", "posture.public_sensitivity"), ("receptivity", "transfer.receptivity")));
 
     /// <summary>A functional link.</summary>
     public static ObjectShape Link { get; } = new("a functional link",

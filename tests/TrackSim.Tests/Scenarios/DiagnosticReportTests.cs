@@ -21,7 +21,7 @@ public sealed class DiagnosticReportTests
               - { id: e1, date: 2001-01, kind: crisis, actors: [AA, CC] }
             calendar: { start: 2000-01, end: 2009-12, step: weak }
             states:
-              - { id: AA, hawkishness: 2 }
+              - { id: AA, posture: 2000 }
               - { id: BB, colour: red }
             ensemble: { replicates: 0 }
             """;
@@ -33,7 +33,7 @@ public sealed class DiagnosticReportTests
             {
                 (2, 57, "events[0].actors[1]"),
                 (3, 49, "calendar.step"),
-                (5, 28, "states[0].hawkishness"),
+                (5, 24, "states[0].posture"),
                 (6, 15, "states[1].colour"),
                 (7, 25, "ensemble.replicates"),
             }),

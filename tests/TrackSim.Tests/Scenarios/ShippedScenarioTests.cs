@@ -54,7 +54,7 @@ public sealed class ShippedScenarioTests
         Assert.That(scenario.Name, Is.EqualTo("minimal"));
         Assert.That(scenario.Calendar, Is.EqualTo(new Calendar(new DateOnly(2000, 1, 1), new DateOnly(2009, 12, 31), StepUnit.Month)));
         Assert.That(scenario.Calendar.StepCount, Is.EqualTo(120));
-        Assert.That(scenario.States.Select(s => (s.Id, s.Name, s.Hawkishness)), Is.EqualTo(new[] { ("AA", "Atlantis", 0.5), ("BB", "Borduria", 0.5) }));
+        Assert.That(scenario.States.Select(s => (s.Id, s.Name, scenario.Parameters.Of("posture.hawkishness", s.Id))), Is.EqualTo(new[] { ("AA", "Atlantis", 0.5), ("BB", "Borduria", 0.5) }));
         var crisis = scenario.Events.Single();
         Assert.That(crisis.Date, Is.EqualTo(new DateOnly(2004, 6, 1)));
         Assert.That(crisis.Severity, Is.EqualTo(0.8));
@@ -111,8 +111,8 @@ public sealed class ShippedScenarioTests
     {
         var scenario = LoadShipped("scenarios/examples/every-field.yaml");
         var north = scenario.State("NA");
-        Assert.That((north.Hawkishness, north.Receptivity, north.PublicSensitivity, north.Posture), Is.EqualTo((0.6, 0.4, 0.7, 0.5)));
         var p = scenario.Parameters;
+        Assert.That((p.Of("posture.hawkishness", "NA"), p.Of("transfer.receptivity", "NA"), p.Of("posture.public_sensitivity", "NA"), north.Posture), Is.EqualTo((0.6, 0.4, 0.7, 0.5)));
         Assert.That(
             (p.Of("posture.fear", "NA"), p.Of("posture.restraint", "NA"), p.Of("posture.grievance", "NA"), p.Of("posture.fear", "SO"), p.Of("posture.restraint", "SO")),
             Is.EqualTo((0.35, 0.5, 0.1, 0.25, 0.8)),

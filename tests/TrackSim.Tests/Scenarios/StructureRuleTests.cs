@@ -26,10 +26,10 @@ public sealed class StructureRuleTests
         const string yaml = """
             calendar: { start: 2000-01, end: 2009-12 }
             states:
-              - { id: AA, hawkishnes: 0.4 }
+              - { id: AA, postur: 0.4 }
               - { id: BB }
             """;
-        Only(yaml, 3, 15, "states[0].hawkishnes", "unknown key 'hawkishnes' in a state", "did you mean 'hawkishness'?");
+        Only(yaml, 3, 15, "states[0].postur", "unknown key 'postur' in a state", "did you mean 'posture'?");
     }
 
     [Test]
@@ -67,10 +67,10 @@ public sealed class StructureRuleTests
             calendar: { start: 2000-01, end: 2009-12 }
             states:
               - id: AA
-                hawkishness: high
+                posture: high
               - id: BB
             """;
-        Only(yaml, 4, 18, "states[0].hawkishness", "expected a number in [0, 1]", "found the value 'high'");
+        Only(yaml, 4, 14, "states[0].posture", "expected a number in [0, 1000]", "found the value 'high'");
     }
 
     [Test]
@@ -80,10 +80,10 @@ public sealed class StructureRuleTests
             calendar: { start: 2000-01, end: 2009-12 }
             states:
               - id: AA
-                receptivity: "0.5"
+                posture: "0.5"
               - id: BB
             """;
-        Only(yaml, 4, 18, "states[0].receptivity", "expected a number in [0, 1]", "found the quoted text \"0.5\"");
+        Only(yaml, 4, 14, "states[0].posture", "expected a number in [0, 1000]", "found the quoted text \"0.5\"");
     }
 
     [Test]
@@ -149,11 +149,10 @@ public sealed class StructureRuleTests
     {
         string yaml = $$"""
             calendar: { start: 2000-01, end: 2009-12 }
-            states:
-              - { id: AA, hawkishness: {{value}} }
-              - { id: BB }
+            states: [ { id: AA }, { id: BB } ]
+            parameters: { posture: { hawkishness: {{value}} } }
             """;
-        Only(yaml, 3, 28, "states[0].hawkishness", "expected a number in [0, 1]", found);
+        Only(yaml, 3, 39, "parameters.posture.hawkishness", "expected a number in [0, 1]", found);
     }
 
     [Test]
@@ -238,14 +237,14 @@ public sealed class StructureRuleTests
         const string yaml = """
             calendar: { start: 2000-01, end: 2009-12, step: }
             states:
-              - { id: AA, hawkishness: ~ }
+              - { id: AA, posture: ~ }
               - { id: BB }
             citizens:
             events:
             """;
         var scenario = Valid(yaml);
         Assert.That(scenario.Calendar.Unit, Is.EqualTo(StepUnit.Month));
-        Assert.That(scenario.States[0].Hawkishness, Is.EqualTo(0.5));
+        Assert.That(scenario.States[0].Posture, Is.EqualTo(0.2));
         Assert.That(scenario.Citizens.PerState, Is.EqualTo(2000));
     }
 

@@ -44,8 +44,8 @@ public sealed class MechanismAblationTests
     private const string Scenario = """
         calendar: { start: 2000-01, end: 2011-12, step: month }
         states:
-          - { id: AA, hawkishness: 0.8, public_sensitivity: 0.8 }
-          - { id: BB, hawkishness: 0.8, public_sensitivity: 0.8 }
+          - { id: AA }
+          - { id: BB }
         dyads:
           - states: [AA, BB]
             tension: 0.25
@@ -81,6 +81,7 @@ public sealed class MechanismAblationTests
         parameters:
           functional: { spillover: 0.3 }
           turnover: { rate: 0.1 }
+          posture: { hawkishness: 0.8, public_sensitivity: 0.8 }
         """;
 
     private static readonly string[] CitizenMetrics = ["public_trust", "polarization", "hostile_share"];

@@ -15,13 +15,13 @@ public sealed class PostureRuleTests
     private const string TwoStates = """
         calendar: { start: 2000-01, end: 2001-12 }
         states:
-          - { id: AA, hawkishness: 0.8, public_sensitivity: 0.5 }
+          - { id: AA }
           - { id: BB }
         dyads:
           - states: [AA, BB]
             functional_links: [ { id: river, sector: water, strength: 0.4, threshold: 0.9 } ]
         parameters:
-          posture: { fear: { AA: 0.4 }, restraint: { AA: 0.5 }, grievance: { AA: 0.1 } }
+          posture: { fear: { AA: 0.4 }, restraint: { AA: 0.5 }, grievance: { AA: 0.1 }, hawkishness: { AA: 0.8 }, public_sensitivity: { AA: 0.5 } }
         """;
 
     private static World TwoStateWorld(string extra = "")
@@ -84,9 +84,9 @@ public sealed class PostureRuleTests
         var world = RuleWorlds.Create("""
             calendar: { start: 2000-01, end: 2001-12 }
             states:
-              - { id: AA, hawkishness: 0.8, public_sensitivity: 0.5 }
+              - { id: AA }
               - { id: BB }
-            parameters: { posture: { dialogue_restraint: 0, fear: 0, restraint: 0, grievance: 0 } }
+            parameters: { posture: { dialogue_restraint: 0, fear: 0, restraint: 0, grievance: 0, hawkishness: { AA: 0.8 }, public_sensitivity: { AA: 0.5 } } }
             """);
         world.Posture[0, 1] = 0;
         world.States[0].PublicTrust = publicTrust;

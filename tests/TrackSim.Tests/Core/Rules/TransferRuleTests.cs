@@ -13,9 +13,10 @@ public sealed class TransferRuleTests
 
     private static World Forum(string parameters = "", string dialogue = "open", string links = "[]")
     {
+        string transfer = parameters.Length == 0 ? "receptivity: { AA: 0.8, BB: 0.4 }" : $"receptivity: {{ AA: 0.8, BB: 0.4 }}, {parameters}";
         var world = RuleWorlds.Create($$"""
             calendar: { start: 2000-01, end: 2009-12 }
-            states: [ { id: AA, receptivity: 0.8 }, { id: BB, receptivity: 0.4 } ]
+            states: [ { id: AA }, { id: BB } ]
             dyads: [ { states: [AA, BB], official_trust: 0.4, dialogue: {{dialogue}}, functional_links: {{links}} } ]
             initiatives:
               - id: forum
@@ -24,7 +25,7 @@ public sealed class TransferRuleTests
                 participants:
                   - { state: AA, role: academic, count: 2, access: 0.6 }
                   - { state: BB, role: academic, count: 2, access: 0.4 }
-            parameters: { transfer: { {{parameters}} } }
+            parameters: { transfer: { {{transfer}} } }
             """);
         world.Dyads[0].Tension = 0.25;
         world.States[0].HostileShare = 0.2;
@@ -147,14 +148,14 @@ public sealed class TransferRuleTests
     {
         var world = RuleWorlds.Create($$"""
             calendar: { start: 2000-01, end: 2009-12 }
-            states: [ { id: AA, receptivity: 1 }, { id: BB, receptivity: 1 } ]
+            states: [ { id: AA }, { id: BB } ]
             dyads: [ { states: [AA, BB], official_trust: 0.4, dialogue: {{dialogue}}, functional_links: {{links}} } ]
             initiatives:
               - id: forum
                 start: 2000-01
                 topics: [ { id: water }, { id: visas } ]
                 participants: [ { state: AA, role: academic, access: 1 }, { state: BB, role: academic, access: 1 } ]
-            parameters: { transfer: { base: 1, tension_penalty: 0 } }
+            parameters: { transfer: { base: 1, tension_penalty: 0, receptivity: 1 } }
             """);
         world.Dyads[0].Tension = 0;
         foreach (var state in world.States)
