@@ -133,7 +133,7 @@ public sealed class DifferenceChartsTests
         Assert.That(ChartRenderer.DifferenceYLabel(MetricCatalog.Find(metric)!, share, StepUnit.Month), Is.EqualTo(label));
 
     private static SummaryTable Differences(EnsembleResult ensemble, string metric) =>
-        DifferenceCharts.Differences(
+        DifferenceTable.Of(
             EffectsTable.Runs(ensemble, Scenario.BaseVariant),
             [("no-crisis", EffectsTable.Runs(ensemble, "no-crisis"))],
             [metric]);
