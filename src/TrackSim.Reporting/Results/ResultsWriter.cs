@@ -175,15 +175,16 @@ public static class ResultsWriter
         AtomicFile.WriteAllText(Path.Combine(folder, ChartInputs.FileName), ResultsJson.Write(inputs));
         var (chartFiles, chartNotes) = ChartWriter.WriteAll(Path.Combine(folder, ChartWriter.FolderName), summary, inputs, style, cancellationToken);
         notes.AddRange(chartNotes);
-        var written = manifest.Files
-            .Select(f => f.Path)
-            .Where(p => !p.StartsWith(ChartWriter.FolderName + "/", StringComparison.Ordinal) && output.IsSafe(p) && File.Exists(output.Resolve(p)))
-            .Concat(chartFiles.Select(f => $"{ChartWriter.FolderName}/{f}"))
-            .Distinct(StringComparer.Ordinal)
+        // Files plot did not write keep the record of the run that wrote them (a hash taken now
+        // would adopt whatever is there, and a later run would then delete it as its own).
+        var redrawn = chartFiles.Select(f => $"{ChartWriter.FolderName}/{f}").Prepend(ChartInputs.FileName).ToList();
+        var kept = manifest.Files
+            .Where(f => !f.Path.StartsWith(ChartWriter.FolderName + "/", StringComparison.Ordinal) && f.Path != ChartInputs.FileName && output.IsSafe(f.Path))
             .ToList();
+        var written = kept.Select(f => f.Path).Concat(redrawn).ToList();
         var updated = manifest with
         {
-            Files = Describe(folder, written, staged),
+            Files = [.. kept, .. Describe(folder, redrawn, staged)],
             ReplottedUtc = clock.GetUtcNow(),
             ReplotCommandLine = commandLine,
         };
