@@ -82,7 +82,7 @@ internal static class Program
     {
         try
         {
-            stderr.WriteLine($"{ToolInfo.Name}: interrupted; no file was left half-written (a results folder without manifest.json is incomplete)");
+            stderr.WriteLine($"{ToolInfo.Name}: interrupted; no file was left half-written (a results folder keeps its previous files and manifest.json; a sweep folder keeps the whole runs in runs.csv: continue it with --resume)");
         }
         catch (IOException)
         {

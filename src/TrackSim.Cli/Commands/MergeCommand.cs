@@ -2,6 +2,7 @@ using System.CommandLine;
 using TrackSim.Cli.Help;
 using TrackSim.Experiments.Sweeps;
 using TrackSim.Reporting.Charts;
+using TrackSim.Reporting.Results;
 using TrackSim.Reporting.Sweeps;
 
 namespace TrackSim.Cli.Commands;
@@ -24,6 +25,8 @@ internal sealed class MergeCommand : Command, ICommandWithExamples
 
     private readonly Option<bool> _quiet = new("--quiet", "-q") { Description = "Print nothing but errors." };
 
+    private readonly Option<bool> _force = new("--force") { Description = "Write into --out even if it holds files TrackSim did not write (they are kept unless named like a sweep's files)." };
+
     /// <summary>Creates the command, writing to <paramref name="console"/>.</summary>
     public MergeCommand(CliConsole console)
         : base("merge", "Combine the shard folders of one sweep into the runs.csv, sensitivity.csv and sweep.json of the unsharded sweep.")
@@ -33,6 +36,7 @@ internal sealed class MergeCommand : Command, ICommandWithExamples
         Options.Add(_out);
         Options.Add(_noCharts);
         Options.Add(_quiet);
+        Options.Add(_force);
         _charts.AddTo(this);
         SetAction(Execute);
     }
@@ -47,9 +51,21 @@ internal sealed class MergeCommand : Command, ICommandWithExamples
     {
         string[] shards = parseResult.GetValue(_shards) ?? [];
         string output = parseResult.GetRequiredValue(_out);
+        if (!parseResult.GetValue(_force) && ResultsFolder.SweepRefusal(output) is { } refusal)
+        {
+            _console.Error.WriteLine($"{ToolInfo.Name}: error: {refusal}; use --force to write there anyway, or --out to choose another folder");
+            return ExitCodes.Failure;
+        }
+
+        using var folder = OutputFolders.Open(output, _console.Error, out int unusable);
+        if (folder is null)
+        {
+            return unusable;
+        }
+
         try
         {
-            var (plan, sha, files) = SweepMerge.Merge(shards, output, parseResult.GetValue(_noCharts) ? null : _charts.Apply(parseResult, ChartStyle.Default));
+            var (plan, sha, files) = SweepFiles.Merge(shards, folder, parseResult.GetValue(_noCharts) ? null : _charts.Apply(parseResult, ChartStyle.Default));
             var (_, _, _, scenarioPath, overrides) = SweepManifest.Read(shards[0]);
             SweepManifest.Write(output, plan, SweepShard.All, scenarioPath, sha, overrides, RunCommand.CommandLine(parseResult), ToolInfo.Version, files);
         }

@@ -55,10 +55,16 @@ internal sealed class PlotCommand : Command, ICommandWithExamples
             return ExitCodes.InvalidInput;
         }
 
+        using var output = OutputFolders.Open(folder, _console.Error, out int unusable);
+        if (output is null)
+        {
+            return unusable;
+        }
+
         ResultsReport report;
         try
         {
-            report = ResultsWriter.Replot(folder, style => _charts.Apply(parseResult, style), RunCommand.CommandLine(parseResult), _console.Clock, _console.Cancellation);
+            report = ResultsWriter.Replot(output, style => _charts.Apply(parseResult, style), RunCommand.CommandLine(parseResult), _console.Clock, _console.Cancellation);
         }
         catch (ArgumentException e)
         {

@@ -63,7 +63,7 @@ internal sealed class RunCommand : Command, ICommandWithExamples
 
     private readonly Option<bool> _quiet = new("--quiet", "-q") { Description = "Print nothing but errors." };
 
-    private readonly Option<bool> _force = new("--force") { Description = "Write into the results folder even if it holds another scenario's results or other files (results files there are replaced)." };
+    private readonly Option<bool> _force = new("--force") { Description = "Write into the results folder even if it holds another scenario's results or other files (results files there are replaced; nothing else is deleted, and nothing outside the folder)." };
 
     /// <summary>Creates the command, writing to <paramref name="console"/>.</summary>
     public RunCommand(CliConsole console)
@@ -168,6 +168,12 @@ internal sealed class RunCommand : Command, ICommandWithExamples
             return ExitCodes.Failure;
         }
 
+        using var output = OutputFolders.Open(folder, _console.Error, out int unusable);
+        if (output is null)
+        {
+            return unusable;
+        }
+
         var options = new EnsembleOptions { Replicates = replicates, Seed = parseResult.GetValue(_seed), Threads = threads, Variants = variants };
         int total = variants.Count * replicates;
         if (!quiet)
@@ -178,7 +184,7 @@ internal sealed class RunCommand : Command, ICommandWithExamples
         var ensemble = RunProgress.Show(_console, quiet, total, progress => Ensemble.Run(scenario, options, progress, token));
         var status = quiet ? null : new LineProgress(_console.Error);
         var provenance = RunProvenance.For(path, overrides, threads, CommandLine(parseResult), started, ToolInfo.Version);
-        var report = ResultsWriter.Write(folder, ensemble, provenance, noCharts ? null : style, _console.Clock, status, token);
+        var report = ResultsWriter.Write(output, ensemble, provenance, noCharts ? null : style, _console.Clock, status, token);
         if (!quiet)
         {
             foreach (string note in report.Notes)

@@ -54,7 +54,16 @@ internal sealed class SchemaCommand : Command, ICommandWithExamples
             return ExitCodes.Success;
         }
 
-        AtomicFile.WriteAllText(outPath, text);
+        try
+        {
+            AtomicFile.WriteAllText(outPath, text);
+        }
+        catch (OutputFolderException e)
+        {
+            _console.Error.WriteLine($"{ToolInfo.Name}: error: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
+
         return ExitCodes.Success;
     }
 }

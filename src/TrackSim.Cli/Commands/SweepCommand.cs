@@ -9,6 +9,7 @@ using TrackSim.Experiments.Analysis;
 using TrackSim.Experiments.Sweeps;
 using TrackSim.Reporting.Charts;
 using TrackSim.Reporting.Files;
+using TrackSim.Reporting.Results;
 using TrackSim.Reporting.Sweeps;
 using TrackSim.Scenarios.Loading;
 using TrackSim.Scenarios.Schema;
@@ -164,6 +165,30 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
             return ExitCodes.Failure;
         }
 
+        if (!started && !parseResult.GetValue(_force) && ResultsFolder.SweepRefusal(folder) is { } refusal)
+        {
+            _console.Error.WriteLine($"{ToolInfo.Name}: error: {refusal}; use --force to write there anyway, or --out to choose another folder");
+            return ExitCodes.Failure;
+        }
+
+        using var output = OutputFolders.Open(folder, _console.Error, out int unusable);
+        if (output is null)
+        {
+            return unusable;
+        }
+
+        if (SweepFiles.Unwritable(output) is { } special)
+        {
+            _console.Error.WriteLine($"{ToolInfo.Name}: error: {special}");
+            return ExitCodes.InvalidInput;
+        }
+
+        if (started && !resume)
+        {
+            // --force: the previous sweep's files go (only those still as TrackSim wrote them).
+            SweepManifest.RemoveOwned(output, SweepManifest.ReadFiles(folder), []);
+        }
+
         string sha = FileHash.Sha256(path);
         if (resume && started)
         {
@@ -200,7 +225,7 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
                 SweepRunner.Run(folder, plan, shard, values => ScenarioAt(path, baseOverrides, plan, values), threads, resume, progress, token));
             // A shard's runs are a share of the design; its indices and charts wait for 'merge'.
             var files = shard.Count == 1
-                ? SweepFolder.Finish(folder, plan, parseResult.GetValue(_noCharts) ? null : _charts.Apply(parseResult, ChartStyle.Default), token)
+                ? SweepFiles.Finish(output, plan, parseResult.GetValue(_noCharts) ? null : _charts.Apply(parseResult, ChartStyle.Default), token)
                 : [RunsCsv.FileName];
             SweepManifest.Write(folder, plan, shard, path, sha, overrideTexts, commandLine, ToolInfo.Version, files);
         }

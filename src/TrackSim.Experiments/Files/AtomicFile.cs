@@ -63,6 +63,14 @@ public static class AtomicFile
             throw new IOException($"cannot write {path}: the folder {folder} does not exist");
         }
 
+        // A rename would replace a link, a FIFO or a device node itself (as root, /dev/null).
+        var kind = FileKinds.Of(full);
+        if (kind is FileKind.SymbolicLink or FileKind.Special)
+        {
+            throw new OutputFolderException($"cannot write {path}: it is {FileKinds.Describe(kind)}, not a regular file; TrackSim replaces only regular files");
+        }
+
+        var staged = StagedWrites.For(full);
         string temporary = TemporaryName(full);
         try
         {
@@ -71,6 +79,13 @@ public static class AtomicFile
                 write(stream);
                 cancellationToken.ThrowIfCancellationRequested();
                 stream.Flush(flushToDisk: true);
+            }
+
+            if (staged is not null)
+            {
+                staged.Add(temporary, full);
+                temporary = string.Empty;
+                return;
             }
 
             File.Move(temporary, full, overwrite: true);
@@ -82,11 +97,27 @@ public static class AtomicFile
         }
         finally
         {
-            if (File.Exists(temporary))
+            if (temporary.Length > 0 && File.Exists(temporary))
             {
                 File.Delete(temporary);
             }
         }
+    }
+
+    /// <summary>
+    /// Renames the complete file <paramref name="temporary"/> to <paramref name="final"/>, unless
+    /// <paramref name="final"/> has become something other than a regular file meanwhile.
+    /// </summary>
+    internal static void Replace(string temporary, string final)
+    {
+        var kind = FileKinds.Of(final);
+        if (kind is not (FileKind.Missing or FileKind.Regular))
+        {
+            File.Delete(temporary);
+            throw new OutputFolderException($"cannot write {final}: it is {FileKinds.Describe(kind)}, not a regular file; TrackSim replaces only regular files");
+        }
+
+        File.Move(temporary, final, overwrite: true);
     }
 
     /// <summary>Whether <paramref name="fileName"/> is a temporary name this class makes.</summary>

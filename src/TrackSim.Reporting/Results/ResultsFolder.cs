@@ -1,6 +1,9 @@
 using TrackSim.Experiments.Files;
 using TrackSim.Reporting.Charts;
+using TrackSim.Experiments.Sweeps;
 using TrackSim.Reporting.Data;
+using TrackSim.Reporting.Effects;
+using TrackSim.Reporting.Sweeps;
 
 namespace TrackSim.Reporting.Results;
 
@@ -15,7 +18,15 @@ public static class ResultsFolder
     /// <summary>The folder under the current directory that results go to by default.</summary>
     public const string DefaultRoot = "results";
 
-    private static readonly string[] DataFiles = [SeriesCsv.FileName, SummaryCsv.FileName, EventsCsv.FileName, ChartInputs.FileName, Manifest.FileName];
+    /// <summary>Every file name TrackSim writes at the top of a results folder.</summary>
+    internal static readonly string[] DataFiles =
+        [SeriesCsv.FileName, SummaryCsv.FileName, EventsCsv.FileName, ChartInputs.FileName, EffectsCsv.FileName, RecoveryCsv.FileName, Manifest.FileName];
+
+    /// <summary>Every file name TrackSim writes at the top of a sweep or merge folder.</summary>
+    internal static readonly string[] SweepFiles = [RunsCsv.FileName, SensitivityCsv.FileName, SweepManifest.FileName];
+
+    /// <summary>The folders of charts TrackSim writes (charts of runs and sweeps, effect charts of runs).</summary>
+    internal static readonly string[] ChartFolders = [ChartWriter.FolderName, DifferenceCharts.FolderName];
 
     /// <summary>The default folder for a scenario's results, <c>results/NAME</c>.</summary>
     public static string DefaultFor(string scenarioName)
@@ -45,6 +56,11 @@ public static class ResultsFolder
         string manifestPath = Path.Combine(folder, Manifest.FileName);
         if (File.Exists(manifestPath))
         {
+            if (FileKinds.Of(manifestPath) != FileKind.Regular)
+            {
+                return $"{manifestPath} is {FileKinds.Describe(FileKinds.Of(manifestPath))}, not a file TrackSim wrote";
+            }
+
             Manifest manifest;
             try
             {
@@ -60,37 +76,60 @@ public static class ResultsFolder
                 : $"{folder} holds the results of another scenario ({manifest.ScenarioName})";
         }
 
-        // Without a manifest, only the files of an interrupted run of TrackSim may be there.
-        string? stranger = Strangers(folder).FirstOrDefault();
-        return stranger is null ? null : $"{folder} holds files that are not TrackSim results (such as {stranger})";
+        return Foreign(folder, DataFiles);
     }
 
-    private static IEnumerable<string> Strangers(string folder)
+    /// <summary>
+    /// Null when a sweep (or the merge of one) may be written into <paramref name="folder"/>: missing,
+    /// empty, or holding only what TrackSim writes there; else why not.
+    /// </summary>
+    public static string? SweepRefusal(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        if (File.Exists(folder))
+        {
+            return $"{folder} is a file, not a folder";
+        }
+
+        return Directory.Exists(folder) ? Foreign(folder, SweepFiles) : null;
+    }
+
+    // Without a manifest, TrackSim's file names alone prove nothing (a user's own series.csv): they
+    // count as TrackSim's only where TrackSim has worked before (its lock file is there).
+    private static string? Foreign(string folder, string[] ours)
+    {
+        bool used = OutputFolder.WasUsed(folder) || FileKinds.Of(Path.Combine(folder, SweepManifest.FileName)) == FileKind.Regular && ours == SweepFiles;
+        string? stranger = Strangers(folder, ours, used).FirstOrDefault();
+        return stranger is null ? null : $"{folder} holds files that TrackSim did not write (such as {stranger})";
+    }
+
+    private static IEnumerable<string> Strangers(string folder, string[] ours, bool used)
     {
         foreach (string entry in Directory.EnumerateFileSystemEntries(folder).Order(StringComparer.Ordinal))
         {
             string name = Path.GetFileName(entry);
-            if (Directory.Exists(entry))
+            var kind = FileKinds.Of(entry);
+            if (name == OutputFolder.LockFileName || (kind == FileKind.Regular && OutputFolder.IsOwnTemporary(name)))
             {
-                if (name != ChartWriter.FolderName)
-                {
-                    yield return name + "/";
-                    continue;
-                }
+                continue;
+            }
 
+            if (kind == FileKind.Directory && ChartFolders.Contains(name))
+            {
                 foreach (string chart in Directory.EnumerateFileSystemEntries(entry).Order(StringComparer.Ordinal))
                 {
                     string chartName = Path.GetFileName(chart);
-                    bool ours = File.Exists(chart) && (AtomicFile.IsTemporaryName(chartName) || chartName.EndsWith(".png", StringComparison.Ordinal) || chartName.EndsWith(".svg", StringComparison.Ordinal));
-                    if (!ours)
+                    bool temporary = OutputFolder.IsOwnTemporary(chartName);
+                    bool image = chartName.EndsWith(".png", StringComparison.Ordinal) || chartName.EndsWith(".svg", StringComparison.Ordinal);
+                    if (FileKinds.Of(chart) != FileKind.Regular || !(temporary || (image && used)))
                     {
                         yield return $"{name}/{chartName}";
                     }
                 }
             }
-            else if (!DataFiles.Contains(name) && !AtomicFile.IsTemporaryName(name))
+            else if (kind != FileKind.Regular || !ours.Contains(name) || !used)
             {
-                yield return name;
+                yield return kind == FileKind.Directory ? name + "/" : name;
             }
         }
     }

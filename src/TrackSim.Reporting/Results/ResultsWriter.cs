@@ -11,16 +11,16 @@ namespace TrackSim.Reporting.Results;
 
 /// <summary>
 /// Writes a results folder: <c>series.csv</c>, <c>summary.csv</c>, <c>events.csv</c>,
-/// <c>chart-inputs.json</c>, the charts, and last <c>manifest.json</c>. Every file is written
-/// under a temporary name and renamed when complete, and the manifest of an earlier run is
-/// removed first, so a folder with a manifest always holds one complete, consistent run.
+/// <c>chart-inputs.json</c>, the charts, and last <c>manifest.json</c>, through the folder's
+/// <see cref="OutputFolder"/>: every file is staged under a temporary name and renamed into place
+/// at the end, the new manifest replacing the old one last, so an interruption leaves the previous
+/// run as it was; files are deleted only when the previous manifest proves TrackSim wrote them.
 /// </summary>
 public static class ResultsWriter
 {
     /// <summary>
-    /// Writes the results of <paramref name="ensemble"/> into <paramref name="folder"/> (created if
-    /// needed); charts in <paramref name="charts"/>, or none when it is null. Cancelling leaves no
-    /// file under a final name that was not complete, and no manifest.
+    /// Writes the results of <paramref name="ensemble"/> into <paramref name="folder"/> (created and
+    /// locked for the write); see <see cref="Write(OutputFolder, EnsembleResult, RunProvenance, ChartStyle?, TimeProvider, IProgress{string}?, CancellationToken)"/>.
     /// </summary>
     public static ResultsReport Write(
         string folder,
@@ -31,13 +31,33 @@ public static class ResultsWriter
         IProgress<string>? status = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(folder);
+        using var output = OutputFolder.Open(folder);
+        return Write(output, ensemble, provenance, charts, clock, status, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the results of <paramref name="ensemble"/> into the locked <paramref name="output"/>;
+    /// charts in <paramref name="charts"/>, or none when it is null. Every file is staged under a
+    /// temporary name and renamed into place at the end, the manifest last (replacing the previous
+    /// one), so an interruption leaves the previous results as they were. Files of the previous run
+    /// not written again are then removed if they are still as that run wrote them.
+    /// </summary>
+    public static ResultsReport Write(
+        OutputFolder output,
+        EnsembleResult ensemble,
+        RunProvenance provenance,
+        ChartStyle? charts,
+        TimeProvider clock,
+        IProgress<string>? status = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(ensemble);
         ArgumentNullException.ThrowIfNull(provenance);
         ArgumentNullException.ThrowIfNull(clock);
-        Directory.CreateDirectory(folder);
-        var previous = TryReadManifest(folder);
-        File.Delete(Path.Combine(folder, Manifest.FileName));
+        string folder = output.Path;
+        var previous = TryReadPrevious(folder);
+        using var staged = output.Stage();
 
         status?.Report($"writing {SeriesCsv.FileName}");
         AtomicFile.WriteText(Path.Combine(folder, SeriesCsv.FileName), w => SeriesCsv.Write(w, ensemble, cancellationToken), cancellationToken);
@@ -70,7 +90,6 @@ public static class ResultsWriter
             written.AddRange(differences.Select(f => $"{DifferenceCharts.FolderName}/{f}"));
         }
 
-        RemoveStale(folder, previous, written);
         var manifest = new Manifest(
             provenance.ToolVersion,
             ensemble.Scenario.Name,
@@ -85,9 +104,10 @@ public static class ResultsWriter
             provenance.CommandLine,
             provenance.StartedUtc,
             clock.GetUtcNow(),
-            Describe(folder, written));
+            Describe(folder, written, staged));
         cancellationToken.ThrowIfCancellationRequested();
-        AtomicFile.WriteAllText(Path.Combine(folder, Manifest.FileName), ResultsJson.Write(manifest));
+        Commit(staged, manifest);
+        RemoveStale(output, previous, written);
         return new ResultsReport(folder, manifest, notes);
     }
 
@@ -105,16 +125,30 @@ public static class ResultsWriter
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        ArgumentNullException.ThrowIfNull(commandLine);
-        ArgumentNullException.ThrowIfNull(clock);
         if (!Directory.Exists(folder))
         {
             throw new InvalidDataException($"{folder}: no such folder");
         }
 
-        var manifest = TryReadManifest(folder)
+        using var output = OutputFolder.Open(folder);
+        return Replot(output, restyle, commandLine, clock, cancellationToken);
+    }
+
+    /// <summary>Redraws the charts of the locked results folder <paramref name="output"/>; see <see cref="Replot(string, Func{ChartStyle, ChartStyle}?, string, TimeProvider, CancellationToken)"/>.</summary>
+    public static ResultsReport Replot(
+        OutputFolder output,
+        Func<ChartStyle, ChartStyle>? restyle,
+        string commandLine,
+        TimeProvider clock,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(commandLine);
+        ArgumentNullException.ThrowIfNull(clock);
+        string folder = output.Path;
+        var manifest = TryReadPrevious(folder)
             ?? throw new InvalidDataException($"{folder} is not a complete TrackSim results folder (it has no {Manifest.FileName}); run 'tracksim run' first");
-        var inputs = ResultsJson.ReadChartInputs(ReadText(folder, ChartInputs.FileName));
+        var inputs = ResultsJson.ReadChartInputs(File.ReadAllText(Readable(output, ChartInputs.FileName)));
         var style = restyle is null ? inputs.Style : restyle(inputs.Style);
         var problems = style.Problems();
         if (problems.Count > 0)
@@ -124,7 +158,7 @@ public static class ResultsWriter
 
         inputs = inputs with { Style = style };
         SummaryTable summary;
-        using (var reader = new StreamReader(Path.Combine(folder, SummaryCsv.FileName)))
+        using (var reader = new StreamReader(Readable(output, SummaryCsv.FileName)))
         {
             summary = SummaryCsv.Read(reader, inputs.Replicates);
         }
@@ -136,45 +170,68 @@ public static class ResultsWriter
             notes.Add($"{SummaryCsv.FileName} has changed since the run; the charts show it as it is now");
         }
 
-        // Until the new manifest is written, the folder is not complete.
-        File.Delete(Path.Combine(folder, Manifest.FileName));
+        // Until everything is drawn, the previous charts and manifest stay in place.
+        using var staged = output.Stage();
         AtomicFile.WriteAllText(Path.Combine(folder, ChartInputs.FileName), ResultsJson.Write(inputs));
         var (chartFiles, chartNotes) = ChartWriter.WriteAll(Path.Combine(folder, ChartWriter.FolderName), summary, inputs, style, cancellationToken);
         notes.AddRange(chartNotes);
-        var written = manifest.Files
-            .Select(f => f.Path)
-            .Where(p => !p.StartsWith(ChartWriter.FolderName + "/", StringComparison.Ordinal))
-            .Concat(chartFiles.Select(f => $"{ChartWriter.FolderName}/{f}"))
+        // Files plot did not write keep the record of the run that wrote them (a hash taken now
+        // would adopt whatever is there, and a later run would then delete it as its own).
+        var redrawn = chartFiles.Select(f => $"{ChartWriter.FolderName}/{f}").Prepend(ChartInputs.FileName).ToList();
+        var kept = manifest.Files
+            .Where(f => !f.Path.StartsWith(ChartWriter.FolderName + "/", StringComparison.Ordinal) && f.Path != ChartInputs.FileName && output.IsSafe(f.Path))
             .ToList();
-        RemoveStale(folder, manifest, written);
+        var written = kept.Select(f => f.Path).Concat(redrawn).ToList();
         var updated = manifest with
         {
-            Files = Describe(folder, written),
+            Files = [.. kept, .. Describe(folder, redrawn, staged)],
             ReplottedUtc = clock.GetUtcNow(),
             ReplotCommandLine = commandLine,
         };
-        AtomicFile.WriteAllText(Path.Combine(folder, Manifest.FileName), ResultsJson.Write(updated));
+        cancellationToken.ThrowIfCancellationRequested();
+        Commit(staged, updated);
+        RemoveStale(output, manifest, written);
         return new ResultsReport(folder, updated, notes);
     }
 
-    /// <summary>Reads the manifest of a results folder, or null when it has none.</summary>
+    /// <summary>Reads the manifest of a results folder, or null when it has none (or it is not a regular file).</summary>
     public static Manifest? TryReadManifest(string folder)
     {
         ArgumentNullException.ThrowIfNull(folder);
         string path = Path.Combine(folder, Manifest.FileName);
-        return File.Exists(path) ? ResultsJson.ReadManifest(File.ReadAllText(path)) : null;
+        return FileKinds.Of(path) == FileKind.Regular ? ResultsJson.ReadManifest(File.ReadAllText(path)) : null;
     }
 
-    private static string ReadText(string folder, string file)
+    // The previous manifest, or null when there is none or it cannot be read (then nothing is removed).
+    private static Manifest? TryReadPrevious(string folder)
     {
-        string path = Path.Combine(folder, file);
-        return File.Exists(path)
-            ? File.ReadAllText(path)
-            : throw new InvalidDataException($"{folder} has no {file}; it was not written by this version of TrackSim, or not completely");
+        try
+        {
+            return TryReadManifest(folder);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
     }
 
-    // Files an earlier run wrote and this one did not (a chart no longer asked for) would look current.
-    private static void RemoveStale(string folder, Manifest? previous, IReadOnlyCollection<string> written)
+    private static string Readable(OutputFolder output, string file)
+    {
+        string path = output.Resolve(file);
+        return File.Exists(path)
+            ? path
+            : throw new InvalidDataException($"{output.Path} has no {file}; it was not written by this version of TrackSim, or not completely");
+    }
+
+    private static void Commit(StagedWrites staged, Manifest manifest)
+    {
+        byte[] bytes = AtomicFile.Utf8NoBom.GetBytes(ResultsJson.Write(manifest));
+        staged.Commit(Manifest.FileName, stream => stream.Write(bytes));
+    }
+
+    // Files an earlier run wrote and this one did not (a chart no longer asked for) would look
+    // current. Only files still exactly as TrackSim wrote them, inside the folder, are removed.
+    private static void RemoveStale(OutputFolder output, Manifest? previous, IReadOnlyCollection<string> written)
     {
         if (previous is null)
         {
@@ -183,24 +240,14 @@ public static class ResultsWriter
 
         foreach (var file in previous.Files.Where(f => !written.Contains(f.Path)))
         {
-            string path = Path.Combine(folder, file.Path.Replace('/', Path.DirectorySeparatorChar));
-            if (IsInside(folder, path) && File.Exists(path))
-            {
-                File.Delete(path);
-            }
+            output.DeleteOwned(file.Path, file.Sha256);
         }
     }
 
-    private static bool IsInside(string folder, string path)
-    {
-        string root = Path.GetFullPath(folder) + Path.DirectorySeparatorChar;
-        return Path.GetFullPath(path).StartsWith(root, StringComparison.Ordinal);
-    }
-
-    private static ImmutableArray<ManifestFile> Describe(string folder, IEnumerable<string> files) =>
+    private static ImmutableArray<ManifestFile> Describe(string folder, IEnumerable<string> files, StagedWrites staged) =>
         [.. files.Select(f =>
         {
-            string path = Path.Combine(folder, f.Replace('/', Path.DirectorySeparatorChar));
+            string path = staged.CurrentPath(Path.Combine(folder, f.Replace('/', Path.DirectorySeparatorChar)));
             return new ManifestFile(f, new FileInfo(path).Length, FileHash.Sha256(path));
         })];
 }

@@ -126,6 +126,47 @@ public static class SweepManifest
         }
     }
 
+    /// <summary>
+    /// The files a sweep.json in <paramref name="folder"/> lists, with their SHA-256; empty when there
+    /// is no readable sweep.json (nothing is then known to be TrackSim's).
+    /// </summary>
+    public static IReadOnlyList<(string Path, string Sha256)> ReadFiles(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        string path = Path.Combine(folder, FileName);
+        if (FileKinds.Of(path) != FileKind.Regular)
+        {
+            return [];
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(path));
+            return doc.RootElement.TryGetProperty("files", out var files) && files.ValueKind == JsonValueKind.Array
+                ? [.. files.EnumerateArray().Select(f => (f.GetProperty("path").GetString()!, f.GetProperty("sha256").GetString()!))]
+                : [];
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>
+    /// Removes the files the previous sweep.json of <paramref name="output"/> lists, except those in
+    /// <paramref name="keep"/>, where they are still as TrackSim wrote them (same SHA-256).
+    /// </summary>
+    public static void RemoveOwned(OutputFolder output, IReadOnlyList<(string Path, string Sha256)> previous, IReadOnlyCollection<string> keep)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(keep);
+        foreach (var (file, sha) in previous.Where(f => !keep.Contains(f.Path)))
+        {
+            output.DeleteOwned(file, sha);
+        }
+    }
+
     private static void WritePlan(Utf8JsonWriter w, SweepPlan plan)
     {
         w.WriteStartObject();

@@ -116,7 +116,7 @@ public sealed class ResultsFolderTests
         var manifest = ResultsWriter.TryReadManifest(_folder)!;
         var onDisk = Directory.EnumerateFiles(_folder, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(_folder, f).Replace(Path.DirectorySeparatorChar, '/'))
-            .Where(f => f != Manifest.FileName);
+            .Where(f => f != Manifest.FileName && f != OutputFolder.LockFileName);
 
         Assert.That(manifest.Files.Select(f => f.Path), Is.EquivalentTo(onDisk));
         foreach (var file in manifest.Files)
