@@ -20,33 +20,23 @@ internal sealed class ChartOptions
     };
 
     /// <summary>Width in inches.</summary>
-    public Option<double?> Width { get; } = new("--width") { Description = "Chart width in inches, 1 to 40 (default 3.5, one journal column).", HelpName = "IN" };
+    public Option<double?> Width { get; } = new Option<double?>("--width") { Description = "Chart width in inches, 1 to 40 (default 3.5, one journal column).", HelpName = "IN" }.Number(1, 40, "inches");
 
     /// <summary>Height in inches.</summary>
-    public Option<double?> Height { get; } = new("--height") { Description = "Chart height in inches, 1 to 40 (default 2.4).", HelpName = "IN" };
+    public Option<double?> Height { get; } = new Option<double?>("--height") { Description = "Chart height in inches, 1 to 40 (default 2.4).", HelpName = "IN" }.Number(1, 40, "inches");
 
     /// <summary>PNG resolution.</summary>
-    public Option<int?> Dpi { get; } = new("--dpi") { Description = "PNG resolution in dots per inch, 50 to 1200 (default 300).", HelpName = "N" };
+    public Option<int?> Dpi { get; } = new Option<int?>("--dpi") { Description = "PNG resolution in dots per inch, 50 to 1200 (default 300).", HelpName = "N" }.WholeNumber(50, 1200);
 
     /// <summary>Base font size.</summary>
-    public Option<double?> FontSize { get; } = new("--font-size") { Description = "Base font size in points, 4 to 72 (default 8).", HelpName = "PT" };
+    public Option<double?> FontSize { get; } = new Option<double?>("--font-size") { Description = "Base font size in points, 4 to 72 (default 8).", HelpName = "PT" }.Number(4, 72, "points");
 
     /// <summary>Font family.</summary>
     public Option<string> Font { get; } = new("--font") { Description = "Font family (default DejaVu Sans, which ships with TrackSim; another must be installed).", HelpName = "NAME" };
 
-    /// <summary>Adds the options to <paramref name="command"/>, with range checks reported as usage errors.</summary>
+    /// <summary>Adds the options to <paramref name="command"/>, with wrong values reported as usage errors.</summary>
     public void AddTo(Command command)
     {
-        Range(Width, 1, 40, "inches");
-        Range(Height, 1, 40, "inches");
-        Range(FontSize, 4, 72, "points");
-        Dpi.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is { } dpi && (dpi < 50 || dpi > 1200))
-            {
-                result.AddError($"--dpi must be 50 to 1200, not {dpi}.");
-            }
-        });
         Format.Validators.Add(result =>
         {
             foreach (string format in Split(result.GetValueOrDefault<string[]>() ?? []).Where(f => !ChartStyle.KnownFormats.Contains(f)))
@@ -85,13 +75,4 @@ internal sealed class ChartOptions
     /// <summary>Values given repeatedly or comma-separated, trimmed and lower-cased.</summary>
     public static ImmutableArray<string> Split(IEnumerable<string> values) =>
         [.. values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Select(v => v.ToLowerInvariant())];
-
-    private static void Range(Option<double?> option, double min, double max, string unit) =>
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double?>() is { } value && (!double.IsFinite(value) || value < min || value > max))
-            {
-                result.AddError(FormattableString.Invariant($"{option.Name} must be {min} to {max} {unit}, not {value}."));
-            }
-        });
 }

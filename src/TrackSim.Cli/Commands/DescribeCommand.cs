@@ -15,11 +15,11 @@ internal sealed class DescribeCommand : Command, ICommandWithExamples
     private readonly CliConsole _console;
     private readonly ScenarioInput _input = new();
 
-    private readonly Option<string> _out = new("--out", "-o")
+    private readonly Option<string> _out = new Option<string>("--out", "-o")
     {
         Description = "Write the description to this file (replaced atomically) instead of standard output.",
         HelpName = "FILE",
-    };
+    }.RequiringName("a file name");
 
     /// <summary>Creates the command, writing to <paramref name="console"/>.</summary>
     public DescribeCommand(CliConsole console)

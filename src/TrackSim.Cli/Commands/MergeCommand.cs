@@ -19,7 +19,7 @@ internal sealed class MergeCommand : Command, ICommandWithExamples
         Arity = ArgumentArity.OneOrMore,
     };
 
-    private readonly Option<string> _out = new("--out", "-o") { Description = "Folder for the combined runs.csv, sensitivity.csv and sweep.json.", HelpName = "DIR", Required = true };
+    private readonly Option<string> _out = new Option<string>("--out", "-o") { Description = "Folder for the combined runs.csv, sensitivity.csv and sweep.json.", HelpName = "DIR", Required = true }.RequiringName("a folder name");
 
     private readonly Option<bool> _noCharts = new("--no-charts") { Description = "Write the data and manifest only." };
 

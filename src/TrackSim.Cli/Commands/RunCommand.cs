@@ -34,30 +34,30 @@ internal sealed class RunCommand : Command, ICommandWithExamples
         HelpName = "DIR",
     };
 
-    private readonly Option<int?> _replicates = new("--replicates", "-r")
+    private readonly Option<int?> _replicates = new Option<int?>("--replicates", "-r")
     {
         Description = "Replicates per variant, 1 to 100000 (default: the scenario's ensemble.replicates).",
         HelpName = "N",
-    };
+    }.WholeNumber(1, 100_000);
 
-    private readonly Option<ulong?> _seed = new("--seed")
+    private readonly Option<ulong?> _seed = new Option<ulong?>("--seed")
     {
         Description = "Master seed, 0 to 2^53-1 (default: the scenario's ensemble.seed).",
         HelpName = "S",
-    };
+    }.WholeNumber(0, MaxSeed);
 
-    private readonly Option<int?> _threads = new("--threads", "-j")
+    private readonly Option<int?> _threads = new Option<int?>("--threads", "-j")
     {
         Description = "Runs at a time, 1 to 1024 (default: one per processor). Results do not depend on it.",
         HelpName = "N",
-    };
+    }.WholeNumber(1, 1024);
 
-    private readonly Option<string[]> _variants = new("--variant")
+    private readonly Option<string[]> _variants = new Option<string[]>("--variant")
     {
         Description = "Run only these variants ('base' is the scenario as written); repeat or separate with commas. Default: base and every variant.",
         HelpName = "NAME",
         Arity = ArgumentArity.OneOrMore,
-    };
+    }.RequiringValues("a variant name");
 
     private readonly Option<bool> _noCharts = new("--no-charts") { Description = "Write the data and manifest only; draw the charts later with 'tracksim plot'." };
 
@@ -80,27 +80,6 @@ internal sealed class RunCommand : Command, ICommandWithExamples
         Options.Add(_noCharts);
         Options.Add(_quiet);
         Options.Add(_force);
-        _replicates.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is { } n && (n < 1 || n > 100_000))
-            {
-                result.AddError($"--replicates must be 1 to 100000, not {n}.");
-            }
-        });
-        _threads.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is { } n && (n < 1 || n > 1024))
-            {
-                result.AddError($"--threads must be 1 to 1024, not {n}.");
-            }
-        });
-        _seed.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<ulong?>() is > MaxSeed)
-            {
-                result.AddError($"--seed must be 0 to {MaxSeed}.");
-            }
-        });
         _out.Validators.Add(result =>
         {
             if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string>()))

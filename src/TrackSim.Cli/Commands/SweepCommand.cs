@@ -42,17 +42,17 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
         DefaultValueFactory = _ => "grid",
     };
 
-    private readonly Option<int?> _samples = new("--samples", "-n")
+    private readonly Option<int?> _samples = new Option<int?>("--samples", "-n")
     {
         Description = "LHS points (default 20), Morris trajectories (default 10) or Sobol' base samples (default 32; runs = N x (parameters + 2)).",
         HelpName = "N",
-    };
+    }.WholeNumber(1, int.MaxValue);
 
-    private readonly Option<int?> _replicates = new("--replicates", "-r") { Description = "Runs per point, 1 to 100000 (default: the scenario's ensemble.replicates).", HelpName = "R" };
+    private readonly Option<int?> _replicates = new Option<int?>("--replicates", "-r") { Description = "Runs per point, 1 to 100000 (default: the scenario's ensemble.replicates).", HelpName = "R" }.WholeNumber(1, 100_000);
 
-    private readonly Option<ulong?> _seed = new("--seed") { Description = "Master seed, shared by every point (default: the scenario's ensemble.seed).", HelpName = "S" };
+    private readonly Option<ulong?> _seed = new Option<ulong?>("--seed") { Description = "Master seed, 0 to 2^53-1, shared by every point (default: the scenario's ensemble.seed).", HelpName = "S" }.WholeNumber(0, RunCommand.MaxSeed);
 
-    private readonly Option<int?> _threads = new("--threads", "-j") { Description = "Points run at a time (default: one per processor). Results do not depend on it.", HelpName = "N" };
+    private readonly Option<int?> _threads = new Option<int?>("--threads", "-j") { Description = "Points run at a time, 1 to 1024 (default: one per processor). Results do not depend on it.", HelpName = "N" }.WholeNumber(1, 1024);
 
     private readonly Option<string[]> _outcomes = new("--outcome")
     {
@@ -62,7 +62,7 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
         AllowMultipleArgumentsPerToken = false,
     };
 
-    private readonly Option<string> _out = new("--out", "-o") { Description = "Sweep folder (default: results/<scenario name>-sweep).", HelpName = "DIR" };
+    private readonly Option<string> _out = new Option<string>("--out", "-o") { Description = "Sweep folder (default: results/<scenario name>-sweep).", HelpName = "DIR" }.RequiringName("a folder name");
 
     private readonly Option<bool> _resume = new("--resume") { Description = "Continue the sweep in --out: keep its finished runs and run the rest; ends with the same files as an uninterrupted sweep." };
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using TrackSim.Scenarios.Yaml;
 
@@ -33,8 +34,12 @@ public sealed class ListShape(Shape item, int minItems = 0, int maxItems = 10_00
 
         if (sequence.Items.Count < MinItems || sequence.Items.Count > MaxItems)
         {
-            string range = MaxItems == 10_000 ? $"at least {MinItems}" : MinItems == MaxItems ? $"exactly {MinItems}" : $"{MinItems} to {MaxItems}";
-            context.Error(node, path, $"expected {range} items, found {sequence.Items.Count}");
+            // The default most (10,000) is a safety bound rather than part of the format: named only when passed.
+            string range = MinItems == MaxItems ? $"exactly {Count(MinItems)}"
+                : MaxItems != 10_000 ? $"{Count(MinItems)} to {Count(MaxItems)}"
+                : sequence.Items.Count > MaxItems ? $"at most {Count(MaxItems)}"
+                : $"at least {Count(MinItems)}";
+            context.Error(node, path, $"expected {range} items, found {Count(sequence.Items.Count)}");
         }
 
         for (int i = 0; i < sequence.Items.Count; i++)
@@ -55,6 +60,8 @@ public sealed class ListShape(Shape item, int minItems = 0, int maxItems = 10_00
         schema["maxItems"] = MaxItems;
         return schema;
     }
+
+    private static string Count(int count) => count.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string Plural(string expected) => expected.StartsWith("a ", StringComparison.Ordinal) ? expected[2..] : expected;
 }

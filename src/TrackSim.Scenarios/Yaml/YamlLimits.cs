@@ -11,4 +11,7 @@ public static class YamlLimits
 
     /// <summary>Most nodes in a document, counting every node an alias repeats ("billion laughs" defence).</summary>
     public const int MaxNodes = 1_000_000;
+
+    /// <summary>Longest mapping key, in characters (the YAML scanner's limit for a key written without '?').</summary>
+    public const int MaxKeyLength = 1024;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -37,7 +38,8 @@ public sealed partial class YamlTreeReader
 
     private YamlNode? ReadDocument(string text)
     {
-        var parser = new Parser(new StringReader(text));
+        var scanner = new Scanner(new StringReader(text), skipComments: true, maxKeySize: YamlLimits.MaxKeyLength);
+        var parser = new Parser(scanner);
         Position last = Position.Start;
         try
         {
@@ -62,9 +64,18 @@ public sealed partial class YamlTreeReader
         }
         catch (YamlException e)
         {
+            // Some scanner errors (a tab as indentation) carry no place; the scanner stopped where the problem is.
+            var (start, end) = e.Start.Equals(Mark.Empty) && e.End.Equals(Mark.Empty) ? (scanner.CurrentPosition, scanner.CurrentPosition) : (e.Start, e.End);
+
             // A tab is reported by the scanner with the tab at the end mark; elsewhere the start mark is the place.
-            var at = e.End.Index >= 0 && e.End.Index < text.Length && text[(int)e.End.Index] == '\t' ? At(e.End) : At(e.Start);
-            Error(at, SyntaxMessage(e.Message) + (at == At(e.End) && at != At(e.Start) ? " (tabs cannot indent YAML; use spaces)" : string.Empty));
+            var mark = IsTab(text, end) ? end : start;
+            if (LongKey(text, At(mark).Line) is { } key)
+            {
+                Error(key.At, string.Create(CultureInfo.InvariantCulture, $"the key is too long ({key.Length:N0} characters; a key may have at most {YamlLimits.MaxKeyLength:N0})"));
+                return null;
+            }
+
+            Error(At(mark), SyntaxMessage(e.Message) + (IsTab(text, mark) ? " (tabs cannot indent YAML; use spaces)" : string.Empty));
             return null;
         }
         catch (LimitExceededException e)
@@ -246,6 +257,75 @@ public sealed partial class YamlTreeReader
 
     private static Position At(Mark? mark) =>
         mark is { } m ? new Position((int)Math.Clamp(m.Line, 1, int.MaxValue), (int)Math.Clamp(m.Column, 1, int.MaxValue)) : Position.Start;
+
+    private static bool IsTab(string text, Mark mark) => mark.Index >= 0 && mark.Index < text.Length && text[(int)mark.Index] == '\t';
+
+    /// <summary>
+    /// The last key on or before <paramref name="lastLine"/> longer than the scanner accepts, which it
+    /// reports only as a missing key or colon somewhere near; null when there is none.
+    /// </summary>
+    private static (Position At, int Length)? LongKey(string text, int lastLine)
+    {
+        (Position, int)? found = null;
+        int line = 1;
+        for (int start = 0; start < text.Length && line <= lastLine; line++)
+        {
+            int newline = text.IndexOf('\n', start);
+            int end = newline < 0 ? text.Length : newline;
+            if (KeyOnLine(text.AsSpan(start, end - start)) is { } key && key.Length > YamlLimits.MaxKeyLength)
+            {
+                found = (new Position(line, key.Column), key.Length);
+            }
+
+            start = end + 1;
+        }
+
+        return found;
+    }
+
+    /// <summary>Where a block mapping key starts on a line (1-based column) and its length, if the line has one.</summary>
+    private static (int Column, int Length)? KeyOnLine(ReadOnlySpan<char> line)
+    {
+        int at = 0;
+        while (true)
+        {
+            while (at < line.Length && line[at] == ' ')
+            {
+                at++;
+            }
+
+            // Items of a list ("- key: value") and explicit keys ("? key") start after their indicator.
+            if (at + 1 < line.Length && (line[at] == '-' || line[at] == '?') && line[at + 1] == ' ')
+            {
+                at += 2;
+                continue;
+            }
+
+            break;
+        }
+
+        if (at >= line.Length || line[at] == '#')
+        {
+            return null;
+        }
+
+        int from = at;
+        if (line[at] is '"' or '\'')
+        {
+            int close = line[(at + 1)..].IndexOf(line[at]);
+            from = close < 0 ? line.Length : at + 1 + close;
+        }
+
+        for (int i = from; i < line.Length; i++)
+        {
+            if (line[i] == ':' && (i + 1 == line.Length || line[i + 1] is ' ' or '\t' or '\r'))
+            {
+                return (at + 1, i - at);
+            }
+        }
+
+        return null;
+    }
 
     private static string SyntaxMessage(string message)
     {

@@ -117,14 +117,14 @@ public sealed class RunCommandTests
         }
     }
 
-    [TestCase("--threads", "0", "--threads must be 1 to 1024, not 0.")]
-    [TestCase("--replicates", "-1", "--replicates must be 1 to 100000, not -1.")]
-    [TestCase("--replicates", "0", "--replicates must be 1 to 100000, not 0.")]
-    [TestCase("--width", "100", "--width must be 1 to 40 inches, not 100.")]
-    [TestCase("--dpi", "20", "--dpi must be 50 to 1200, not 20.")]
-    [TestCase("--font-size", "2", "--font-size must be 4 to 72 points, not 2.")]
+    [TestCase("--threads", "0", "--threads: expected a whole number from 1 to 1024, found '0'")]
+    [TestCase("--replicates", "-1", "--replicates: expected a whole number from 1 to 100000, found '-1'")]
+    [TestCase("--replicates", "0", "--replicates: expected a whole number from 1 to 100000, found '0'")]
+    [TestCase("--width", "100", "--width: expected a number of inches from 1 to 40, found '100'")]
+    [TestCase("--dpi", "20", "--dpi: expected a whole number from 50 to 1200, found '20'")]
+    [TestCase("--font-size", "2", "--font-size: expected a number of points from 4 to 72, found '2'")]
     [TestCase("--format", "gif", "--format: unknown format 'gif'; expected png, svg or png,svg.")]
-    [TestCase("--seed", "9007199254740992", "--seed must be 0 to 9007199254740991.")]
+    [TestCase("--seed", "9007199254740992", "--seed: expected a whole number from 0 to 9007199254740991, found '9007199254740992'")]
     public void Bad_option_values_exit_2_before_anything_runs(string option, string value, string message)
     {
         string folder = _temp.File("out");

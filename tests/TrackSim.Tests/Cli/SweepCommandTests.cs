@@ -38,14 +38,14 @@ public sealed class SweepCommandTests
         Assert.That(File.Exists(_temp.File("out/runs.csv")), Is.False);
     }
 
-    [TestCase("--threads 0", "--threads must be 1 to 1024")]
+    [TestCase("--threads 0", "--threads: expected a whole number from 1 to 1024, found '0'")]
     [TestCase("--design random", "--design must be grid, lhs, morris or sobol")]
     [TestCase("--outcome nope", "no metric 'nope'")]
     [TestCase("--outcome tensoin", "--outcome tensoin: no metric 'tensoin'; did you mean 'tension'? metrics are tension, ")]
     [TestCase("--outcome tensoin::last:5", "--outcome tensoin::last:5: no metric 'tensoin'; did you mean 'tension'?")]
     [TestCase("--shard 2/2", "expected I/N with 0 <= I < N")]
     [TestCase("--design morris --samples 1", "--samples must be at least 2 for the morris design")]
-    [TestCase("--width 0", "--width must be 1 to 40 inches, not 0")]
+    [TestCase("--width 0", "--width: expected a number of inches from 1 to 40, found '0'")]
     [TestCase("--format gif", "unknown format 'gif'")]
     public void Bad_options_are_refused_with_exit_code_2(string options, string message)
     {
