@@ -57,6 +57,20 @@ internal sealed class MergeCommand : Command, ICommandWithExamples
             return ExitCodes.Failure;
         }
 
+        // Every shard is read once before --out is touched, so a wrong shard leaves no folder behind.
+        try
+        {
+            foreach (string shard in shards)
+            {
+                SweepManifest.Read(shard);
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            _console.Error.WriteLine($"{ToolInfo.Name}: error: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
+
         using var folder = OutputFolders.Open(output, _console.Error, out int unusable);
         if (folder is null)
         {
