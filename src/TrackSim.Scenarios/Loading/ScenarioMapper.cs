@@ -114,6 +114,12 @@ internal sealed class ScenarioMapper
             return null;
         }
 
+        if (!calendar.EndsWithinDates)
+        {
+            Error(view.PositionOf("end"), view.PathOf("end"), $"the last step, which holds {end:yyyy-MM-dd}, ends after 9999-12-31, the last date TrackSim can represent; end the run one step earlier");
+            return null;
+        }
+
         return calendar;
     }
 
