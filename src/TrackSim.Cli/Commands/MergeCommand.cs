@@ -49,7 +49,7 @@ internal sealed class MergeCommand : Command, ICommandWithExamples
         string output = parseResult.GetRequiredValue(_out);
         try
         {
-            var (plan, sha, files) = SweepMerge.Merge(shards, output, parseResult.GetValue(_noCharts) ? null : _charts.Apply(parseResult, ChartStyle.Default));
+            var (plan, sha, files) = SweepMerge.Merge(shards, output, parseResult.GetValue(_noCharts) ? null : _charts.Apply(parseResult, ChartStyle.Default), ToolInfo.Version);
             var (_, _, _, scenarioPath, overrides) = SweepManifest.Read(shards[0]);
             SweepManifest.Write(output, plan, SweepShard.All, scenarioPath, sha, overrides, RunCommand.CommandLine(parseResult), ToolInfo.Version, files);
         }

@@ -169,10 +169,9 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
         {
             try
             {
-                var (previous, previousShard, previousSha, _, _) = SweepManifest.Read(folder);
-                if (SweepManifest.PlanJson(previous) != SweepManifest.PlanJson(plan) || previousShard != shard || previousSha != sha)
+                if (SweepResume.Refusal(folder, SweepInputs.Of(plan, shard, sha, overrideTexts, ToolInfo.Version)) is { } refusal)
                 {
-                    _console.Error.WriteLine($"{ToolInfo.Name}: error: {folder} holds a different sweep (its plan, shard or scenario file differ); --resume continues only the same sweep");
+                    _console.Error.WriteLine($"{ToolInfo.Name}: error: {refusal}");
                     return ExitCodes.InvalidInput;
                 }
             }
