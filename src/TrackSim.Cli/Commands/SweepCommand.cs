@@ -6,6 +6,7 @@ using TrackSim.Cli.Progress;
 using TrackSim.Core.Domain;
 using TrackSim.Core.Metrics;
 using TrackSim.Experiments.Analysis;
+using TrackSim.Experiments.Limits;
 using TrackSim.Experiments.Sweeps;
 using TrackSim.Reporting.Charts;
 using TrackSim.Reporting.Files;
@@ -146,8 +147,13 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
             string[] outcomeTexts = parseResult.GetValue(_outcomes) is { Length: > 0 } asked ? asked : [SweepOutcome.Default];
             var outcomes = outcomeTexts.Select(o => Outcome(o, scenario)).ToImmutableArray();
             plan = new SweepPlan(ranges, design, samples, replicates, parseResult.GetValue(_seed) ?? scenario.Ensemble.Seed, outcomes);
-            _ = plan.CreateDesign();
             shard = parseResult.GetValue(_shard) is { } s ? SweepShard.Parse(s) : SweepShard.All;
+            if (SweepLimits.Refusal(plan, shard, parseResult.GetValue(_threads) ?? Environment.ProcessorCount, scenario, highs => ScenarioAt(path, baseOverrides, plan, highs)) is { } tooLarge)
+            {
+                throw new ArgumentException(tooLarge);
+            }
+
+            _ = plan.CreateDesign();
         }
         catch (ArgumentException e)
         {
