@@ -79,7 +79,7 @@ internal sealed class MergeCommand : Command, ICommandWithExamples
 
         try
         {
-            var (plan, sha, files) = SweepFiles.Merge(shards, folder, parseResult.GetValue(_noCharts) ? null : _charts.Apply(parseResult, ChartStyle.Default));
+            var (plan, sha, files) = SweepFiles.Merge(shards, folder, parseResult.GetValue(_noCharts) ? null : _charts.Apply(parseResult, ChartStyle.Default), ToolInfo.Version);
             var (_, _, _, scenarioPath, overrides) = SweepManifest.Read(shards[0]);
             SweepManifest.Write(output, plan, SweepShard.All, scenarioPath, sha, overrides, RunCommand.CommandLine(parseResult), ToolInfo.Version, files);
         }

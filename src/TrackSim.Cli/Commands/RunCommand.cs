@@ -6,6 +6,7 @@ using TrackSim.Cli.Progress;
 using TrackSim.Core.Domain;
 using TrackSim.Core.Metrics;
 using TrackSim.Experiments.Ensembles;
+using TrackSim.Experiments.Limits;
 using TrackSim.Reporting.Charts;
 using TrackSim.Reporting.Results;
 using TrackSim.Scenarios.Schema;
@@ -128,6 +129,12 @@ internal sealed class RunCommand : Command, ICommandWithExamples
             return ExitCodes.InvalidInput;
         }
 
+        if (MemoryEstimate.ForRun(scenario, variants, replicates, threads).Refusal(HostLimits.AvailableMemoryBytes) is { } tooLarge)
+        {
+            _console.Error.WriteLine($"{ToolInfo.Name}: error: {tooLarge}");
+            return ExitCodes.InvalidInput;
+        }
+
         bool noCharts = parseResult.GetValue(_noCharts);
         var style = _charts.Apply(parseResult, ChartStyle.FromOutputs(scenario.Outputs));
         if (!noCharts && style.Problems() is { Count: > 0 } problems)
@@ -144,6 +151,12 @@ internal sealed class RunCommand : Command, ICommandWithExamples
         if (ResultsFolder.Refusal(folder, scenario.Name) is { } refusal && !parseResult.GetValue(_force))
         {
             _console.Error.WriteLine($"{ToolInfo.Name}: error: {refusal}; use --force to write there anyway, or --out to choose another folder");
+            return ExitCodes.Failure;
+        }
+
+        if (DiskEstimate.Refusal(scenario, variants, replicates, folder) is { } tooLargeForDisk)
+        {
+            _console.Error.WriteLine($"{ToolInfo.Name}: error: {tooLargeForDisk}");
             return ExitCodes.Failure;
         }
 

@@ -6,6 +6,7 @@ using TrackSim.Cli.Progress;
 using TrackSim.Core.Domain;
 using TrackSim.Core.Metrics;
 using TrackSim.Experiments.Analysis;
+using TrackSim.Experiments.Limits;
 using TrackSim.Experiments.Sweeps;
 using TrackSim.Reporting.Charts;
 using TrackSim.Reporting.Files;
@@ -147,8 +148,13 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
             string[] outcomeTexts = parseResult.GetValue(_outcomes) is { Length: > 0 } asked ? asked : [SweepOutcome.Default];
             var outcomes = outcomeTexts.Select(o => Outcome(o, scenario)).ToImmutableArray();
             plan = new SweepPlan(ranges, design, samples, replicates, parseResult.GetValue(_seed) ?? scenario.Ensemble.Seed, outcomes);
-            _ = plan.CreateDesign();
             shard = parseResult.GetValue(_shard) is { } s ? SweepShard.Parse(s) : SweepShard.All;
+            if (SweepLimits.Refusal(plan, shard, parseResult.GetValue(_threads) ?? Environment.ProcessorCount, scenario, highs => ScenarioAt(path, baseOverrides, plan, highs)) is { } tooLarge)
+            {
+                throw new ArgumentException(tooLarge);
+            }
+
+            _ = plan.CreateDesign();
         }
         catch (ArgumentException e)
         {
@@ -194,10 +200,9 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
         {
             try
             {
-                var (previous, previousShard, previousSha, _, _) = SweepManifest.Read(folder);
-                if (SweepManifest.PlanJson(previous) != SweepManifest.PlanJson(plan) || previousShard != shard || previousSha != sha)
+                if (SweepResume.Refusal(folder, SweepInputs.Of(plan, shard, sha, overrideTexts, ToolInfo.Version)) is { } mismatch)
                 {
-                    _console.Error.WriteLine($"{ToolInfo.Name}: error: {folder} holds a different sweep (its plan, shard or scenario file differ); --resume continues only the same sweep");
+                    _console.Error.WriteLine($"{ToolInfo.Name}: error: {mismatch}");
                     return ExitCodes.InvalidInput;
                 }
             }

@@ -77,6 +77,25 @@ public sealed record Calendar
         }
     }
 
+    /// <summary>
+    /// Whether the first day after the last step (the end of the run's last step) is a date a
+    /// <see cref="DateOnly"/> can hold, that is on or before 9999-12-31; a run needs it.
+    /// </summary>
+    public bool EndsWithinDates
+    {
+        get
+        {
+            long next = Unit switch
+            {
+                StepUnit.Day => Start.DayNumber + (long)StepCount,
+                StepUnit.Week => Start.DayNumber + (7L * StepCount),
+                _ => (Start.Year * 12L) + Start.Month - 1 + StepCount,
+            };
+            long last = Unit == StepUnit.Month ? (DateOnly.MaxValue.Year * 12L) + 11 : DateOnly.MaxValue.DayNumber;
+            return next <= last;
+        }
+    }
+
     /// <summary>Whether <paramref name="date"/> falls between <see cref="Start"/> and <see cref="End"/> inclusive.</summary>
     public bool Contains(DateOnly date) => date >= Start && date <= End;
 }

@@ -10,14 +10,27 @@ public sealed record Duration(int Count, StepUnit Unit)
     /// <summary>The duration in years.</summary>
     public double Years => Count * Calendar.YearsPer(Unit);
 
-    /// <summary>The date <paramref name="times"/> durations after <paramref name="from"/>.</summary>
-    public DateOnly AddTo(DateOnly from, int times = 1) => Unit switch
+    /// <summary>
+    /// The date <paramref name="times"/> durations after <paramref name="from"/>, or
+    /// <see cref="DateOnly.MaxValue"/> when that is after the last date a <see cref="DateOnly"/>
+    /// can hold (a schedule that far ahead never comes due in a run, which ends before it).
+    /// </summary>
+    public DateOnly AddTo(DateOnly from, int times = 1)
     {
-        StepUnit.Day => from.AddDays(Count * times),
-        StepUnit.Week => from.AddDays(7 * Count * times),
-        StepUnit.Month => from.AddMonths(Count * times),
-        _ => throw new InvalidOperationException("Unknown unit."),
-    };
+        long count = (long)Count * times;
+        switch (Unit)
+        {
+            case StepUnit.Day:
+            case StepUnit.Week:
+                long day = from.DayNumber + (count * (Unit == StepUnit.Week ? 7 : 1));
+                return day > DateOnly.MaxValue.DayNumber ? DateOnly.MaxValue : DateOnly.FromDayNumber((int)day);
+            case StepUnit.Month:
+                long month = (from.Year * 12L) + from.Month - 1 + count;
+                return month > (DateOnly.MaxValue.Year * 12L) + 11 ? DateOnly.MaxValue : from.AddMonths((int)count);
+            default:
+                throw new InvalidOperationException("Unknown unit.");
+        }
+    }
 
     /// <summary>The scenario notation, for example <c>6 months</c>.</summary>
     public override string ToString()

@@ -25,6 +25,13 @@ public sealed record OutputSpec(
     public static ImmutableArray<string> DefaultCharts { get; } =
         ["tension", "official_trust", "public_trust", "track2_trust", "incidents"];
 
+    /// <summary>Most pixels a PNG chart may have (10,000 x 10,000), so one chart cannot exhaust memory.</summary>
+    public const long MaxPngPixels = 100_000_000;
+
+    /// <summary>The pixels of a PNG chart of this size and resolution.</summary>
+    public static long PngPixels(double widthInches, double heightInches, int dpi) =>
+        (long)Math.Round(widthInches * dpi) * (long)Math.Round(heightInches * dpi);
+
     /// <summary>Formats written when a scenario does not choose.</summary>
     public static ImmutableArray<string> DefaultFormats { get; } = ["png", "svg"];
 }

@@ -263,7 +263,11 @@ internal sealed class ChartRenderer
             ? new LinePattern([.. intervals.Select(i => i * (float)_sizes.LineWidth)], pattern.Phase, pattern.Name)
             : pattern;
 
-    private static double X(DateOnly date) => date.ToDateTime(TimeOnly.MinValue).ToOADate();
+    // Days since 1899-12-30, the OLE Automation origin ScottPlot uses, computed for every date
+    // (ToOADate refuses dates before the year 100).
+    private static double X(DateOnly date) => date.DayNumber - OleOrigin;
+
+    private static readonly int OleOrigin = new DateOnly(1899, 12, 30).DayNumber;
 
     private static int FirstIndex(ChartLine line)
     {

@@ -27,7 +27,7 @@ public sealed record ChartStyle(
     public const string DefaultFont = "DejaVu Sans";
 
     /// <summary>The largest raster a chart may have, in pixels (about 400 MB of memory while drawing).</summary>
-    public const long MaxPixels = 100_000_000;
+    public const long MaxPixels = OutputSpec.MaxPngPixels;
 
     /// <summary>Formats a chart can be written in.</summary>
     public static ImmutableArray<string> KnownFormats { get; } = ["png", "svg"];
@@ -69,7 +69,7 @@ public sealed record ChartStyle(
 
         if (problems.Count == 0 && Formats.Contains("png"))
         {
-            long pixels = (long)Math.Round(WidthInches * Dpi) * (long)Math.Round(HeightInches * Dpi);
+            long pixels = OutputSpec.PngPixels(WidthInches, HeightInches, Dpi);
             if (pixels > MaxPixels)
             {
                 problems.Add(string.Create(

@@ -99,6 +99,11 @@ internal static class TimeTicks
             {
                 yield return date;
             }
+
+            if (date.Year == DateOnly.MaxValue.Year && date.Month == 12)
+            {
+                yield break;
+            }
         }
     }
 
@@ -109,6 +114,11 @@ internal static class TimeTicks
             if (step == 1 || (step == 7 ? date.DayOfWeek == DayOfWeek.Monday : (date.Day - 1) % step == 0))
             {
                 yield return date;
+            }
+
+            if (date == DateOnly.MaxValue)
+            {
+                yield break;
             }
         }
     }

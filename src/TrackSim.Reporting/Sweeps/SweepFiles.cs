@@ -50,7 +50,7 @@ public static class SweepFiles
     /// <see cref="SweepMerge.Merge"/> into the locked <paramref name="output"/>, then removes the files
     /// a previous sweep.json there listed and this merge did not write again.
     /// </summary>
-    public static (SweepPlan Plan, string ScenarioSha256, IReadOnlyList<string> Files) Merge(IReadOnlyList<string> shards, OutputFolder output, ChartStyle? charts)
+    public static (SweepPlan Plan, string ScenarioSha256, IReadOnlyList<string> Files) Merge(IReadOnlyList<string> shards, OutputFolder output, ChartStyle? charts, string? toolVersion = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         if (Unwritable(output) is { } special)
@@ -59,7 +59,7 @@ public static class SweepFiles
         }
 
         var previous = SweepManifest.ReadFiles(output.Path);
-        var result = SweepMerge.Merge(shards, output.Path, charts);
+        var result = SweepMerge.Merge(shards, output.Path, charts, toolVersion);
         SweepManifest.RemoveOwned(output, previous, result.Files);
         return result;
     }

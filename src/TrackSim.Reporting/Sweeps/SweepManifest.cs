@@ -19,6 +19,10 @@ public static class SweepManifest
     /// <summary>File name in the sweep folder.</summary>
     public const string FileName = "sweep.json";
 
+    // Every input that shapes the runs (SweepInputs), each as a list of strings; written since
+    // sweeps compare all of them, so a manifest without it comes from an older version.
+    private const string InputsKey = "inputs";
+
     private static readonly JsonWriterOptions Options = new() { Indented = true, NewLine = "\n" };
 
     /// <summary>Writes sweep.json; <paramref name="files"/> are hashed (empty while the sweep runs).</summary>
@@ -49,6 +53,19 @@ public static class SweepManifest
             w.WriteBoolean("complete", files.Count > 0);
             w.WritePropertyName("plan");
             WritePlan(w, plan);
+            w.WriteStartObject(InputsKey);
+            foreach (var (name, values) in SweepInputs.Of(plan, shard, scenarioSha256, overrides, toolVersion).Values)
+            {
+                w.WriteStartArray(name);
+                foreach (string value in values)
+                {
+                    w.WriteStringValue(value);
+                }
+
+                w.WriteEndArray();
+            }
+
+            w.WriteEndObject();
             w.WriteStartArray("files");
             foreach (string f in files)
             {
@@ -166,6 +183,43 @@ public static class SweepManifest
             output.DeleteOwned(file, sha);
         }
     }
+
+    /// <summary>
+    /// Reads every input recorded in the sweep.json in <paramref name="folder"/>, or null when the
+    /// manifest was written by an older version that did not record them all.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The folder has no readable sweep.json.</exception>
+    public static SweepInputs? ReadInputs(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        string path = Path.Combine(folder, FileName);
+        if (!File.Exists(path))
+        {
+            throw new InvalidDataException($"{folder} is not a sweep folder (it has no {FileName})");
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(path));
+            if (!doc.RootElement.TryGetProperty(InputsKey, out var inputs))
+            {
+                return null;
+            }
+
+            return SweepInputs.FromValues(inputs.EnumerateObject().ToDictionary(
+                p => p.Name,
+                p => p.Value.EnumerateArray().Select(v => v.GetString()!).ToImmutableArray(),
+                StringComparer.Ordinal));
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
+        {
+            throw new InvalidDataException($"{path} is not a sweep manifest this version can read: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The sentence refusing a sweep.json that does not record every input.</summary>
+    public static string OlderManifest(string folder) =>
+        $"{Path.Combine(folder, FileName)} was written by an older version of tracksim that did not record every input of the sweep (its --set values and version were not compared), so it cannot be checked to be the same sweep";
 
     private static void WritePlan(Utf8JsonWriter w, SweepPlan plan)
     {

@@ -10,8 +10,8 @@ public static class SweepMerge
     /// together hold every run exactly once, and writes runs.csv, sensitivity.csv and the charts to <paramref name="output"/>.
     /// Returns the plan and the scenario hash the shards share, and the files written (charts when <paramref name="charts"/> is given).
     /// </summary>
-    /// <exception cref="InvalidDataException">The shards differ in plan, overlap, or miss runs.</exception>
-    public static (SweepPlan Plan, string ScenarioSha256, IReadOnlyList<string> Files) Merge(IReadOnlyList<string> shards, string output, Charts.ChartStyle? charts = null)
+    /// <exception cref="InvalidDataException">The shards differ in any input (<see cref="SweepInputs"/>), were made by another version than <paramref name="toolVersion"/>, overlap, or miss runs.</exception>
+    public static (SweepPlan Plan, string ScenarioSha256, IReadOnlyList<string> Files) Merge(IReadOnlyList<string> shards, string output, Charts.ChartStyle? charts = null, string? toolVersion = null)
     {
         ArgumentNullException.ThrowIfNull(shards);
         ArgumentNullException.ThrowIfNull(output);
@@ -21,14 +21,20 @@ public static class SweepMerge
         }
 
         var (plan, _, sha, _, _) = SweepManifest.Read(shards[0]);
-        string planJson = SweepManifest.PlanJson(plan);
+        var first = Inputs(shards[0]);
+        if (toolVersion is not null && first.Values.TryGetValue("tool_version", out var made) && !made.SequenceEqual([toolVersion]))
+        {
+            throw new InvalidDataException($"{shards[0]} was made by tracksim {string.Join(" ", made)}; this is tracksim {toolVersion}: merge with the version that made the shards");
+        }
+
         var rows = new List<RunsRow>();
         foreach (string folder in shards)
         {
             var (other, _, otherSha, _, _) = SweepManifest.Read(folder);
-            if (SweepManifest.PlanJson(other) != planJson || otherSha != sha)
+            var differences = SweepInputs.Differences(first, Inputs(folder), $"in {shards[0]}", $"in {folder}", "shard");
+            if (!differences.IsEmpty || SweepManifest.PlanJson(other) != SweepManifest.PlanJson(plan) || otherSha != sha)
             {
-                throw new InvalidDataException($"{folder} is a shard of a different sweep than {shards[0]} (plan or scenario differ)");
+                throw new InvalidDataException($"{folder} is a shard of a different sweep than {shards[0]}; they differ in:\n  {string.Join("\n  ", differences)}");
             }
 
             rows.AddRange(RunsCsv.Read(Path.Combine(folder, RunsCsv.FileName), plan.Header));
@@ -54,4 +60,7 @@ public static class SweepMerge
         RunsCsv.WriteAll(Path.Combine(output, RunsCsv.FileName), plan.Header, rows);
         return (plan, sha, SweepFolder.Finish(output, plan, charts));
     }
+
+    private static SweepInputs Inputs(string folder) =>
+        SweepManifest.ReadInputs(folder) ?? throw new InvalidDataException(SweepManifest.OlderManifest(folder) + "; run the shard again with this version");
 }

@@ -42,7 +42,13 @@ public static class ScenarioLoader
                 return Fail(path, $"the file is {info.Length:N0} bytes; a scenario may be at most {YamlLimits.MaxFileBytes:N0} bytes");
             }
 
-            text = File.ReadAllText(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true));
+            if (ReadBounded(path) is not { } bytes)
+            {
+                return Fail(path, $"the file is more than {YamlLimits.MaxFileBytes:N0} bytes; a scenario may be at most {YamlLimits.MaxFileBytes:N0} bytes");
+            }
+
+            using var reader = new StreamReader(new MemoryStream(bytes, writable: false), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+            text = reader.ReadToEnd();
         }
         catch (DecoderFallbackException)
         {
@@ -54,6 +60,30 @@ public static class ScenarioLoader
         }
 
         return LoadText(text, path, overrides);
+    }
+
+    /// <summary>
+    /// The bytes of the file, read in chunks and never more than <see cref="YamlLimits.MaxFileBytes"/>
+    /// of them, whatever size the file reports (a device, a pipe or a file still growing reports
+    /// none or a wrong one); null when the file holds more.
+    /// </summary>
+    private static byte[]? ReadBounded(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
+        using var content = new MemoryStream();
+        byte[] chunk = new byte[64 * 1024];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (content.Length + read > YamlLimits.MaxFileBytes)
+            {
+                return null;
+            }
+
+            content.Write(chunk, 0, read);
+        }
+
+        return content.ToArray();
     }
 
     /// <summary>Loads a scenario from YAML text; <paramref name="file"/> names it in messages and gives the default name.</summary>

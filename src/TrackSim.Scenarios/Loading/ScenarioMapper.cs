@@ -114,6 +114,12 @@ internal sealed class ScenarioMapper
             return null;
         }
 
+        if (!calendar.EndsWithinDates)
+        {
+            Error(view.PositionOf("end"), view.PathOf("end"), $"the last step, which holds {end:yyyy-MM-dd}, ends after 9999-12-31, the last date TrackSim can represent; end the run one step earlier");
+            return null;
+        }
+
         return calendar;
     }
 
@@ -643,7 +649,7 @@ internal sealed class ScenarioMapper
             labels.Add(node.Value);
         }
 
-        return new OutputSpec(
+        var outputs = new OutputSpec(
             view.Has("charts") ? [.. view.Words("charts").Select(w => w.Node.Value).Distinct()] : OutputSpec.DefaultCharts,
             view.Has("formats") ? [.. view.Words("formats").Select(w => w.Node.Value).Distinct()] : OutputSpec.DefaultFormats,
             view.Number("width"),
@@ -652,6 +658,21 @@ internal sealed class ScenarioMapper
             view.Text("font")!,
             view.Number("font_size"),
             labels.ToImmutable());
+
+        // The checks run makes before drawing, so validate agrees with it.
+        long pixels = OutputSpec.PngPixels(outputs.WidthInches, outputs.HeightInches, outputs.Dpi);
+        if (outputs.Formats.Contains("png") && pixels > OutputSpec.MaxPngPixels)
+        {
+            string key = view.Has("dpi") ? "dpi" : view.Has("width") ? "width" : "height";
+            Error(view.PositionOf(key), view.PathOf(key), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a {outputs.WidthInches} x {outputs.HeightInches} in chart at {outputs.Dpi} dpi would have {pixels:N0} pixels; at most {OutputSpec.MaxPngPixels:N0} are allowed (lower the dpi or the size)"));
+        }
+
+        if (string.IsNullOrWhiteSpace(outputs.Font))
+        {
+            Error(view.PositionOf("font"), view.PathOf("font"), "the font name is empty");
+        }
+
+        return outputs;
     }
 
     private ImmutableArray<string> StateList(NodeView view, string key)
