@@ -146,8 +146,16 @@ public static class ResultsWriter
         ArgumentNullException.ThrowIfNull(commandLine);
         ArgumentNullException.ThrowIfNull(clock);
         string folder = output.Path;
-        var manifest = TryReadPrevious(folder)
-            ?? throw new InvalidDataException($"{folder} is not a complete TrackSim results folder (it has no {Manifest.FileName}); run 'tracksim run' first");
+        Manifest manifest;
+        try
+        {
+            manifest = TryReadManifest(folder)
+                ?? throw new InvalidDataException($"{folder} is not a complete TrackSim results folder (it has no {Manifest.FileName}); run 'tracksim run' first");
+        }
+        catch (InvalidDataException e) when (File.Exists(Path.Combine(folder, Manifest.FileName)))
+        {
+            throw new InvalidDataException($"{folder}: {e.Message}; it was edited or not written by this version of TrackSim, so nothing is redrawn or removed", e);
+        }
         var inputs = ResultsJson.ReadChartInputs(File.ReadAllText(Readable(output, ChartInputs.FileName)));
         var style = restyle is null ? inputs.Style : restyle(inputs.Style);
         var problems = style.Problems();

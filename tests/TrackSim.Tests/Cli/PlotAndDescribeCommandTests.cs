@@ -56,6 +56,26 @@ public sealed class PlotAndDescribeCommandTests
     }
 
     [Test]
+    public void Plot_of_a_folder_with_an_edited_manifest_says_so_and_changes_nothing()
+    {
+        string folder = _temp.File("out");
+        Assert.That(CliRun.Of("run", _scenario, "--out", folder, "-q").ExitCode, Is.EqualTo(0));
+        string manifest = Path.Combine(folder, "manifest.json");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"bytes\"", "\"size\"", StringComparison.Ordinal));
+        string chart = Path.Combine(folder, "charts", "tension.png");
+        byte[] before = File.ReadAllBytes(chart);
+
+        var plot = CliRun.Of("plot", folder, "--width", "5");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(plot.ExitCode, Is.EqualTo(1), "a damaged results folder, like one missing its summary.csv");
+            Assert.That(plot.Error, Does.Contain("manifest.json cannot be read").And.Contain("the key 'bytes' is missing").And.Contain("nothing is redrawn or removed"));
+            Assert.That(File.ReadAllBytes(chart), Is.EqualTo(before));
+        }
+    }
+
+    [Test]
     public void Describe_prints_markdown_for_an_appendix()
     {
         var run = CliRun.Of("describe", RepositoryFiles.PathOf("scenarios/minimal.yaml"));
