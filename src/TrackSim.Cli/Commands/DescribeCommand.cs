@@ -48,7 +48,16 @@ internal sealed class DescribeCommand : Command, ICommandWithExamples
         string markdown = ScenarioDescription.Markdown(loaded.Scenario, loaded.Path, ToolInfo.Version, loaded.Overrides);
         if (parseResult.GetValue(_out) is { } path)
         {
-            AtomicFile.WriteAllText(path, markdown);
+            try
+            {
+                AtomicFile.WriteAllText(path, markdown);
+            }
+            catch (OutputFolderException e)
+            {
+                // --out names something that is not a regular file: a FIFO, a device or a link.
+                _console.Error.WriteLine($"{ToolInfo.Name}: error: {e.Message}");
+                return ExitCodes.InvalidInput;
+            }
         }
         else
         {
