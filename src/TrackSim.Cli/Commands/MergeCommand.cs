@@ -57,13 +57,11 @@ internal sealed class MergeCommand : Command, ICommandWithExamples
             return ExitCodes.Failure;
         }
 
-        // Every shard is read once before --out is touched, so a wrong shard leaves no folder behind.
+        // Every shard is read and checked before --out is touched, so wrong shards leave no folder behind.
+        MergedSweep sweep;
         try
         {
-            foreach (string shard in shards)
-            {
-                SweepManifest.Read(shard);
-            }
+            sweep = SweepMerge.Collect(shards, ToolInfo.Version);
         }
         catch (InvalidDataException e)
         {
@@ -79,7 +77,7 @@ internal sealed class MergeCommand : Command, ICommandWithExamples
 
         try
         {
-            var (plan, sha, files) = SweepFiles.Merge(shards, folder, parseResult.GetValue(_noCharts) ? null : _charts.Apply(parseResult, ChartStyle.Default), ToolInfo.Version);
+            var (plan, sha, files) = SweepFiles.Merge(sweep, folder, parseResult.GetValue(_noCharts) ? null : _charts.Apply(parseResult, ChartStyle.Default));
             var (_, _, _, scenarioPath, overrides) = SweepManifest.Read(shards[0]);
             SweepManifest.Write(output, plan, SweepShard.All, scenarioPath, sha, overrides, RunCommand.CommandLine(parseResult), ToolInfo.Version, files);
         }

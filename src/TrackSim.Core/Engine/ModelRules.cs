@@ -47,6 +47,27 @@ internal static class ModelRules
         new FnSpilloverRule(),
     ];
 
-    /// <summary>The rule with the given id, or null.</summary>
-    public static Rule? Find(string ruleId) => Step.FirstOrDefault(r => r.RuleId == ruleId);
+    /// <summary>
+    /// <see cref="Step"/> as the engine runs it: each entry one rule, or a run of consecutive
+    /// initiative rules that go together initiative by initiative (see <see cref="InitiativeRule"/>).
+    /// </summary>
+    public static ImmutableArray<ImmutableArray<Rule>> Stages { get; } = GroupInitiativeRules(Step);
+
+    private static ImmutableArray<ImmutableArray<Rule>> GroupInitiativeRules(ImmutableArray<Rule> rules)
+    {
+        var stages = ImmutableArray.CreateBuilder<ImmutableArray<Rule>>();
+        for (int r = 0; r < rules.Length; r++)
+        {
+            int end = r + 1;
+            while (rules[r] is InitiativeRule && end < rules.Length && rules[end] is InitiativeRule)
+            {
+                end++;
+            }
+
+            stages.Add(rules[r..end]);
+            r = end - 1;
+        }
+
+        return stages.ToImmutable();
+    }
 }

@@ -123,31 +123,22 @@ public sealed class Simulation
         _world.StepEnd = calendar.DateOf(k + 1).AddDays(-1);
         Array.Clear(_world.MediaDelta);
 
-        var rules = ModelRules.Step;
-        for (int r = 0; r < rules.Length; r++)
+        foreach (var stage in ModelRules.Stages)
         {
-            if (rules[r] is InitiativeRule)
+            if (stage[0] is not InitiativeRule)
             {
-                // A run of initiative rules goes initiative by initiative (see InitiativeRule).
-                int end = r;
-                while (end < rules.Length && rules[end] is InitiativeRule)
-                {
-                    end++;
-                }
-
-                foreach (var initiative in _world.Initiatives)
-                {
-                    for (int q = r; q < end; q++)
-                    {
-                        ((InitiativeRule)rules[q]).Apply(_world, initiative);
-                    }
-                }
-
-                r = end - 1;
+                stage[0].Apply(_world);
                 continue;
             }
 
-            rules[r].Apply(_world);
+            // A run of initiative rules goes initiative by initiative (see InitiativeRule).
+            foreach (var initiative in _world.Initiatives)
+            {
+                foreach (var rule in stage)
+                {
+                    ((InitiativeRule)rule).Apply(_world, initiative);
+                }
+            }
         }
 
         // 8. Record.

@@ -47,6 +47,10 @@ internal sealed class DyadRuntime(int a, int b, string subject)
         return count;
     }
 
+    /// <summary>The id of a link the model creates in <paramref name="sector"/> in step <paramref name="step"/>: <c>in-pk-trade-240</c>.</summary>
+    public string NewLinkId(Sector sector, int step) =>
+        $"{Subject.ToLowerInvariant()}-{sector.ToString().ToLowerInvariant()}-{step}";
+
     /// <summary>Whether the dyad has a link in the sector; a loop, since a spillover into a taken sector must not allocate.</summary>
     public bool HasLinkIn(Sector sector)
     {

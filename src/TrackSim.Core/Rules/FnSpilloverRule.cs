@@ -76,7 +76,7 @@ internal sealed class FnSpilloverRule() : Rule(
                     var sector = options[world.SpilloverStream.Next(options.Length)];
                     if (!dyad.HasLinkIn(sector))
                     {
-                        string id = $"{dyad.Subject.ToLowerInvariant()}-{sector.ToString().ToLowerInvariant()}-{world.Step}";
+                        string id = dyad.NewLinkId(sector, world.Step);
                         dyad.Links.Add(new LinkRuntime(id, sector, p[Strength], p[Threshold], null));
                         world.Record(Id, id, $"spillover from {link.Id} ({link.Sector} to {sector})");
                     }

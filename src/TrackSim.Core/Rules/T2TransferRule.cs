@@ -94,8 +94,7 @@ internal sealed class T2TransferRule() : InitiativeRule(
 
             if (sector is { } s)
             {
-                string id = $"{dyad.Subject.ToLowerInvariant()}-{s.ToString().ToLowerInvariant()}-{world.Step}";
-                world.LinkRequests.Add(new LinkRequest(dyad, id, s, p[FnSpilloverRule.Strength], p[FnSpilloverRule.Threshold], null, OnlyIfSectorFree: true, $"created after a recommendation of {initiative.Spec.Id} was adopted"));
+                world.LinkRequests.Add(new LinkRequest(dyad, dyad.NewLinkId(s, world.Step), s, p[FnSpilloverRule.Strength], p[FnSpilloverRule.Threshold], null, OnlyIfSectorFree: true, $"created after a recommendation of {initiative.Spec.Id} was adopted"));
             }
 
             if (world.On(StDialogueRule.Switch) && !dyad.DialogueOpen && dyad.Tension < p[StDialogueRule.ResumeTension])

@@ -65,13 +65,6 @@ public sealed class SweepInputs
         return new SweepInputs(values.ToImmutableSortedDictionary(StringComparer.Ordinal));
     }
 
-    /// <summary>The same inputs with another shard (a merged sweep is the whole of its shards).</summary>
-    public SweepInputs WithShard(SweepShard shard)
-    {
-        ArgumentNullException.ThrowIfNull(shard);
-        return new SweepInputs(Values.SetItem("shard", [shard.ToString()]));
-    }
-
     /// <summary>
     /// One line per input that differs, naming it and giving both values, such as
     /// <c>--set: citizens.per_state=300 (was) vs citizens.per_state=400 (now)</c>; empty when the inputs are equal.

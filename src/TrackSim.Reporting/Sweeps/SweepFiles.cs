@@ -47,10 +47,10 @@ public static class SweepFiles
     }
 
     /// <summary>
-    /// <see cref="SweepMerge.Merge"/> into the locked <paramref name="output"/>, then removes the files
+    /// <see cref="SweepMerge.Write"/> of shards already collected into the locked <paramref name="output"/>, then removes the files
     /// a previous sweep.json there listed and this merge did not write again.
     /// </summary>
-    public static (SweepPlan Plan, string ScenarioSha256, IReadOnlyList<string> Files) Merge(IReadOnlyList<string> shards, OutputFolder output, ChartStyle? charts, string? toolVersion = null)
+    public static (SweepPlan Plan, string ScenarioSha256, IReadOnlyList<string> Files) Merge(MergedSweep sweep, OutputFolder output, ChartStyle? charts)
     {
         ArgumentNullException.ThrowIfNull(output);
         if (Unwritable(output) is { } special)
@@ -59,7 +59,7 @@ public static class SweepFiles
         }
 
         var previous = SweepManifest.ReadFiles(output.Path);
-        var result = SweepMerge.Merge(shards, output.Path, charts, toolVersion);
+        var result = SweepMerge.Write(sweep, output.Path, charts);
         SweepManifest.RemoveOwned(output, previous, result.Files);
         return result;
     }

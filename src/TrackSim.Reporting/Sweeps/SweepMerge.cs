@@ -6,15 +6,13 @@ namespace TrackSim.Reporting.Sweeps;
 public static class SweepMerge
 {
     /// <summary>
-    /// Reads every shard's sweep.json and runs.csv, checks they are shards of the same sweep and
-    /// together hold every run exactly once, and writes runs.csv, sensitivity.csv and the charts to <paramref name="output"/>.
-    /// Returns the plan and the scenario hash the shards share, and the files written (charts when <paramref name="charts"/> is given).
+    /// Reads every shard's sweep.json and runs.csv and checks they are shards of the same sweep
+    /// that together hold every run exactly once; writes nothing.
     /// </summary>
     /// <exception cref="InvalidDataException">The shards differ in any input (<see cref="SweepInputs"/>), were made by another version than <paramref name="toolVersion"/>, overlap, or miss runs.</exception>
-    public static (SweepPlan Plan, string ScenarioSha256, IReadOnlyList<string> Files) Merge(IReadOnlyList<string> shards, string output, Charts.ChartStyle? charts = null, string? toolVersion = null)
+    public static MergedSweep Collect(IReadOnlyList<string> shards, string? toolVersion = null)
     {
         ArgumentNullException.ThrowIfNull(shards);
-        ArgumentNullException.ThrowIfNull(output);
         if (shards.Count == 0)
         {
             throw new ArgumentException("At least one shard folder is needed.", nameof(shards));
@@ -56,9 +54,25 @@ public static class SweepMerge
             throw new InvalidDataException($"the shards hold {rows.Count} of the sweep's {expected} runs; finish or add the missing shards (run them with --resume)");
         }
 
+        return new MergedSweep(plan, sha, rows);
+    }
+
+    /// <summary>
+    /// <see cref="Collect"/>s the shards, then writes runs.csv, sensitivity.csv and the charts to <paramref name="output"/>.
+    /// Returns the plan and the scenario hash the shards share, and the files written (charts when <paramref name="charts"/> is given).
+    /// </summary>
+    /// <exception cref="InvalidDataException">As <see cref="Collect"/>.</exception>
+    public static (SweepPlan Plan, string ScenarioSha256, IReadOnlyList<string> Files) Merge(IReadOnlyList<string> shards, string output, Charts.ChartStyle? charts = null, string? toolVersion = null) =>
+        Write(Collect(shards, toolVersion), output, charts);
+
+    /// <summary>Writes a collected sweep's runs.csv, sensitivity.csv and charts to <paramref name="output"/>.</summary>
+    public static (SweepPlan Plan, string ScenarioSha256, IReadOnlyList<string> Files) Write(MergedSweep sweep, string output, Charts.ChartStyle? charts = null)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        ArgumentNullException.ThrowIfNull(output);
         Directory.CreateDirectory(output);
-        RunsCsv.WriteAll(Path.Combine(output, RunsCsv.FileName), plan.Header, rows);
-        return (plan, sha, SweepFolder.Finish(output, plan, charts));
+        RunsCsv.WriteAll(Path.Combine(output, RunsCsv.FileName), sweep.Plan.Header, sweep.Rows);
+        return (sweep.Plan, sweep.ScenarioSha256, SweepFolder.Finish(output, sweep.Plan, charts));
     }
 
     private static SweepInputs Inputs(string folder) =>
