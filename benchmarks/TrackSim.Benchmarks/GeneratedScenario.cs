@@ -43,7 +43,7 @@ internal static class GeneratedScenario
         {
             Line(yaml, $"  - id: {States[s]}");
             Line(yaml, $"    name: {StateNames[s]}");
-            Line(yaml, $"    hawkishness: {Number(0.3 + (0.1 * s))}");
+            Line(yaml, $"    posture: {Number(0.3 + (0.1 * s))}");
         }
 
         Text(yaml, "dyads:");
@@ -117,9 +117,11 @@ internal static class GeneratedScenario
         switch (kind)
         {
             case "crisis":
+                Text(yaml, "    decided: true");
                 Line(yaml, $"    effects: {{ dialogue: suspend, suspend_links: [{LinkId(Math.Min(a, b), Math.Max(a, b))}] }}");
                 break;
             case "summit":
+                Text(yaml, "    decided: true");
                 Text(yaml, "    effects:");
                 Text(yaml, "      dialogue: resume");
                 Text(yaml, "      cbm: 0.2");

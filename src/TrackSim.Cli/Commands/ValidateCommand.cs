@@ -60,7 +60,7 @@ internal sealed class ValidateCommand : Command, ICommandWithExamples
         return allValid ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
 
-    /// <summary>The one-line description of a valid scenario, such as <c>2 states, 1 initiative, 1 event, 120 monthly steps, 0 variants</c>.</summary>
+    /// <summary>The one-line description of a valid scenario, such as <c>2 states, 1 initiative, 1 event, 0 agreements, 120 monthly steps, 0 variants</c>.</summary>
     internal static string Summary(Scenario scenario)
     {
         string unit = scenario.Calendar.Unit switch
@@ -75,6 +75,7 @@ internal sealed class ValidateCommand : Command, ICommandWithExamples
             Count(scenario.States.Length, "state"),
             Count(scenario.Initiatives.Length, "initiative"),
             Count(scenario.Events.Length, "event"),
+            Count(scenario.Agreements.Length, "agreement"),
             Count(scenario.Calendar.StepCount, $"{unit} step"),
             Count(scenario.Variants.Length, "variant"));
     }

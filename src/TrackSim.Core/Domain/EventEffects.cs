@@ -6,7 +6,7 @@ namespace TrackSim.Core.Domain;
 /// Explicit effects of a scenario event, beyond what its kind and severity do by themselves.
 /// Dialogue and confidence-building effects apply to every dyad among the event's actors.
 /// </summary>
-/// <param name="Dialogue">Suspend or resume the official dialogue; null leaves it alone.</param>
+/// <param name="Dialogue">Suspend or resume the official dialogue (a scripted decision); null leaves it to the model.</param>
 /// <param name="Cbm">Confidence-building measures added to the dyads' stock, at least 0.</param>
 /// <param name="CreateLinks">New functional links created between the first two actors.</param>
 /// <param name="SuspendLinks">Ids of functional links suspended by the event.</param>
@@ -14,7 +14,8 @@ namespace TrackSim.Core.Domain;
 /// <param name="Hawkishness">New leadership hawkishness by state id (a change of leadership).</param>
 /// <param name="StartInitiatives">Ids of initiatives (re)started by the event, or <c>all</c>.</param>
 /// <param name="StopInitiatives">Ids of initiatives stopped by the event, or <c>all</c>.</param>
-/// <param name="KeepDialogue">Whether the dialogue stays open even if the event is severe enough to suspend it (talks went on).</param>
+/// <param name="KeepDialogue">Whether the governments keep talking although the event would make the model weigh a suspension (a scripted decision).</param>
+/// <param name="ReachAgreements">Ids of agreements the event reaches (a scripted decision).</param>
 public sealed record EventEffects(
     DialogueStatus? Dialogue,
     double Cbm,
@@ -24,10 +25,17 @@ public sealed record EventEffects(
     ImmutableSortedDictionary<string, double> Hawkishness,
     ImmutableArray<string> StartInitiatives,
     ImmutableArray<string> StopInitiatives,
-    bool KeepDialogue = false)
+    bool KeepDialogue = false,
+    ImmutableArray<string> ReachAgreements = default)
 {
     /// <summary>The id that stands for every initiative in start and stop lists.</summary>
     public const string AllInitiatives = "all";
+
+    /// <summary>Ids of agreements the event reaches; empty when none.</summary>
+    public ImmutableArray<string> Agreements => ReachAgreements.IsDefault ? [] : ReachAgreements;
+
+    /// <summary>Whether the effects script a decision of the governments (the dialogue or an agreement).</summary>
+    public bool ScriptsDecision => Dialogue is not null || KeepDialogue || !Agreements.IsEmpty;
 
     /// <summary>No explicit effects.</summary>
     public static EventEffects None { get; } = new(

@@ -13,6 +13,8 @@ namespace TrackSim.Core.Domain;
 /// <param name="Actors">Ids of the states involved; the first is the initiator where there is one.</param>
 /// <param name="Effects">Explicit effects.</param>
 /// <param name="Source">Citation or link for the record.</param>
+/// <param name="Decided">Whether the modeller scripts the governments' decisions in its effects
+/// (suspending or resuming the dialogue, reaching agreements) instead of leaving them to the model.</param>
 public sealed record EventSpec(
     string Id,
     string Name,
@@ -23,7 +25,8 @@ public sealed record EventSpec(
     double Severity,
     ImmutableArray<string> Actors,
     EventEffects Effects,
-    string? Source)
+    string? Source,
+    bool Decided = false)
 {
     /// <summary>The valence set by the kind.</summary>
     public Valence Valence => EventKinds.ValenceOf(Kind);

@@ -39,6 +39,9 @@ public sealed record Scenario
     /// <summary>Dated events, sorted by date (stable for equal dates).</summary>
     public required ImmutableArray<EventSpec> Events { get; init; }
 
+    /// <summary>Official agreements on the table, in file order; the model decides whether they are reached.</summary>
+    public ImmutableArray<AgreementSpec> Agreements { get; init; } = [];
+
     /// <summary>Lens name, or null for the plain defaults.</summary>
     public string? Lens { get; init; }
 
@@ -105,6 +108,7 @@ public sealed record Scenario
             Mechanisms = mechanisms,
             Events = [.. Events.Where(e => !variant.RemoveEvents.Contains(e.Id)).Concat(variant.AddEvents).OrderBy(e => e.Date)],
             Initiatives = [.. Initiatives.Where(i => !variant.RemoveInitiatives.Contains(i.Id)).Concat(variant.AddInitiatives)],
+            Agreements = [.. Agreements.Where(a => !variant.RemovedAgreements.Contains(a.Id))],
         };
     }
 

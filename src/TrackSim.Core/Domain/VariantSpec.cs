@@ -12,6 +12,7 @@ namespace TrackSim.Core.Domain;
 /// <param name="Parameters">Parameter values set on top of the base, by dotted key.</param>
 /// <param name="Mechanisms">Mechanisms switched on (true) or off (false).</param>
 /// <param name="Lens">Lens used instead of the base lens; null keeps it.</param>
+/// <param name="RemoveAgreements">Ids of agreements taken off the table.</param>
 public sealed record VariantSpec(
     string Name,
     string? Description,
@@ -21,4 +22,9 @@ public sealed record VariantSpec(
     ImmutableArray<InitiativeSpec> AddInitiatives,
     ImmutableSortedDictionary<string, double> Parameters,
     ImmutableSortedDictionary<string, bool> Mechanisms,
-    string? Lens);
+    string? Lens,
+    ImmutableArray<string> RemoveAgreements = default)
+{
+    /// <summary>Ids of agreements taken off the table; empty when none.</summary>
+    public ImmutableArray<string> RemovedAgreements => RemoveAgreements.IsDefault ? [] : RemoveAgreements;
+}

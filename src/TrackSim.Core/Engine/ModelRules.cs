@@ -13,7 +13,8 @@ internal static class ModelRules
     /// <summary>The rules of a step, in order.</summary>
     public static ImmutableArray<Rule> Step { get; } =
     [
-        // 1. Events dated in the step, later steps of span events, injected events.
+        // 1. Spoiler attacks, then events dated in the step, later steps of span events, injected events.
+        new TiSpoilerRule(),
         new EventRule(),
 
         // 2. Incidents.
@@ -41,7 +42,9 @@ internal static class ModelRules
         new StPostureRule(),
         new StTensionRule(),
         new StTrustRule(),
-        new StDialogueRule(),
+        new TiReadinessRule(),
+        new TiTalksRule(),
+        new TiAgreeRule(),
         new FnSuspendRule(),
         new FnGrowthRule(),
         new FnSpilloverRule(),

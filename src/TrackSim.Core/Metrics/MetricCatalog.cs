@@ -16,6 +16,12 @@ public static class MetricCatalog
     /// <summary>Whether the official dialogue is open.</summary>
     public static MetricDefinition DialogueOpen { get; } = new("dialogue_open", MetricLevel.Dyad, "0 or 1", "Official dialogue open", "1 while the official dialogue is open, 0 while suspended.");
 
+    /// <summary>The lower of the two governments' readiness for talks.</summary>
+    public static MetricDefinition Readiness { get; } = new("readiness", MetricLevel.Dyad, "0-1", "Readiness", "The lower of the two governments' readiness to negotiate (motivation times optimism).");
+
+    /// <summary>Official agreements in force.</summary>
+    public static MetricDefinition AgreementsInForce { get; } = new("agreements_in_force", MetricLevel.Dyad, "count", "Agreements in force", "Official agreements reached and not collapsed.");
+
     /// <summary>Incidents of the step.</summary>
     public static MetricDefinition Incidents { get; } = new("incidents", MetricLevel.Dyad, "count per step", "Incidents", "Endogenous incidents (ceasefire-violation-like) drawn in the step.");
 
@@ -37,6 +43,12 @@ public static class MetricCatalog
     /// <summary>Hostile posture of a state.</summary>
     public static MetricDefinition Posture { get; } = new("posture", MetricLevel.State, "posture units", "Hostile posture", "The state's Richardson hostile posture.");
 
+    /// <summary>A government's motivation to end the conflict.</summary>
+    public static MetricDefinition Motivation { get; } = new("motivation", MetricLevel.State, "0-1", "Motivation", "The government's motivation to end the conflict (cost of conflict, hurting stalemate, a peace constituency), mean over its dyads.");
+
+    /// <summary>A government's optimism about an agreement.</summary>
+    public static MetricDefinition Optimism { get; } = new("optimism", MetricLevel.State, "0-1", "Optimism", "The government's optimism that an acceptable agreement exists (official trust, working trust through Track II), mean over its dyads.");
+
     /// <summary>Cross-side trust among participants.</summary>
     public static MetricDefinition Track2Trust { get; } = new("track2_trust", MetricLevel.Initiative, "0-1", "Track II trust", "Mean cross-side interpersonal trust among participants.");
 
@@ -52,8 +64,8 @@ public static class MetricCatalog
     /// <summary>All metrics in the order of the data files and the docs.</summary>
     public static IReadOnlyList<MetricDefinition> All { get; } =
     [
-        Tension, OfficialTrust, DialogueOpen, Incidents, CbmStock, FunctionalLinksActive,
-        PublicTrust, Polarization, HostileShare, Posture,
+        Tension, OfficialTrust, DialogueOpen, Readiness, AgreementsInForce, Incidents, CbmStock, FunctionalLinksActive,
+        PublicTrust, Polarization, HostileShare, Posture, Motivation, Optimism,
         Track2Trust, Track2Agreement, MeetingsHeld, RecommendationsAdopted,
     ];
 

@@ -17,11 +17,60 @@ internal sealed class DyadRuntime(int a, int b, string subject)
 
     public bool DialogueOpen { get; set; }
 
-    /// <summary>Years that tension has stayed below the resumption level while suspended.</summary>
-    public double CalmYears { get; set; }
+    /// <summary>Years since the dialogue was last suspended (counted while it stays suspended).</summary>
+    public double YearsSuspended { get; set; }
 
     /// <summary>Track II meetings held since the dialogue was suspended.</summary>
     public int MeetingsWhileSuspended { get; set; }
+
+    /// <summary>The felt cost of the conflict: tension averaged over the recent past (TI-READINESS).</summary>
+    public double FeltCost { get; set; }
+
+    /// <summary>Years that tension has stayed at or above the hurting level (TI-READINESS's stalemate clock).</summary>
+    public double HurtingYears { get; set; }
+
+    /// <summary>Each government's motivation to end the conflict, by side (0: <see cref="A"/>, 1: <see cref="B"/>).</summary>
+    public double[] Motivation { get; } = new double[2];
+
+    /// <summary>Each government's optimism that an acceptable agreement exists, before topic texts, by side.</summary>
+    public double[] Optimism { get; } = new double[2];
+
+    /// <summary>Each government's readiness for talks (motivation times optimism, less hawkishness), by side.</summary>
+    public double[] Readiness { get; } = new double[2];
+
+    /// <summary>Working trust each government draws from its nationals in Track II channels of the dyad, by side.</summary>
+    public double[] WorkingTrust { get; } = new double[2];
+
+    /// <summary>The most severe hostile event against each side in this step (0 when none), set by EVENT.</summary>
+    public double[] HostileAgainst { get; } = new double[2];
+
+    /// <summary>Whether an event of this step scripted the governments' decision on the dialogue (TI-TALKS leaves it alone).</summary>
+    public bool TalksScripted { get; set; }
+
+    /// <summary>Agreed Track II texts received by the governments, by topic (the index in <c>World.Topics</c>): a stock that fades (TI-READINESS).</summary>
+    public double[] Texts { get; private set; } = [];
+
+    /// <summary>Texts received in this step by topic, read and cleared by TI-AGREE.</summary>
+    public int[] NewTexts { get; private set; } = [];
+
+    /// <summary>Makes room for texts on <paramref name="topics"/> topics.</summary>
+    public void TrackTopics(int topics)
+    {
+        Texts = new double[topics];
+        NewTexts = new int[topics];
+    }
+
+    /// <summary>Share of incidents prevented by the agreements in force (set by TI-AGREE, read by ST-INCIDENTS).</summary>
+    public double IncidentReduction { get; set; }
+
+    /// <summary>Restraint added to both postures by the agreements in force (set by TI-AGREE, read by ST-POSTURE).</summary>
+    public double AgreementRestraint { get; set; }
+
+    /// <summary>The agreement the dialogue negotiates in this step (TI-AGREE), or null.</summary>
+    public AgreementRuntime? Negotiating { get; set; }
+
+    /// <summary>Number of agreements in force.</summary>
+    public int AgreementsInForce { get; set; }
 
     public double CbmStock { get; set; }
 
@@ -67,6 +116,12 @@ internal sealed class DyadRuntime(int a, int b, string subject)
 
     /// <summary>Whether the dyad joins states <paramref name="i"/> and <paramref name="j"/>.</summary>
     public bool Joins(int i, int j) => (A == i && B == j) || (A == j && B == i);
+
+    /// <summary>The side of state <paramref name="i"/>: 0 for <see cref="A"/>, 1 for <see cref="B"/>.</summary>
+    public int SideOf(int i) => i == A ? 0 : 1;
+
+    /// <summary>The lower of the two governments' readiness for talks.</summary>
+    public double MinReadiness => Math.Min(Readiness[0], Readiness[1]);
 
     /// <summary>The other state of the dyad.</summary>
     public int Other(int i) => i == A ? B : A;

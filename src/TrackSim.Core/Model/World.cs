@@ -32,6 +32,7 @@ internal sealed class World
         MeetingStream = streams.Create(replicate, "meetings");
         TransferStream = streams.Create(replicate, "transfer");
         SpilloverStream = streams.Create(replicate, "spillover");
+        SpoilerStream = streams.Create(replicate, "spoilers");
         CitizenSeed = streams.SeedOf(replicate, CitizenStream);
         InfluenceSeed = streams.SeedOf(replicate, "influence");
         TurnoverSeed = streams.SeedOf(replicate, "turnover");
@@ -40,7 +41,6 @@ internal sealed class World
         States = [.. scenario.States.Select(s => new StateRuntime(s))];
         int n = States.Length;
         Posture = new double[n, n];
-        PostureScratch = new double[n, n];
         Events = new EventSchedule(scenario);
         EventGrievance = new double[n, n];
         Dyads = [.. scenario.Dyads.Select(CreateDyad)];
@@ -54,6 +54,13 @@ internal sealed class World
         }
 
         Initiatives = [.. scenario.Initiatives.Select(CreateInitiative)];
+        Topics = [.. scenario.Initiatives.SelectMany(i => i.Topics.Select(t => t.Id)).Concat(scenario.Agreements.Select(a => a.Topic).OfType<string>()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        foreach (var dyad in Dyads)
+        {
+            dyad.TrackTopics(Topics.Length);
+        }
+
+        Agreements = [.. scenario.Agreements.Select(a => new AgreementRuntime(a, DyadOf(StateIndex(a.States[0]), StateIndex(a.States[1])), TopicIndex(a.Topic)))];
         MediaDelta = new double[n];
         MediaShock = new double[n];
         MediaChange = new double[n];
@@ -81,9 +88,6 @@ internal sealed class World
     /// <summary>The scenario's events by step, and injected ones.</summary>
     public EventSchedule Events { get; }
 
-    /// <summary>Scratch for the synchronous posture update (ST-POSTURE).</summary>
-    public double[,] PostureScratch { get; }
-
     /// <summary>Functional links that events and adopted recommendations asked for in this step; FN-CREATE adds them.</summary>
     public List<LinkRequest> LinkRequests { get; } = [];
 
@@ -103,6 +107,26 @@ internal sealed class World
     public DyadRuntime[] Dyads { get; }
 
     public InitiativeRuntime[] Initiatives { get; }
+
+    /// <summary>Every topic id of the initiatives and agreements, in ordinal order: the index of a dyad's texts.</summary>
+    public string[] Topics { get; }
+
+    /// <summary>The index of a topic in <see cref="Topics"/>, or -1 (a loop: it runs at every adopted text).</summary>
+    public int TopicIndex(string? topic)
+    {
+        for (int k = 0; topic is not null && k < Topics.Length; k++)
+        {
+            if (Topics[k] == topic)
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The agreements on the table, in the scenario's order.</summary>
+    public AgreementRuntime[] Agreements { get; }
 
     /// <summary>New media shocks on each state's citizens from this step's events (trust units for a fully exposed citizen).</summary>
     public double[] MediaDelta { get; }
@@ -126,6 +150,8 @@ internal sealed class World
     public Xoshiro256 TransferStream { get; }
 
     public Xoshiro256 SpilloverStream { get; }
+
+    public Xoshiro256 SpoilerStream { get; }
 
     /// <summary>Name of the stream of the initial population and its network.</summary>
     public const string CitizenStream = "citizens";
@@ -156,7 +182,7 @@ internal sealed class World
     /// <summary>Whether the mechanism is on.</summary>
     public bool On(Mechanism mechanism) => Mechanisms.IsOn(mechanism);
 
-    /// <summary>Suspends the dialogue of a dyad and logs it under <paramref name="rule"/> (no change when already suspended).</summary>
+    /// <summary>Suspends the dialogue of a dyad and logs "dialogue " + <paramref name="cause"/> under <paramref name="rule"/> (no change when already suspended).</summary>
     public void SuspendDialogue(DyadRuntime dyad, string rule, string cause)
     {
         if (!dyad.DialogueOpen)
@@ -165,9 +191,9 @@ internal sealed class World
         }
 
         dyad.DialogueOpen = false;
-        dyad.CalmYears = 0;
+        dyad.YearsSuspended = 0;
         dyad.MeetingsWhileSuspended = 0;
-        Record(rule, dyad.Subject, $"dialogue suspended by {cause}");
+        Record(rule, dyad.Subject, $"dialogue {cause}");
     }
 
     /// <summary>Resumes the dialogue of a dyad and logs it under <paramref name="rule"/> (no change when already open).</summary>

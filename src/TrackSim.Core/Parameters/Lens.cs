@@ -24,7 +24,7 @@ public sealed record Lens(string Name, string Description, ImmutableSortedDictio
                 (CitContactRule.Effect, 0.03),
                 (T2TransferRule.Base, 0.6))),
         new("realist",
-            "Friendly contact cannot replace official diplomacy backed by force: fear of the other's posture dominates, interdependence and Track II barely restrain states.",
+            "Friendly contact cannot replace official diplomacy backed by force: fear of the other's posture dominates, interdependence and Track II barely restrain states or inform their governments' optimism.",
             Bundle(
                 (StPostureRule.Fear, 0.5),
                 (StPostureRule.InterdependenceRestraint, 0.02),
@@ -32,7 +32,10 @@ public sealed record Lens(string Name, string Description, ImmutableSortedDictio
                 (FnSpilloverRule.Spillover, 0.0),
                 (CitContactRule.Effect, 0.005),
                 (T2TransferRule.Base, 0.1),
-                (T2OutreachRule.Effect, 0.01))),
+                (T2OutreachRule.Effect, 0.01),
+                (TiReadinessRule.BackchannelWeight, 0.1),
+                (TiReadinessRule.TextWeight, 0.1),
+                (TiAgreeRule.TextProgress, 0.02))),
         new("constructivist",
             "Identities and public narratives drive relations: the media and people-to-people contact weigh more than material interdependence.",
             Bundle(

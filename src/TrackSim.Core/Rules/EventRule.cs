@@ -8,21 +8,27 @@ namespace TrackSim.Core.Rules;
 /// <summary>
 /// EVENT: applies the scenario events of a step.
 /// <para>
-/// In the step that contains its date, a hostile event of severity s adds s·g (g =
-/// <c>posture.event_grievance</c>) to the grievance of every target toward the initiator (the
-/// first actor) and s·g/2 to the initiator's toward the targets (fear of retaliation); with a
-/// single actor every other state is a target. Official trust of the actors' dyads falls by
-/// <c>trust.crisis_loss</c>·s of its level, and events at least <c>dialogue.suspend_severity</c>
-/// severe suspend their dialogue (unless the effects say <c>dialogue: keep</c>; logged under ST-DIALOGUE). Cooperative events raise official trust by
+/// In the step that contains its date, a hostile event of severity s raises the posture of every
+/// target toward the initiator (the first actor) at once by s·k (k = <c>posture.event_shock</c>;
+/// only while ST-POSTURE is on:
+/// mobilisation, so tension answers within the step) and the initiator's toward the targets by
+/// s·k/2 (fear of retaliation); with a single actor every other state is a target. A multi-step
+/// hostile event then holds the grievance of each pair at least at s·g and s·g/2 (g =
+/// <c>posture.event_grievance</c>) in every later step it covers, which ST-POSTURE adds to the
+/// growth of posture. Official trust of the actors' dyads falls by <c>trust.crisis_loss</c>·s of
+/// its level, and the event is noted against each target for the governments' answer (TI-TALKS)
+/// and for the agreements in force (TI-AGREE). Cooperative events raise official trust by
 /// <c>trust.cooperation_gain</c>·s of the gap to 1; a <c>cbm</c> event adds s to the CBM stock
 /// unless its effects set an amount. The media effect on the actors' citizens is
 /// −<c>media.effect</c>·<c>media.negativity_bias</c>·s for hostile and +<c>media.effect</c>·s for
 /// cooperative events (Soroka 2006 on the negativity bias), on the actors' publics (for a hostile
 /// event with a single actor, on every other state's public); the shock fades with
-/// <c>media.half_life</c> (see the citizen layer). A multi-step hostile event keeps its
-/// grievance at least at s·g in every step it covers. Explicit effects apply in the first step;
-/// links an event creates are added by FN-CREATE later in the step. Events have no switch: a
-/// variant removes them one by one.
+/// <c>media.half_life</c> (see the citizen layer). Explicit effects apply in the first step;
+/// links an event creates are added by FN-CREATE later in the step. An event with
+/// <c>decided: true</c> scripts the governments' decisions in its effects (suspend, resume or keep
+/// the dialogue, reach agreements), logged under TI-TALKS and TI-AGREE as scripted. Events have no
+/// switch: a variant removes them one by one. Spoiler attacks (TI-SPOILER) and agreements' signings
+/// (TI-AGREE) enter as injected events.
 /// </para>
 /// </summary>
 internal sealed class EventRule() : Rule(
@@ -34,16 +40,23 @@ internal sealed class EventRule() : Rule(
 {
     public const string Id = "EVENT";
 
-    public static readonly ParameterDefinition EventGrievance = new("posture", "event_grievance", 1.0, 0, 10, "posture/year per severity", "Grievance added by a hostile event of severity 1 against the state.");
+    public static readonly ParameterDefinition EventShock = new("posture", "event_shock", 0.5, 0, 10, "posture per severity", "Posture a state adds at once toward the initiator of a hostile event of severity 1 against it (half as much the other way).");
+    public static readonly ParameterDefinition EventGrievance = new("posture", "event_grievance", 1.0, 0, 10, "posture/year per severity", "Grievance a multi-step hostile event of severity 1 holds in every later step it covers.");
     public static readonly ParameterDefinition CrisisLoss = new("trust", "crisis_loss", 0.3, 0, 1, "trust per severity", "Share of official trust lost to a hostile event of severity 1.");
     public static readonly ParameterDefinition CooperationGain = new("trust", "cooperation_gain", 0.1, 0, 1, "trust per severity", "Share of the gap to 1 closed by a cooperative event of severity 1.");
 
-    private static readonly ParameterDefinition[] Declared = [EventGrievance, CrisisLoss, CooperationGain];
+    private static readonly ParameterDefinition[] Declared = [EventShock, EventGrievance, CrisisLoss, CooperationGain];
 
     /// <summary>Applies the events of the step: those dated in it, later steps of span events, and injected ones.</summary>
     public override void Apply(World world)
     {
         ArgumentNullException.ThrowIfNull(world);
+        foreach (var dyad in world.Dyads)
+        {
+            Array.Clear(dyad.HostileAgainst);
+            dyad.TalksScripted = false;
+        }
+
         var schedule = world.Events;
         if (schedule.Starting.TryGetValue(world.Step, out var starting))
         {
@@ -78,17 +91,25 @@ internal sealed class EventRule() : Rule(
         switch (e.Valence)
         {
             case Valence.Hostile:
-                AddGrievance(world, actors, e.Severity * p[EventGrievance]);
+                if (world.On(StPostureRule.Switch))
+                {
+                    Mobilise(world, actors, e.Severity * p[EventShock]);
+                }
+
                 foreach (var dyad in DyadsAmong(world, actors))
                 {
                     if (world.On(StTrustRule.Switch))
                     {
                         dyad.OfficialTrust -= p[CrisisLoss] * e.Severity * dyad.OfficialTrust;
                     }
+                }
 
-                    if (world.On(StDialogueRule.Switch) && e.Severity >= p[StDialogueRule.SuspendSeverity] && e.Effects.Dialogue is null && !e.Effects.KeepDialogue)
+                foreach (var (target, initiator, weight) in GrievancePairs(world, actors))
+                {
+                    if (weight == 1.0 && world.DyadOf(target, initiator) is { } attacked)
                     {
-                        world.SuspendDialogue(dyad, StDialogueRule.Id, e.Id);
+                        int side = attacked.SideOf(target);
+                        attacked.HostileAgainst[side] = Math.Max(attacked.HostileAgainst[side], e.Severity);
                     }
                 }
 
@@ -163,13 +184,42 @@ internal sealed class EventRule() : Rule(
         foreach (var dyad in DyadsAmong(world, actors))
         {
             dyad.CbmStock += effects.Cbm;
+            if (!e.Decided)
+            {
+                continue;
+            }
+
+            dyad.TalksScripted |= effects.KeepDialogue || effects.Dialogue is not null;
             if (effects.Dialogue == DialogueStatus.Suspended)
             {
-                world.SuspendDialogue(dyad, StDialogueRule.Id, e.Id);
+                world.SuspendDialogue(dyad, TiTalksRule.Id, $"suspended by {e.Id} (scripted)");
             }
             else if (effects.Dialogue == DialogueStatus.Open)
             {
-                world.ResumeDialogue(dyad, StDialogueRule.Id, $"resumed by {e.Id}");
+                world.ResumeDialogue(dyad, TiTalksRule.Id, $"resumed by {e.Id} (scripted)");
+            }
+        }
+
+        foreach (var agreement in world.Agreements)
+        {
+            if (e.Decided && effects.Agreements.Contains(agreement.Spec.Id) && !agreement.InForce)
+            {
+                agreement.InForce = true;
+                agreement.Strength = 1;
+                agreement.Progress = 0;
+                agreement.YearsInForce = 0;
+                agreement.TimesReached++;
+                world.Record(TiAgreeRule.Id, agreement.Spec.Id, $"reached: {agreement.Spec.Name} (scripted by {e.Id})");
+
+                // The signing's terms, as a reached agreement's signing event carries them; the
+                // scripting event's own kind and severity give its shock.
+                var terms = agreement.Spec.Terms;
+                var dyad = agreement.Dyad;
+                dyad.CbmStock += terms.Cbm;
+                foreach (var link in terms.CreateLinks)
+                {
+                    world.LinkRequests.Add(new LinkRequest(dyad, link.Id, link.Sector, link.Strength, link.Threshold, link.ActiveFrom, OnlyIfSectorFree: false, $"created by {agreement.Spec.Id} ({dyad.Subject}, {link.Sector})"));
+                }
             }
         }
 
@@ -225,11 +275,13 @@ internal sealed class EventRule() : Rule(
     private static bool Names(IEnumerable<string> ids, string id) =>
         ids.Contains(id) || ids.Contains(EventEffects.AllInitiatives);
 
-    private static void AddGrievance(World world, int[] actors, double level)
+    /// <summary>Raises each target's posture toward the initiator by <paramref name="level"/>, and the initiator's toward the targets by half.</summary>
+    private static void Mobilise(World world, int[] actors, double level)
     {
+        double max = world.P[StPostureRule.Max];
         foreach (var (from, toward, weight) in GrievancePairs(world, actors))
         {
-            world.EventGrievance[from, toward] += level * weight;
+            world.Posture[from, toward] = Math.Min(world.Posture[from, toward] + (level * weight), max);
         }
     }
 

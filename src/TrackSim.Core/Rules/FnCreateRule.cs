@@ -9,8 +9,9 @@ namespace TrackSim.Core.Rules;
 /// citizens' contact and the states' restraint read the links. A link an event names is added
 /// as given; a link from a recommendation on a sector's topic is added only where the dyad has
 /// no link in that sector yet, with strength <c>functional.spillover_strength</c> and threshold
-/// <c>functional.spillover_threshold</c>. It has no switch: switch off T2-TRANSFER or remove
-/// the event instead.
+/// <c>functional.spillover_threshold</c>. A link asked for under an id the dyad already has (an
+/// agreement reached again after it collapsed) is not added twice: the existing link resumes if
+/// it was suspended. It has no switch: switch off T2-TRANSFER or remove the event instead.
 /// </para>
 /// </summary>
 internal sealed class FnCreateRule() : Rule(
@@ -29,6 +30,17 @@ internal sealed class FnCreateRule() : Rule(
         {
             if (request.OnlyIfSectorFree && request.Dyad.HasLinkIn(request.Sector))
             {
+                continue;
+            }
+
+            if (request.Dyad.Links.Find(link => link.Id == request.Id) is { } existing)
+            {
+                if (existing.SuspendedByEvent)
+                {
+                    existing.SuspendedByEvent = false;
+                    world.Record(FnSuspendRule.Id, existing.Id, $"resumed: {request.Detail}");
+                }
+
                 continue;
             }
 

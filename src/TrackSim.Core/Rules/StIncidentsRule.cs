@@ -9,7 +9,8 @@ namespace TrackSim.Core.Rules;
 /// ST-INCIDENTS: endogenous incidents such as ceasefire violations.
 /// <para>
 /// Each step, a dyad with tension T has N ~ Poisson(Δt·(b + c·T^k)) incidents, with
-/// b = <c>incidents.base_rate</c>, c = <c>incidents.tension_rate</c>, k = <c>incidents.tension_exponent</c>.
+/// b = <c>incidents.base_rate</c>, c = <c>incidents.tension_rate</c>, k = <c>incidents.tension_exponent</c>,
+/// times 1 − ρ where ρ is the share the agreements in force prevent (a ceasefire; TI-AGREE).
 /// Each incident adds <c>incidents.grievance</c> to both states' grievance toward the other, and
 /// the dyad's incident memory M ← M·2^(−Δt/h) + N (h = <c>tension.incident_half_life</c>) feeds
 /// tension. Incidents are recorded as the <c>incidents</c> metric rather than in the event log.
@@ -50,7 +51,7 @@ internal sealed class StIncidentsRule() : Rule(
             int count = 0;
             if (on)
             {
-                double rate = world.Dt * (baseRate + (tensionRate * Math.Pow(dyad.Tension, exponent)));
+                double rate = world.Dt * (baseRate + (tensionRate * Math.Pow(dyad.Tension, exponent))) * (1 - dyad.IncidentReduction);
                 count = rate > 0 ? Poisson.Sample(world.IncidentStream, rate) : 0;
                 world.EventGrievance[dyad.A, dyad.B] += count * grievance;
                 world.EventGrievance[dyad.B, dyad.A] += count * grievance;

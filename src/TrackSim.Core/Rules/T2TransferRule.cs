@@ -16,8 +16,9 @@ namespace TrackSim.Core.Rules;
 /// η = <c>transfer.hostility_penalty</c>. An adopted recommendation adds
 /// <c>transfer.cbm_per_adoption</c> to each dyad's CBM stock and <c>trust.track2_gain</c> of the gap to 1
 /// in official trust; on a topic named after a sector it creates a link in that sector where the
-/// dyad has none; and where the dialogue is suspended and tension is below
-/// <c>dialogue.resume_tension</c> it resumes the dialogue. Each topic agreed at a meeting of this
+/// dyad has none; and it is an agreed text the governments have received on the topic, which
+/// raises their optimism about agreements on it (TI-READINESS) and moves the negotiation of those
+/// agreements on (TI-AGREE). Each topic agreed at a meeting of this
 /// step is one recommendation, in topic order, right after the meeting (before the next
 /// initiative's meeting).
 /// </para>
@@ -97,10 +98,9 @@ internal sealed class T2TransferRule() : InitiativeRule(
                 world.LinkRequests.Add(new LinkRequest(dyad, dyad.NewLinkId(s, world.Step), s, p[FnSpilloverRule.Strength], p[FnSpilloverRule.Threshold], null, OnlyIfSectorFree: true, $"created after a recommendation of {initiative.Spec.Id} was adopted"));
             }
 
-            if (world.On(StDialogueRule.Switch) && !dyad.DialogueOpen && dyad.Tension < p[StDialogueRule.ResumeTension])
-            {
-                world.ResumeDialogue(dyad, StDialogueRule.Id, $"resumed on a Track II recommendation of {initiative.Spec.Id}");
-            }
+            int k = world.TopicIndex(topic.Id);
+            dyad.Texts[k] += 1;
+            dyad.NewTexts[k]++;
         }
     }
 

@@ -3,6 +3,7 @@ using TrackSim.Core.Domain;
 using TrackSim.Core.Recording;
 using TrackSim.Experiments.Analysis;
 using TrackSim.Experiments.Ensembles;
+using TrackSim.Experiments.Outcomes;
 
 namespace TrackSim.Experiments.Effects;
 
@@ -43,7 +44,10 @@ public static class EffectsTable
         return windows.ToImmutable();
     }
 
-    /// <summary>Every variant against the base, for each metric, subject and window; empty without a base and another variant.</summary>
+    /// <summary>
+    /// Every variant against the base, for each metric, subject and window, then for each agreement
+    /// whether it was reached (<see cref="AgreementTable.Effects"/>); empty without a base and another variant.
+    /// </summary>
     public static ImmutableArray<EffectRow> Compute(EnsembleResult ensemble, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ensemble);
@@ -87,6 +91,7 @@ public static class EffectsTable
             }
         }
 
+        rows.AddRange(AgreementTable.Effects(ensemble, cancellationToken));
         return rows.ToImmutable();
     }
 

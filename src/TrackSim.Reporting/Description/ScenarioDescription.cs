@@ -9,7 +9,9 @@ namespace TrackSim.Reporting.Description;
 /// <summary>
 /// A Markdown description of a scenario for a paper's appendix: model version, mechanisms on and
 /// off, every parameter with its value, default, range, unit and source, the states, citizens,
-/// initiatives and events with their sources, the variants and the ensemble settings.
+/// initiatives and events with their sources (marking the events that script the governments'
+/// decisions), the agreements on the table with their historical dates as targets, the variants
+/// and the ensemble settings.
 /// </summary>
 public static class ScenarioDescription
 {
@@ -43,6 +45,7 @@ public static class ScenarioDescription
         Initiatives(md, scenario);
         Parameters(md, scenario, overrides);
         Events(md, scenario);
+        Agreements(md, scenario);
         Variants(md, scenario);
         Ensemble(md, scenario, overrides);
         return md.ToString();
@@ -205,15 +208,72 @@ public static class ScenarioDescription
             return;
         }
 
+        md.Append("The governments decide when to suspend and resume the official dialogue and which agreements to reach (rules TI-TALKS and TI-AGREE). ");
+        md.Append(scenario.Events.Any(e => e.Decided)
+            ? "Events marked **decided** take those decisions for them, as the scenario scripts them (*scripted* in the effects); the event log marks them as scripted.\n\n"
+            : "No event scripts those decisions: every official outcome of a run is the model's.\n\n");
         md.Append("| date | event | kind | severity | actors | effects | source |\n|---|---|---|---|---|---|---|\n");
         foreach (var e in scenario.Events)
         {
             string date = e.IsSpan ? $"{Date(e.Date)} to {Date(e.End!.Value)}" : Date(e.Date);
-            md.Append(CultureInfo.InvariantCulture, $"| {date} | {Cell(e.Name)} (`{e.Id}`) | {Names.Snake(e.Kind)} ({e.Valence.ToString().ToLowerInvariant()}) | {Number(e.Severity)} | {string.Join(", ", e.Actors)} | {Cell(Effects(e.Effects))} | {Cell(e.Source ?? "not given")} |\n");
+            string name = $"{Cell(e.Name)} (`{e.Id}`){(e.Decided ? ", **decided**" : string.Empty)}";
+            md.Append(CultureInfo.InvariantCulture, $"| {date} | {name} | {Names.Snake(e.Kind)} ({e.Valence.ToString().ToLowerInvariant()}) | {Number(e.Severity)} | {string.Join(", ", e.Actors)} | {Cell(Effects(e))} | {Cell(e.Source ?? "not given")} |\n");
         }
 
         md.Append('\n');
     }
+
+    private static void Agreements(StringBuilder md, Scenario scenario)
+    {
+        md.Append("## Agreements on the table\n\n");
+        if (scenario.Agreements.IsEmpty)
+        {
+            md.Append("None: the governments decide on the official dialogue, but no agreement is on the table.\n\n");
+            return;
+        }
+
+        md.Append("The model decides whether and when each agreement is reached (rule TI-AGREE): talks on it make progress while both governments' readiness is at least its threshold (and, where it needs talks, while the official dialogue is open), taking about its work in years at full readiness. ");
+        md.Append("Threshold, work and the need of talks default by kind; a value in bold is the scenario's own. ");
+        md.Append("The historical dates are when history reached the agreement: targets to compare a run with, never inputs.\n\n");
+        md.Append("| id | name | states | kind | topic | threshold | work (years) | needs talks | on the table from | significance | terms | reversible | historical dates (targets) | source |\n");
+        md.Append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        foreach (var a in scenario.Agreements)
+        {
+            string needsTalks = Marked(a.NeedsTalks ? "yes" : "no", a.NeedsTalks == AgreementKinds.NeedsTalks(a.Kind));
+            string from = a.From is { } start ? Date(start) : "the start";
+            string historical = a.Historical.IsEmpty ? "never reached" : string.Join(", ", a.Historical.Select(Date));
+            md.Append(CultureInfo.InvariantCulture, $"| `{a.Id}` | {Cell(a.Name)} | {string.Join(", ", a.States)} | {Names.Snake(a.Kind)} | {(a.Topic is { } topic ? $"`{topic}`" : "none")} ");
+            md.Append(CultureInfo.InvariantCulture, $"| {Marked(Number(a.Threshold), a.Threshold == AgreementKinds.Threshold(a.Kind))} | {Marked(Number(a.Work), a.Work == AgreementKinds.Work(a.Kind))} | {needsTalks} | {from} | {Number(a.Severity)} ");
+            md.Append(CultureInfo.InvariantCulture, $"| {Cell(Terms(a.Terms))} | {(a.Reversible ? "yes" : "no")} | {historical} | {Cell(a.Source ?? "not given")} |\n");
+        }
+
+        md.Append('\n');
+    }
+
+    private static string Terms(AgreementTerms terms)
+    {
+        var parts = new List<string>();
+        if (terms.IncidentReduction != 0)
+        {
+            parts.Add($"prevents a share {Number(terms.IncidentReduction)} of incidents");
+        }
+
+        if (terms.Restraint != 0)
+        {
+            parts.Add($"restraint {Number(terms.Restraint)}/year");
+        }
+
+        if (terms.Cbm != 0)
+        {
+            parts.Add($"CBM {Number(terms.Cbm)}");
+        }
+
+        parts.AddRange(terms.CreateLinks.Select(l => $"creates link {l.Id}"));
+        return parts.Count == 0 ? "the signing only" : string.Join("; ", parts);
+    }
+
+    // A value that is not the default, in bold.
+    private static string Marked(string value, bool isDefault) => isDefault ? value : $"**{value}**";
 
     private static void Variants(StringBuilder md, Scenario scenario)
     {
@@ -240,6 +300,7 @@ public static class ScenarioDescription
             changes.AddRange(v.AddEvents.Select(e => $"with event {e.Id} ({Date(e.Date)})"));
             changes.AddRange(v.RemoveInitiatives.Select(i => $"without initiative {i}"));
             changes.AddRange(v.AddInitiatives.Select(i => $"with initiative {i.Id}"));
+            changes.AddRange(v.RemovedAgreements.Select(a => $"without agreement {a}"));
             md.Append(CultureInfo.InvariantCulture, $"| `{v.Name}` | {Cell(v.Description ?? string.Empty)} | {Cell(changes.Count == 0 ? "none" : string.Join("; ", changes))} |\n");
         }
 
@@ -263,17 +324,25 @@ public static class ScenarioDescription
         }
     }
 
-    private static string Effects(EventEffects effects)
+    private static string Effects(EventSpec e)
     {
+        var effects = e.Effects;
         var parts = new List<string>();
-        if (effects.Dialogue is { } dialogue)
-        {
-            parts.Add(dialogue == DialogueStatus.Open ? "resumes dialogue" : "suspends dialogue");
-        }
 
-        if (effects.KeepDialogue)
+        // Only a decided event scripts the governments' decisions; the loader refuses them elsewhere.
+        if (e.Decided)
         {
-            parts.Add("dialogue kept open");
+            if (effects.Dialogue is { } dialogue)
+            {
+                parts.Add(dialogue == DialogueStatus.Open ? "resumes dialogue (scripted)" : "suspends dialogue (scripted)");
+            }
+
+            if (effects.KeepDialogue)
+            {
+                parts.Add("dialogue kept open (scripted)");
+            }
+
+            parts.AddRange(effects.Agreements.Select(a => $"reaches agreement {a} (scripted)"));
         }
 
         if (effects.Cbm != 0)

@@ -1,5 +1,6 @@
 using TrackSim.Experiments.Effects;
 using TrackSim.Experiments.Files;
+using TrackSim.Reporting.Data;
 
 namespace TrackSim.Reporting.Effects;
 
@@ -13,25 +14,16 @@ public static class RecoveryCsv
     public const string Header = "variant,event,measure,n,recovered,censored,median_recovered,km_median";
 
     /// <summary>Writes <paramref name="rows"/> with the header.</summary>
-    public static void Write(TextWriter writer, IEnumerable<RecoveryRow> rows)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(rows);
-        writer.Write(Header);
-        writer.Write('\n');
-        foreach (var r in rows)
-        {
-            writer.Write(string.Join(
-                ',',
-                CsvText.Field(r.Variant),
-                CsvText.Field(r.Event),
-                CsvText.Field(r.Measure),
-                CsvText.Integer(r.N),
-                CsvText.Integer(r.Recovered),
-                CsvText.Integer(r.Censored),
-                EffectsCsv.Cell(r.MedianRecovered),
-                EffectsCsv.Cell(r.KaplanMeierMedian)));
-            writer.Write('\n');
-        }
-    }
+    public static void Write(TextWriter writer, IEnumerable<RecoveryRow> rows) =>
+        CsvTable.Write(writer, Header, rows, r =>
+        [
+            CsvText.Field(r.Variant),
+            CsvText.Field(r.Event),
+            CsvText.Field(r.Measure),
+            CsvText.Integer(r.N),
+            CsvText.Integer(r.Recovered),
+            CsvText.Integer(r.Censored),
+            CsvTable.Cell(r.MedianRecovered),
+            CsvTable.Cell(r.KaplanMeierMedian),
+        ]);
 }

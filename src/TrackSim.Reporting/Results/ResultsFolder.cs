@@ -3,6 +3,7 @@ using TrackSim.Reporting.Charts;
 using TrackSim.Experiments.Sweeps;
 using TrackSim.Reporting.Data;
 using TrackSim.Reporting.Effects;
+using TrackSim.Reporting.Outcomes;
 using TrackSim.Reporting.Sweeps;
 
 namespace TrackSim.Reporting.Results;
@@ -20,7 +21,7 @@ public static class ResultsFolder
 
     /// <summary>Every file name TrackSim writes at the top of a results folder.</summary>
     internal static readonly string[] DataFiles =
-        [SeriesCsv.FileName, SummaryCsv.FileName, EventsCsv.FileName, ChartInputs.FileName, EffectsCsv.FileName, RecoveryCsv.FileName, Manifest.FileName];
+        [SeriesCsv.FileName, SummaryCsv.FileName, EventsCsv.FileName, ChartInputs.FileName, AgreementsCsv.FileName, AgreementTargetsCsv.FileName, DialogueCsv.FileName, EffectsCsv.FileName, RecoveryCsv.FileName, Manifest.FileName];
 
     /// <summary>Every file name TrackSim writes at the top of a sweep or merge folder.</summary>
     internal static readonly string[] SweepFiles = [RunsCsv.FileName, SensitivityCsv.FileName, SweepManifest.FileName];

@@ -2,16 +2,19 @@ using System.Collections.Immutable;
 using TrackSim.Experiments.Effects;
 using TrackSim.Experiments.Ensembles;
 using TrackSim.Experiments.Files;
+using TrackSim.Experiments.Outcomes;
 using TrackSim.Reporting.Charts;
 using TrackSim.Reporting.Data;
 using TrackSim.Reporting.Effects;
 using TrackSim.Reporting.Files;
+using TrackSim.Reporting.Outcomes;
 
 namespace TrackSim.Reporting.Results;
 
 /// <summary>
 /// Writes a results folder: <c>series.csv</c>, <c>summary.csv</c>, <c>events.csv</c>,
-/// <c>chart-inputs.json</c>, the charts, and last <c>manifest.json</c>, through the folder's
+/// <c>chart-inputs.json</c>, the official outcomes (<c>agreements.csv</c>, <c>agreement-targets.csv</c>,
+/// <c>dialogue.csv</c>), with variants <c>effects.csv</c> and <c>recovery.csv</c>, the charts, and last <c>manifest.json</c>, through the folder's
 /// <see cref="OutputFolder"/>: every file is staged under a temporary name and renamed into place
 /// at the end, the new manifest replacing the old one last, so an interruption leaves the previous
 /// run as it was; files are deleted only when the previous manifest proves TrackSim wrote them.
@@ -69,7 +72,12 @@ public static class ResultsWriter
         var inputs = ChartInputs.FromEnsemble(ensemble, charts ?? ChartStyle.FromOutputs(ensemble.Scenario.Outputs));
         AtomicFile.WriteAllText(Path.Combine(folder, ChartInputs.FileName), ResultsJson.Write(inputs));
 
-        var written = new List<string> { SeriesCsv.FileName, SummaryCsv.FileName, EventsCsv.FileName, ChartInputs.FileName };
+        status?.Report($"writing {AgreementsCsv.FileName}, {AgreementTargetsCsv.FileName} and {DialogueCsv.FileName}");
+        AtomicFile.WriteText(Path.Combine(folder, AgreementsCsv.FileName), w => AgreementsCsv.Write(w, AgreementTable.Compute(ensemble, cancellationToken)), cancellationToken);
+        AtomicFile.WriteText(Path.Combine(folder, AgreementTargetsCsv.FileName), w => AgreementTargetsCsv.Write(w, AgreementTable.Targets(ensemble, cancellationToken)), cancellationToken);
+        AtomicFile.WriteText(Path.Combine(folder, DialogueCsv.FileName), w => DialogueCsv.Write(w, DialogueTable.Compute(ensemble, cancellationToken)), cancellationToken);
+
+        var written = new List<string> { SeriesCsv.FileName, SummaryCsv.FileName, EventsCsv.FileName, ChartInputs.FileName, AgreementsCsv.FileName, AgreementTargetsCsv.FileName, DialogueCsv.FileName };
         var effects = EffectsTable.Compute(ensemble, cancellationToken);
         if (!effects.IsEmpty)
         {

@@ -1,6 +1,6 @@
 using TrackSim.Experiments.Files;
 using TrackSim.Experiments.Sweeps;
-using TrackSim.Reporting.Effects;
+using TrackSim.Reporting.Data;
 
 namespace TrackSim.Reporting.Sweeps;
 
@@ -22,7 +22,7 @@ public static class SensitivityCsv
         writer.Write('\n');
         foreach (var r in rows)
         {
-            writer.Write(string.Join(',', CsvText.Field(r.Parameter), CsvText.Field(r.Outcome), r.Index, EffectsCsv.Cell(r.Value), EffectsCsv.Cell(r.Low), EffectsCsv.Cell(r.High)));
+            writer.Write(string.Join(',', CsvText.Field(r.Parameter), CsvText.Field(r.Outcome), r.Index, CsvTable.Cell(r.Value), CsvTable.Cell(r.Low), CsvTable.Cell(r.High)));
             writer.Write('\n');
         }
     }

@@ -21,6 +21,8 @@ internal sealed class ScenarioMapper
     private readonly HashSet<string> _eventIds = new(StringComparer.Ordinal);
     private readonly List<(string Id, Position At, string Path)> _linkReferences = [];
     private readonly List<(string Id, Position At, string Path)> _initiativeReferences = [];
+    private readonly List<(string Id, Position At, string Path)> _agreementReferences = [];
+    private readonly List<(string Id, Position At, string Path)> _topicReferences = [];
     private Calendar? _calendar;
 
     private ScenarioMapper(ValidationContext context, string defaultName)
@@ -41,12 +43,13 @@ internal sealed class ScenarioMapper
         var citizens = MapCitizens(root.Object("citizens"));
         var initiatives = MapInitiatives(root.Objects("initiatives"));
         var events = MapEvents(root.Objects("events"));
+        var agreements = MapAgreements(root.Objects("agreements"));
         var baseEventIds = _eventIds.ToHashSet(StringComparer.Ordinal);
         var baseInitiativeIds = initiatives.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         string? lens = root.Word("lens");
         var parameters = MapParameters(root.Object("parameters"));
         var mechanisms = MapMechanisms(root.Object("mechanisms"));
-        var variants = MapVariants(root, baseEventIds, baseInitiativeIds);
+        var variants = MapVariants(root, baseEventIds, baseInitiativeIds, agreements.Select(a => a.Id).ToHashSet(StringComparer.Ordinal));
         var ensemble = MapEnsemble(root.Object("ensemble"));
         var outputs = MapOutputs(root.Object("outputs"), _eventIds);
 
@@ -56,6 +59,24 @@ internal sealed class ScenarioMapper
             if (id != EventEffects.AllInitiatives && !allInitiatives.Contains(id))
             {
                 Error(at, path, $"no initiative '{id}'{Known(allInitiatives)}; use 'all' for every initiative");
+            }
+        }
+
+        var agreementIds = agreements.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (id, at, path) in _agreementReferences)
+        {
+            if (!agreementIds.Contains(id))
+            {
+                Error(at, path, $"no agreement '{id}'{Known(agreementIds)}");
+            }
+        }
+
+        var topics = initiatives.Concat(variants.SelectMany(v => v.AddInitiatives)).SelectMany(i => i.Topics).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (id, at, path) in _topicReferences)
+        {
+            if (!topics.Contains(id))
+            {
+                Error(at, path, $"no initiative has a topic '{id}'{Known(topics)}");
             }
         }
 
@@ -83,6 +104,7 @@ internal sealed class ScenarioMapper
             Citizens = citizens,
             Initiatives = initiatives,
             Events = events,
+            Agreements = agreements,
             Lens = lens,
             ScenarioParameters = parameters,
             Parameters = Scenario.ResolveParameters(lens, parameters),
@@ -461,10 +483,97 @@ internal sealed class ScenarioMapper
 
             string name = view.Text("name") ?? id;
             string label = view.Text("label") ?? (name.Length <= 24 ? name : id.Length <= 24 ? id : id[..24]);
-            events.Add(new EventSpec(id, name, label, date, end, Names.Parse<EventKind>(kind), view.Number("severity"), actors, MapEffects(view.Object("effects"), actors), view.Text("source")));
+            var effects = MapEffects(view.Object("effects"), actors);
+            bool decided = view.Bool("decided");
+            if (effects.ScriptsDecision && !decided)
+            {
+                var effectsView = view.Object("effects");
+                string key = effectsView.Has("dialogue") ? "dialogue" : "reach_agreements";
+                string update = key == "dialogue"
+                    ? "remove this effect to let the governments decide (an agreement reached at the event goes under 'agreements', with its date as 'historical')"
+                    : "remove this effect and list the agreement under 'agreements' with its date as 'historical'";
+                Error(effectsView.PositionOf(key), effectsView.PathOf(key), $"the governments' decisions are the model's now (TI-TALKS opens, suspends and resumes the dialogue; TI-AGREE reaches agreements): {update}, or add 'decided: true' to the event to script the decision");
+            }
+
+            events.Add(new EventSpec(id, name, label, date, end, Names.Parse<EventKind>(kind), view.Number("severity"), actors, effects, view.Text("source"), decided));
         }
 
         return [.. events.OrderBy(e => e.Date)];
+    }
+
+    private ImmutableArray<AgreementSpec> MapAgreements(IEnumerable<NodeView> views)
+    {
+        var agreements = ImmutableArray.CreateBuilder<AgreementSpec>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var view in views)
+        {
+            string? id = view.Text("id");
+            if (id is null)
+            {
+                continue;
+            }
+
+            if (!ids.Add(id))
+            {
+                Error(view.PositionOf("id"), view.PathOf("id"), $"duplicate agreement id '{id}'");
+            }
+
+            var states = StateList(view, "states");
+            if (states.Length != 2 || view.Word("kind") is not { } kindName)
+            {
+                continue;
+            }
+
+            var kind = Names.Parse<AgreementKind>(kindName);
+            string? topic = view.Text("topic");
+            if (topic is not null)
+            {
+                _topicReferences.Add((topic, view.PositionOf("topic"), view.PathOf("topic")));
+            }
+
+            var from = view.Date("from");
+            if (from is { } start)
+            {
+                CheckInCalendar(start, view, "from");
+            }
+
+            var terms = view.Object("terms");
+            var historical = ImmutableArray.CreateBuilder<DateOnly>();
+            int k = 0;
+            foreach (var node in view.Raw("historical") is YamlSequence sequence ? sequence.Items : [])
+            {
+                string path = YamlPath.Index(view.PathOf("historical"), k++);
+                if (node is YamlScalar scalar && Scalars.TryDate(scalar.Value, endOfPeriod: false, out var date))
+                {
+                    if (historical.Count > 0 && date <= historical[^1])
+                    {
+                        Error(node.Position, path, $"the historical dates must be in order; {date:yyyy-MM-dd} is not after {historical[^1]:yyyy-MM-dd}");
+                    }
+
+                    historical.Add(date);
+                }
+            }
+
+            string name = view.Text("name") ?? id;
+            agreements.Add(new AgreementSpec(
+                id,
+                name,
+                view.Text("label") ?? (name.Length <= 24 ? name : id.Length <= 24 ? id : id[..24]),
+                states,
+                topic,
+                kind,
+                view.OptionalNumber("threshold") ?? AgreementKinds.Threshold(kind),
+                view.OptionalNumber("work") ?? AgreementKinds.Work(kind),
+                view.Has("needs_talks") ? view.Bool("needs_talks") : AgreementKinds.NeedsTalks(kind),
+                view.Number("severity"),
+                new AgreementTerms(terms.Number("incident_reduction"), terms.Number("restraint"), terms.OptionalNumber("cbm") ?? 0, MapLinks(terms.Objects("create_links"))),
+                view.Bool("reversible"),
+                from,
+                historical.ToImmutable(),
+                view.Text("source")));
+        }
+
+        return agreements.ToImmutable();
     }
 
     private EventEffects MapEffects(NodeView view, ImmutableArray<string> actors)
@@ -505,7 +614,8 @@ internal sealed class ScenarioMapper
             hawkishness.ToImmutable(),
             References(view, "start_initiatives", _initiativeReferences),
             References(view, "stop_initiatives", _initiativeReferences),
-            dialogue == "keep");
+            dialogue == "keep",
+            References(view, "reach_agreements", _agreementReferences));
     }
 
     private static ImmutableArray<string> References(NodeView view, string key, List<(string, Position, string)> pending)
@@ -573,7 +683,7 @@ internal sealed class ScenarioMapper
         Mechanism.All.Where(m => view.Has(m.Name))
             .ToImmutableSortedDictionary(m => m.Name, m => view.Bool(m.Name), StringComparer.Ordinal);
 
-    private ImmutableArray<VariantSpec> MapVariants(NodeView root, HashSet<string> baseEvents, HashSet<string> baseInitiatives)
+    private ImmutableArray<VariantSpec> MapVariants(NodeView root, HashSet<string> baseEvents, HashSet<string> baseInitiatives, HashSet<string> baseAgreements)
     {
         var variants = ImmutableArray.CreateBuilder<VariantSpec>();
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -610,7 +720,8 @@ internal sealed class ScenarioMapper
                 MapInitiatives(view.Objects("add_initiatives"), initiativeIds),
                 MapParameters(view.Object("parameters")),
                 MechanismSwitches(view.Object("mechanisms")),
-                view.Word("lens")));
+                view.Word("lens"),
+                IdList(view, "remove_agreements", baseAgreements, "agreement")));
         }
 
         return variants.ToImmutable();

@@ -7,7 +7,8 @@ namespace TrackSim.Scenarios.Schema;
 /// <param name="description">What the mapping describes.</param>
 /// <param name="fields">Its keys in documentation order.</param>
 /// <param name="moved">Keys the format once had here, with where their setting lives now, so an older file gets told where.</param>
-public sealed class ObjectShape(string description, IReadOnlyList<Field> fields, IReadOnlyDictionary<string, string>? moved = null) : Shape
+/// <param name="retired">Keys the format once had here and no longer has, with what replaced them, so an older file gets told how to update.</param>
+public sealed class ObjectShape(string description, IReadOnlyList<Field> fields, IReadOnlyDictionary<string, string>? moved = null, IReadOnlyDictionary<string, string>? retired = null) : Shape
 {
     /// <summary>What the mapping describes.</summary>
     public string Description { get; } = description;
@@ -39,6 +40,10 @@ public sealed class ObjectShape(string description, IReadOnlyList<Field> fields,
             if (field is null && moved is not null && moved.TryGetValue(key.Value, out string? now))
             {
                 context.Error(key, child, $"'{key.Value}' is no longer set in {Description}: it is the parameter {now}");
+            }
+            else if (field is null && retired is not null && retired.TryGetValue(key.Value, out string? instead))
+            {
+                context.Error(key, child, $"'{key.Value}' is no longer part of {Description}: {instead}");
             }
             else if (field is null)
             {

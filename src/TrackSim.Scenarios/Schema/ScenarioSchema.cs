@@ -139,7 +139,8 @@ public static class ScenarioSchema
     /// <summary>The explicit effects of an event.</summary>
     public static ObjectShape Effects { get; } = new("the effects of an event",
     [
-        new("dialogue", new EnumShape(["suspend", "resume", "keep"]), "Suspend or resume the official dialogue of every dyad among the actors, or keep it as it is although the event is severe enough to suspend it (talks went on).", DefaultText: "suspended by hostile events at least parameters.dialogue.suspend_severity severe"),
+        new("dialogue", new EnumShape(["suspend", "resume", "keep"]), "A scripted decision (the event needs decided: true): suspend or resume the official dialogue of every dyad among the actors, or keep it open whatever the event (talks went on).", DefaultText: "the governments decide (TI-TALKS)"),
+        new("reach_agreements", new ListShape(TextShape.Id, 0, 1000), "A scripted decision (the event needs decided: true): ids of agreements the event reaches.", DefaultText: "none (the model decides when agreements are reached, TI-AGREE)"),
         new("cbm", new NumberShape(0, 10, unit: "CBM"), "Confidence-building measures added to the actors' dyads.", Default: 0.0),
         new("create_links", new ListShape(Link, 0, 100), "Functional links created between the first two actors.", DefaultText: "none"),
         new("suspend_links", new ListShape(TextShape.Id, 0, 1000), "Ids of functional links suspended.", DefaultText: "none"),
@@ -161,23 +162,72 @@ public static class ScenarioSchema
         new("severity", Unit, "Severity (hostile kinds) or significance (cooperative kinds).", Default: 0.5),
         new("actors", new ListShape(TextShape.StateId, 1, MaxStates), "States involved; the first is the initiator where there is one.", Required: true),
         new("effects", Effects, "Explicit effects.", DefaultText: "none"),
+        new("decided", BoolShape.Instance, "Whether the event scripts the governments' decisions in its effects (dialogue, reach_agreements) instead of leaving them to the model; the event log marks them as scripted.", Default: false),
         new("source", TextShape.Any, "Citation or link.", DefaultText: "none"),
     ]);
+
+    /// <summary>What an agreement changes.</summary>
+    public static ObjectShape Terms { get; } = new("the terms of an agreement",
+    [
+        new("incident_reduction", Unit, "Share of the dyad's incidents prevented while it is in force (a ceasefire), scaled by its strength.", Default: 0.0),
+        new("restraint", new NumberShape(0, 5, unit: "1/year"), "Restraint added to both states' postures while it is in force, scaled by its strength.", Default: 0.0),
+        new("cbm", new NumberShape(0, 10, unit: "CBM"), "Confidence-building measures added at the signing.", DefaultText: "the significance for a ceasefire or CBM, else 0"),
+        new("create_links", new ListShape(Link, 0, 100), "Functional links created at the signing.", DefaultText: "none"),
+    ]);
+
+    /// <summary>An agreement on the table.</summary>
+    public static ObjectShape Agreement { get; } = new("an agreement on the table",
+    [
+        new("id", TextShape.Id, "Unique id among agreements.", Required: true),
+        new("name", TextShape.Any, "Display name.", DefaultText: "the id"),
+        new("label", new TextShape(null, "a short chart label", 24), "Short label (at most 24 characters).", DefaultText: "the name, if short enough, else the id"),
+        new("states", new ListShape(TextShape.StateId, 2, 2), "The two states that would sign it.", Required: true),
+        new("kind", new EnumShape([.. Enum.GetValues<AgreementKind>().Select(Names.Snake)]), "ceasefire, cbm, declaration, framework or settlement; sets the defaults of threshold, work and needs_talks.", Required: true),
+        new("topic", TextShape.Id, "Id of a topic of the initiatives: agreed Track II texts on it make the agreement more likely and earlier.", DefaultText: "none"),
+        new("threshold", Unit, "Readiness both governments need before talks on it make progress.", DefaultText: ByKind(AgreementKinds.Threshold)),
+        new("work", new NumberShape(0.01, 100, unit: "years"), "Years of negotiation it takes with both governments fully ready.", DefaultText: ByKind(AgreementKinds.Work)),
+        new("needs_talks", BoolShape.Instance, "Whether negotiating it needs the official dialogue to be open.", DefaultText: "true, except for a ceasefire (military channels)"),
+        new("severity", Unit, "Significance of the signing: its cooperative shock on official trust and the publics.", Default: 0.5),
+        new("terms", Terms, "What it changes.", DefaultText: "only the signing's shock"),
+        new("reversible", BoolShape.Instance, "Whether it can erode and collapse (a treaty that has held for decades is not).", Default: true),
+        new("from", DateShape.Start, "First day it is on the table.", DefaultText: "the start of the run"),
+        new("historical", new ListShape(DateShape.Start, 0, 100), "The dates history reached it: targets for validation, never inputs.", DefaultText: "none (never reached)"),
+        new("source", TextShape.Any, "Citation or link.", DefaultText: "none"),
+    ]);
+
+    /// <summary>Parameters an older version had, by group, with what replaced them.</summary>
+    private static Dictionary<string, IReadOnlyDictionary<string, string>> RetiredParameters { get; } = new(StringComparer.Ordinal)
+    {
+        ["dialogue"] = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["suspend_severity"] = "governments now decide whether to break off talks after a hostile event by its severity against their readiness; set parameters.dialogue.tolerance instead (docs/MODEL.md, TI-TALKS)",
+            ["resume_tension"] = "a suspended dialogue now resumes when both governments are ready; set parameters.dialogue.open_readiness instead (docs/MODEL.md, TI-TALKS)",
+            ["resume_delay"] = "a suspended dialogue now resumes when both governments are ready; set parameters.dialogue.open_readiness and dialogue.min_suspension instead (docs/MODEL.md, TI-TALKS)",
+            ["preparation_effect"] = "Track II now prepares resumption through the governments' optimism; set parameters.readiness.backchannel_weight instead (docs/MODEL.md, TI-READINESS)",
+            ["preparation_per_meeting"] = "Track II now prepares resumption through the governments' optimism; set parameters.readiness.backchannel_weight instead (docs/MODEL.md, TI-READINESS)",
+        },
+    };
 
     /// <summary>The parameters, grouped by mechanism, from the core's catalog.</summary>
     public static ObjectShape Parameters { get; } = new("model parameters grouped by mechanism",
     [
         .. ParameterCatalog.Groups.Select(group => new Field(
             group,
-            new ObjectShape($"the {group} parameters",
-            [
-                .. ParameterCatalog.InGroup(group).Select(ParameterField),
-            ]),
+            new ObjectShape(
+                $"the {group} parameters",
+                [
+                    .. ParameterCatalog.InGroup(group).Select(ParameterField),
+                ],
+                retired: RetiredParameters.GetValueOrDefault(group)),
             $"Parameters of the {group} mechanism.",
             DefaultText: "see the group")),
     ]);
 
     /// <summary>Where keys that became parameters are set now, for the message an older file gets.</summary>
+    /// <summary>A default that depends on the agreement's kind, as the core sets it: "by kind: ceasefire 0.2, cbm 0.2, ...".</summary>
+    private static string ByKind(Func<AgreementKind, double> value) =>
+        "by kind: " + string.Join(", ", Enum.GetValues<AgreementKind>().Select(k => $"{Names.Snake(k)} {value(k).ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
+
     private static Dictionary<string, string> Moved(params (string Key, string Parameter)[] keys) =>
         keys.ToDictionary(k => k.Key, k => ParameterCatalog.Find(k.Parameter) is { } p
             ? $"parameters.{p.Group}.{p.Name}{(p.Scope == ParameterScope.State ? " (a number for all states, or a mapping from state ids to numbers)" : string.Empty)}"
@@ -213,6 +263,7 @@ public static class ScenarioSchema
         new("parameters", Parameters, "Parameter values set on top of the base scenario's.", DefaultText: "none"),
         new("mechanisms", Mechanisms, "Mechanisms switched on or off.", DefaultText: "as the base"),
         new("lens", LensShape, "Lens used instead of the base lens.", DefaultText: "the base lens"),
+        new("remove_agreements", new ListShape(TextShape.Id, 0, 1000), "Ids of base agreements taken off the table.", DefaultText: "none"),
     ]);
 
     /// <summary>The ensemble.</summary>
@@ -247,6 +298,7 @@ public static class ScenarioSchema
         new("citizens", Citizens, "The citizen layer.", DefaultText: "see citizens"),
         new("initiatives", new ListShape(Initiative, 0, 1000), "Track II initiatives.", DefaultText: "none"),
         new("events", new ListShape(Event, 0, 10_000), "Dated events.", DefaultText: "none"),
+        new("agreements", new ListShape(Agreement, 0, 1000), "Official agreements on the table; the model decides whether and when they are reached.", DefaultText: "none"),
         new("parameters", Parameters, "Model parameters grouped by mechanism; they override the lens.", DefaultText: "the defaults"),
         new("lens", LensShape, "Theory lens: a named bundle of parameter values.", DefaultText: "none (the plain defaults)"),
         new("mechanisms", Mechanisms, "Mechanisms switched on or off.", DefaultText: "all on"),

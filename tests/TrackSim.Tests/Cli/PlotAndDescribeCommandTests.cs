@@ -84,7 +84,7 @@ public sealed class PlotAndDescribeCommandTests
         {
             Assert.That(run.ExitCode, Is.EqualTo(0));
             Assert.That(run.Out, Does.StartWith("# Two states, one dialogue, one crisis\n\nScenario `minimal`"));
-            Assert.That(run.Out, Does.Contain("\n## Parameters\n").And.Contain("\n## Events\n").And.Contain("\n### Rules, in the order of a step\n").And.Contain("\n## Ensemble\n"));
+            Assert.That(run.Out, Does.Contain("\n## Parameters\n").And.Contain("\n## Events\n").And.Contain("\n## Agreements on the table\n").And.Contain("\n### Rules, in the order of a step\n").And.Contain("\n## Ensemble\n"));
             Assert.That(run.Error, Is.Empty);
         }
     }

@@ -1,5 +1,9 @@
+using System.Globalization;
+using TrackSim.Experiments.Ensembles;
 using TrackSim.Experiments.Files;
+using TrackSim.Reporting.Files;
 using TrackSim.Reporting.Results;
+using TrackSim.Scenarios.Loading;
 using TrackSim.Tests.Reporting;
 
 namespace TrackSim.Tests.Cli;
@@ -9,6 +13,10 @@ public sealed class RunCommandTests
 {
     private static readonly string[] DataFiles = ["series.csv", "summary.csv", "events.csv"];
     private static readonly string[] BaseOnly = ["base"];
+    private static readonly string[] OutcomeFiles = ["agreements.csv", "agreement-targets.csv", "dialogue.csv"];
+    private static readonly string[] AgreementRows = ["base,truce", "no-crisis,truce"];
+    private static readonly string[] TargetRows = ["base,truce,2001-06-01", "base,truce,2002-06-01", "no-crisis,truce,2001-06-01", "no-crisis,truce,2002-06-01"];
+    private static readonly string[] DialogueRows = ["base,AA-BB,3", "no-crisis,AA-BB,3"];
 
     private TempFolder _temp = null!;
     private string _scenario = string.Empty;
@@ -41,6 +49,39 @@ public sealed class RunCommandTests
             Assert.That(manifest, Is.Not.Null);
             Assert.That(manifest!.CommandLine, Is.EqualTo($"tracksim run {_scenario} --out {folder} --threads 2"));
             Assert.That(manifest.Files.Select(f => f.Path), Is.SupersetOf(DataFiles));
+        }
+    }
+
+    [Test]
+    public void Run_writes_the_official_outcomes_and_lists_them_in_the_manifest_with_their_hashes()
+    {
+        string scenario = Path.Combine(_temp.Path, "tiny-truce.yaml");
+        File.WriteAllText(scenario, TinyScenario.Yaml.Replace(
+            "variants:",
+            "agreements:\n  - { id: truce, name: Truce, label: Truce, states: [AA, BB], kind: ceasefire, historical: [2001-06, 2002-06] }\nvariants:",
+            StringComparison.Ordinal));
+        string folder = _temp.File("out");
+
+        var run = CliRun.Of("run", scenario, "--out", folder, "--no-charts", "-q");
+
+        var manifest = ResultsWriter.TryReadManifest(folder);
+        Assert.That((run.ExitCode, run.Error), Is.EqualTo((0, string.Empty)));
+        using (Assert.EnterMultipleScope())
+        {
+            foreach (string file in OutcomeFiles)
+            {
+                string path = Path.Combine(folder, file);
+                Assert.That(File.Exists(path), file);
+                var entry = manifest!.Files.SingleOrDefault(f => f.Path == file);
+                Assert.That(entry, Is.Not.Null, $"{file} in the manifest");
+                Assert.That(entry?.Sha256, Is.EqualTo(FileHash.Sha256(path)), file);
+                Assert.That(entry?.Bytes, Is.EqualTo(new FileInfo(path).Length), file);
+            }
+
+            // A row per variant and agreement, per variant, agreement and historical date, per variant and dyad.
+            Assert.That(File.ReadAllLines(Path.Combine(folder, "agreements.csv")).Skip(1).Select(l => l.Split(',')[0] + "," + l.Split(',')[1]), Is.EqualTo(AgreementRows));
+            Assert.That(File.ReadAllLines(Path.Combine(folder, "agreement-targets.csv")).Skip(1).Select(l => string.Join(',', l.Split(',')[..3])), Is.EqualTo(TargetRows));
+            Assert.That(File.ReadAllLines(Path.Combine(folder, "dialogue.csv")).Skip(1).Select(l => string.Join(',', l.Split(',')[..3])), Is.EqualTo(DialogueRows));
         }
     }
 
@@ -151,10 +192,20 @@ public sealed class RunCommandTests
     [Test]
     public void A_run_too_large_for_memory_is_refused_before_it_starts()
     {
-        var run = CliRun.Of("run", RepositoryFiles.PathOf("scenarios/india-pakistan-1984-2021.yaml"), "--out", _temp.File("out"), "--replicates", "100000");
+        // The count is what the runs would record: every variant and replicate, each recording
+        // the series of one real run (its base, which has the most initiatives) at every step.
+        string file = RepositoryFiles.PathOf("scenarios/india-pakistan-1984-2021.yaml");
+        var scenario = ScenarioLoader.LoadFile(file).Scenario!;
+        Assert.That(scenario.VariantNames.Max(v => scenario.ForVariant(v).Initiatives.Length), Is.EqualTo(scenario.Initiatives.Length));
+        var small = scenario with { Citizens = scenario.Citizens with { PerState = 20 } };
+        var one = Ensemble.Run(small, new EnsembleOptions { Threads = 1, Replicates = 1, Variants = ["base"] }).Runs.Single();
+        long expected = 100_000L * scenario.VariantNames.Count() * one.Dates.Length * one.Series.Length;
+
+        var run = CliRun.Of("run", file, "--out", _temp.File("out"), "--replicates", "100000");
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
-        Assert.That(run.Error, Does.StartWith("tracksim: error: this run would record 8,226,000,000 values"));
+        Assert.That(run.Error, Does.StartWith(string.Create(CultureInfo.InvariantCulture, $"tracksim: error: this run would record {expected:N0} values")));
+        Assert.That(Directory.Exists(_temp.File("out")), Is.False, "refused before any work");
     }
 
     [Test]

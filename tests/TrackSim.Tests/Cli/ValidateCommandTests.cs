@@ -41,7 +41,7 @@ public sealed class ValidateCommandTests
             Assert.That(run.ExitCode, Is.EqualTo(0));
             Assert.That(run.OutLines, Is.EqualTo(new[]
             {
-                $"{RepositoryFiles.PathOf("scenarios/minimal.yaml")}: valid (2 states, 1 initiative, 1 event, 120 monthly steps, 0 variants)",
+                $"{RepositoryFiles.PathOf("scenarios/minimal.yaml")}: valid (2 states, 1 initiative, 1 event, 0 agreements, 120 monthly steps, 0 variants)",
             }));
             Assert.That(run.Error, Is.Empty);
         }
@@ -57,7 +57,7 @@ public sealed class ValidateCommandTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(run.ExitCode, Is.EqualTo(0));
-            Assert.That(run.Out, Is.EqualTo($"{typed}: valid (2 states, 1 initiative, 3 events, 522 weekly steps, 3 variants)\n"));
+            Assert.That(run.Out, Is.EqualTo($"{typed}: valid (2 states, 1 initiative, 3 events, 2 agreements, 522 weekly steps, 4 variants)\n"));
         }
     }
 

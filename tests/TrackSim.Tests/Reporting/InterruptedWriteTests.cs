@@ -8,7 +8,7 @@ namespace TrackSim.Tests.Reporting;
 [TestFixture]
 public sealed class InterruptedWriteTests
 {
-    private static readonly string[] DataFiles = ["series.csv", "summary.csv", "events.csv", "chart-inputs.json", "effects.csv", "recovery.csv"];
+    private static readonly string[] DataFiles = ["series.csv", "summary.csv", "events.csv", "chart-inputs.json", "agreements.csv", "agreement-targets.csv", "dialogue.csv", "effects.csv", "recovery.csv"];
 
     [Test]
     public void A_write_that_fails_half_way_leaves_neither_the_file_nor_its_temporary()

@@ -1,18 +1,102 @@
+using TrackSim.Core.Domain;
 using TrackSim.Reporting.Description;
 using TrackSim.Scenarios.Loading;
-using TrackSim.Tests.Cli;
 
 namespace TrackSim.Tests.Reporting;
 
 [TestFixture]
 public sealed class ScenarioDescriptionTests
 {
+    /// <summary>Two states, one Track II dialogue and one crisis whose consequences for the official dialogue the governments decide.</summary>
+    private const string Crisis = """
+        name: crisis
+        title: Two states, one dialogue, one crisis
+        calendar: { start: 2000-01, end: 2009-12, step: month }
+        states:
+          - { id: AA, name: Atlantis }
+          - { id: BB, name: Borduria }
+        initiatives:
+          - id: dialogue
+            start: 2001-01
+            participants:
+              - { state: AA, role: former_diplomat, count: 4 }
+              - { state: BB, role: former_diplomat, count: 4 }
+        events:
+          - { id: crisis, date: 2004-06, kind: crisis, severity: 0.8, actors: [AA, BB],
+              source: "Invented for illustration" }
+        """;
+
+    /// <summary>Agreements on the table, one event that scripts the governments' decisions, and a variant without the ceasefire.</summary>
+    private const string Agreements = """
+        name: agreements
+        title: Agreements on the table
+        calendar: { start: 2000-01, end: 2009-12, step: month }
+        states:
+          - { id: AA, name: Atlantis }
+          - { id: BB, name: Borduria }
+        initiatives:
+          - id: dialogue
+            start: 2001-01
+            participants:
+              - { state: AA, role: former_diplomat, count: 4 }
+              - { state: BB, role: former_diplomat, count: 4 }
+        events:
+          - { id: crisis, date: 2004-06, kind: crisis, severity: 0.8, actors: [AA, BB], source: "Invented" }
+          - id: summit
+            date: 2006-05
+            kind: summit
+            severity: 0.5
+            actors: [AA, BB]
+            decided: true
+            effects: { dialogue: resume, reach_agreements: [hotline] }
+            source: "Invented"
+        agreements:
+          - id: hotline
+            name: Hotline between the foreign ministries
+            states: [AA, BB]
+            kind: cbm
+            topic: core
+            severity: 0.4
+            reversible: false
+            historical: [2006-05, 2008-02-15]
+            source: "Invented"
+          - id: border-ceasefire
+            name: Ceasefire on the border
+            states: [BB, AA]
+            kind: ceasefire
+            threshold: 0.3
+            needs_talks: true
+            terms: { incident_reduction: 0.7, restraint: 0.1, create_links: [{ id: border-trade, sector: trade }] }
+            from: 2003-01
+        variants:
+          - name: no-ceasefire
+            description: What if no ceasefire had been on the table?
+            remove_agreements: [border-ceasefire]
+        """;
+
+    private static Scenario Load(string yaml, IReadOnlyList<Override>? overrides = null)
+    {
+        var result = ScenarioLoader.LoadText(yaml, "test.yaml", overrides ?? []);
+        Assert.That(result.Errors, Is.Empty, "the test scenario must be valid");
+        return result.Scenario!;
+    }
+
     [Test]
     public void Every_parameter_appears_with_value_default_range_unit_and_source()
     {
-        var scenario = ScenarioLoader.LoadFile(RepositoryFiles.PathOf("scenarios/teaching/realist-vs-functionalist.yaml")).Scenario!;
+        var scenario = Load("""
+            name: lenses
+            title: One history through two lenses
+            calendar: { start: 2000-01, end: 2004-12, step: month }
+            states: [{ id: NA, name: Northland }, { id: SO, name: Southland }]
+            lens: functionalist
+            variants:
+              - name: realist-lens
+                description: The same history read through the realist lens.
+                lens: realist
+            """);
 
-        string markdown = ScenarioDescription.Markdown(scenario, "realist-vs-functionalist.yaml", "9.9.9", []);
+        string markdown = ScenarioDescription.Markdown(scenario, "lenses.yaml", "9.9.9", []);
 
         var rows = markdown.Split('\n').Where(l => l.StartsWith("| `", StringComparison.Ordinal) && l.Contains('.', StringComparison.Ordinal)).ToList();
         foreach (var parameter in TrackSim.Core.Parameters.ParameterCatalog.All)
@@ -25,10 +109,15 @@ public sealed class ScenarioDescriptionTests
             // The functionalist lens sets posture.interdependence_restraint to 0.5 (default 0.3, range 0 to 5, 1/year per link strength).
             Assert.That(markdown, Does.Contain("| `posture.interdependence_restraint` | **0.5** | 0.3 | 0 to 5 | 1/year per link strength | lens functionalist |"));
             Assert.That(markdown, Does.Contain("| `posture.fear` | 0.3 | 0.3 | 0 to 5 | 1/year | default |"));
+            Assert.That(markdown, Does.Contain("| `dialogue.open_readiness` | 0.25 | 0.25 | 0 to 1 | readiness | default |"));
             Assert.That(markdown, Does.Contain("TrackSim 9.9.9"));
             Assert.That(markdown, Does.Contain("### Rules, in the order of a step"));
             Assert.That(markdown, Does.Contain("| ST-AUDIENCE | `audience_pressure` | on | domestic audience pressure on posture from a hostile public | Fearon, J. D. (1994)."));
             Assert.That(markdown, Does.Contain("| ST-TENSION | — | always on | — | TrackSim's own specification (no published source). |"));
+            Assert.That(markdown, Does.Contain("| TI-READINESS | — | always on | — | Pruitt, D. G. (2007)."));
+            Assert.That(markdown, Does.Contain("| TI-TALKS | `dialogue` | on | the governments' decisions to open, suspend and resume the official dialogue | Pruitt, D. G. (2007)."));
+            Assert.That(markdown, Does.Contain("| TI-AGREE | `agreements` | on |"));
+            Assert.That(markdown, Does.Contain("| TI-SPOILER | `spoilers` | on |"));
             Assert.That(markdown, Does.Contain("## Events"));
             Assert.That(markdown, Does.Contain("## Ensemble"));
             Assert.That(markdown, Does.Contain("| `realist-lens` | The same history read through the realist lens. | lens realist |"));
@@ -38,19 +127,76 @@ public sealed class ScenarioDescriptionTests
     [Test]
     public void Events_are_listed_with_their_dates_and_sources()
     {
-        var scenario = ScenarioLoader.LoadFile(RepositoryFiles.PathOf("scenarios/minimal.yaml")).Scenario!;
+        string markdown = ScenarioDescription.Markdown(Load(Crisis), "crisis.yaml", "1.0.0", []);
 
-        string markdown = ScenarioDescription.Markdown(scenario, "minimal.yaml", "1.0.0", []);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(markdown, Does.Contain("| 2004-06-01 | crisis (`crisis`) | crisis (hostile) | 0.8 | AA, BB | by kind and severity | Invented for illustration |"));
+            Assert.That(markdown, Does.Contain("No event scripts those decisions: every official outcome of a run is the model's."));
+            Assert.That(markdown, Does.Not.Contain("**decided**"));
+        }
+    }
 
-        Assert.That(markdown, Does.Contain("| 2004-06-01 | crisis (`crisis`) | crisis (hostile) | 0.8 | AA, BB | suspends dialogue | Invented for illustration |"));
+    [Test]
+    public void Decided_events_are_marked_with_the_decisions_they_script()
+    {
+        string markdown = ScenarioDescription.Markdown(Load(Agreements), "agreements.yaml", "1.0.0", []);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(markdown, Does.Contain("| 2006-05-01 | summit (`summit`), **decided** | summit (cooperative) | 0.5 | AA, BB | resumes dialogue (scripted); reaches agreement hotline (scripted) | Invented |"));
+            Assert.That(markdown, Does.Contain("| 2004-06-01 | crisis (`crisis`) | crisis (hostile) | 0.8 | AA, BB | by kind and severity | Invented |"));
+            Assert.That(markdown, Does.Contain("Events marked **decided** take those decisions for them"));
+        }
+    }
+
+    [Test]
+    public void A_decided_event_that_keeps_the_dialogue_open_says_so()
+    {
+        string yaml = Crisis.Replace(
+            "actors: [AA, BB],\n      source:",
+            "actors: [AA, BB], decided: true,\n      effects: { dialogue: keep }, source:",
+            StringComparison.Ordinal);
+
+        string markdown = ScenarioDescription.Markdown(Load(yaml), "crisis.yaml", "1.0.0", []);
+
+        Assert.That(markdown, Does.Contain("| 2004-06-01 | crisis (`crisis`), **decided** | crisis (hostile) | 0.8 | AA, BB | dialogue kept open (scripted) | Invented for illustration |"));
+    }
+
+    [Test]
+    public void Agreements_are_listed_with_kind_topic_threshold_work_and_historical_dates_as_targets()
+    {
+        string markdown = ScenarioDescription.Markdown(Load(Agreements), "agreements.yaml", "1.0.0", []);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(markdown, Does.Contain("\n## Agreements on the table\n"));
+            Assert.That(markdown, Does.Contain("The historical dates are when history reached the agreement: targets to compare a run with, never inputs."));
+
+            // By kind a CBM needs readiness 0.2 and half a year of talks; nothing is the scenario's own, so nothing is bold.
+            Assert.That(markdown, Does.Contain("| `hotline` | Hotline between the foreign ministries | AA, BB | cbm | `core` | 0.2 | 0.5 | yes | the start | 0.4 | the signing only | no | 2006-05-01, 2008-02-15 | Invented |"));
+
+            // The ceasefire sets its own threshold and needs talks, which its kind would not: both in bold.
+            Assert.That(markdown, Does.Contain("| `border-ceasefire` | Ceasefire on the border | BB, AA | ceasefire | none | **0.3** | 0.25 | **yes** | 2003-01-01 | 0.5 | prevents a share 0.7 of incidents; restraint 0.1/year; creates link border-trade | yes | never reached | not given |"));
+            Assert.That(markdown, Does.Contain("| `no-ceasefire` | What if no ceasefire had been on the table? | without agreement border-ceasefire |"));
+            Assert.That(markdown.IndexOf("\n## Events\n", StringComparison.Ordinal), Is.LessThan(markdown.IndexOf("\n## Agreements on the table\n", StringComparison.Ordinal)));
+        }
+    }
+
+    [Test]
+    public void A_scenario_without_agreements_says_none_is_on_the_table()
+    {
+        string markdown = ScenarioDescription.Markdown(Load(Crisis), "crisis.yaml", "1.0.0", []);
+
+        Assert.That(markdown, Does.Contain("\n## Agreements on the table\n\nNone: the governments decide on the official dialogue, but no agreement is on the table.\n"));
     }
 
     [Test]
     public void A_value_set_on_the_command_line_is_marked_as_an_override()
     {
-        var scenario = ScenarioLoader.LoadFile(RepositoryFiles.PathOf("scenarios/minimal.yaml"), [new Override("parameters.posture.fear", "0.45")]).Scenario!;
+        var scenario = Load(Crisis, [new Override("parameters.posture.fear", "0.45")]);
 
-        string markdown = ScenarioDescription.Markdown(scenario, "minimal.yaml", "1.0.0", ["parameters.posture.fear=0.45"]);
+        string markdown = ScenarioDescription.Markdown(scenario, "crisis.yaml", "1.0.0", ["parameters.posture.fear=0.45"]);
 
         using (Assert.EnterMultipleScope())
         {

@@ -66,6 +66,7 @@ public sealed class ConsistencyRuleTests
                 kind: crisis
                 actors: [AA]
                 effects: { dialogue: suspend }
+                decided: true
             """;
         Only(yaml, 10, 26, "events[0].effects.dialogue", "a dialogue effect needs at least two actors");
     }

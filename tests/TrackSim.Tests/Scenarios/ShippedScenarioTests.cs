@@ -1,6 +1,9 @@
+using System.Text.Json.Nodes;
 using NUnit.Framework;
 using TrackSim.Core.Domain;
 using TrackSim.Scenarios.Loading;
+using TrackSim.Scenarios.Schema;
+using TrackSim.Tests.Schema;
 
 // CA1861: expected lists read best inline, next to the YAML they come from; each test runs once.
 #pragma warning disable CA1861
@@ -58,8 +61,9 @@ public sealed class ShippedScenarioTests
         var crisis = scenario.Events.Single();
         Assert.That(crisis.Date, Is.EqualTo(new DateOnly(2004, 6, 1)));
         Assert.That(crisis.Severity, Is.EqualTo(0.8));
-        Assert.That(crisis.Effects.Dialogue, Is.EqualTo(DialogueStatus.Suspended));
+        Assert.That((crisis.Effects.Dialogue, crisis.Decided), Is.EqualTo(((DialogueStatus?)null, false)), "the governments decide whether the crisis suspends the dialogue");
         Assert.That(crisis.Label, Is.EqualTo("crisis"));
+        Assert.That(scenario.Agreements, Is.Empty);
         Assert.That(scenario.Ensemble, Is.EqualTo(new EnsembleSpec(10, 1)));
         Assert.That(scenario.Outputs.Charts, Is.EqualTo(OutputSpec.DefaultCharts));
     }
@@ -137,10 +141,87 @@ public sealed class ShippedScenarioTests
 
         Assert.That(scenario.Events.Select(e => e.Id), Is.EqualTo(new[] { "border-clash", "new-government", "talks-resume" }));
         Assert.That(scenario.Events[0].End, Is.EqualTo(new DateOnly(1993, 6, 30)));
+        Assert.That((scenario.Events[0].Decided, scenario.Events[0].Effects.Dialogue), Is.EqualTo((false, (DialogueStatus?)null)), "the clash leaves the dialogue to the governments");
+        var summit = scenario.Events[2];
+        Assert.That((summit.Decided, summit.Effects.Dialogue), Is.EqualTo((true, (DialogueStatus?)DialogueStatus.Open)));
+        Assert.That(summit.Effects.Agreements, Is.EqualTo(new[] { "border-ceasefire" }));
         Assert.That(scenario.Events[1].Label, Is.EqualTo("new-government"), "an event without name or label is labelled by its id");
         Assert.That(scenario.Ensemble, Is.EqualTo(new EnsembleSpec(20, 20261127)));
         Assert.That(scenario.Outputs.LabelEvents, Is.EqualTo(new[] { "border-clash", "talks-resume" }));
         Assert.That(scenario.Mechanisms.IsOn("spillover"), Is.False);
+    }
+
+    [Test]
+    public void Every_field_scenario_maps_its_agreements_with_their_kinds_defaults()
+    {
+        var agreements = LoadShipped("scenarios/examples/every-field.yaml").Agreements;
+        Assert.That(agreements.Select(a => a.Id), Is.EqualTo(new[] { "border-ceasefire", "river-commission" }));
+
+        // Every key set, each away from its default where the format allows.
+        var ceasefire = agreements[0];
+        Assert.That(
+            (ceasefire.Name, ceasefire.Label, ceasefire.Kind, ceasefire.Topic, ceasefire.Threshold, ceasefire.Work, ceasefire.NeedsTalks, ceasefire.Severity, ceasefire.Reversible, ceasefire.From),
+            Is.EqualTo(("Ceasefire on the disputed border", "Border ceasefire", AgreementKind.Ceasefire, (string?)"border", 0.3, 0.5, true, 0.6, false, (DateOnly?)new DateOnly(1993, 6, 1))));
+        Assert.That((ceasefire.Terms.IncidentReduction, ceasefire.Terms.Restraint, ceasefire.Terms.Cbm), Is.EqualTo((0.5, 0.2, 0.3)));
+        Assert.That(ceasefire.Terms.CreateLinks.Select(l => (l.Id, l.Sector)), Is.EqualTo(new[] { ("border-hotline", Sector.Communications) }));
+        Assert.That(ceasefire.Historical, Is.EqualTo(new[] { new DateOnly(1995, 1, 15) }));
+        Assert.That(ceasefire.Source, Is.EqualTo("Invented for illustration"));
+
+        // Only the required keys: the kind's defaults.
+        var commission = agreements[1];
+        Assert.That(
+            (commission.Name, commission.Label, commission.States, commission.Threshold, commission.Work, commission.NeedsTalks, commission.Severity, commission.Reversible, commission.From, commission.Historical.IsEmpty),
+            Is.EqualTo(("river-commission", "river-commission", commission.States, AgreementKinds.Threshold(AgreementKind.Cbm), AgreementKinds.Work(AgreementKind.Cbm), true, 0.5, true, (DateOnly?)null, true)));
+        Assert.That(commission.States, Is.EqualTo(new[] { "SO", "NA" }));
+    }
+
+    [Test]
+    public void Every_field_scenario_uses_every_key_of_the_format()
+    {
+        // The example is the format's reference: a key the format gains must be shown in it, in
+        // at least one of the places its mapping appears (a link's keys in a dyad's links serve
+        // the links an event or an agreement creates too). The parameter catalog and the
+        // mechanisms are listed in docs/SCENARIOS.md instead; the example sets a few of each.
+        var document = YamlJson.Parse(RepositoryFiles.Read("scenarios/examples/every-field.yaml"), "every-field.yaml")!;
+        var found = new Dictionary<ObjectShape, List<JsonObject>>();
+        Collect(ScenarioSchema.Root, [document], found);
+        var missing = found
+            .SelectMany(pair => pair.Key.Fields.Where(f => !pair.Value.Any(map => map.ContainsKey(f.Name))).Select(f => $"{pair.Key.Description}: {f.Name}"))
+            .ToList();
+
+        Assert.That(found.Keys, Does.Contain(ScenarioSchema.Agreement).And.Contain(ScenarioSchema.Terms), "the walk reaches the agreements");
+        Assert.That(missing, Is.Empty);
+    }
+
+    /// <summary>Gathers, for every mapping shape of the format, the mappings of the document found in its places.</summary>
+    private static void Collect(Shape shape, List<JsonNode> nodes, Dictionary<ObjectShape, List<JsonObject>> found)
+    {
+        if (shape is ListShape list)
+        {
+            Collect(list.Item, [.. nodes.OfType<JsonArray>().SelectMany(a => a).OfType<JsonNode>()], found);
+            return;
+        }
+
+        if (shape is not ObjectShape obj || obj == ScenarioSchema.Parameters || obj == ScenarioSchema.Mechanisms)
+        {
+            return;
+        }
+
+        var maps = nodes.OfType<JsonObject>().ToList();
+        if (!found.TryGetValue(obj, out var known))
+        {
+            found[obj] = known = [];
+        }
+
+        known.AddRange(maps);
+        foreach (var field in obj.Fields)
+        {
+            var values = maps.Select(m => m.TryGetPropertyValue(field.Name, out var value) ? value : null).OfType<JsonNode>().ToList();
+            if (values.Count > 0)
+            {
+                Collect(field.Shape, values, found);
+            }
+        }
     }
 
     [Test]
@@ -209,7 +290,9 @@ public sealed class ShippedScenarioTests
         Assert.That(variant.Mechanisms.IsOn("turnover"), Is.False);
 
         Assert.That(scenario.ForVariant("no-track2").Initiatives, Is.Empty);
-        Assert.That(scenario.VariantNames, Is.EqualTo(new[] { "base", "no-clash", "second-dialogue", "no-track2" }));
+        Assert.That(scenario.ForVariant("no-commission").Agreements.Select(a => a.Id), Is.EqualTo(new[] { "border-ceasefire" }));
+        Assert.That(scenario.ForVariant("no-track2").Agreements, Has.Length.EqualTo(2));
+        Assert.That(scenario.VariantNames, Is.EqualTo(new[] { "base", "no-clash", "second-dialogue", "no-track2", "no-commission" }));
     }
 
     [Test]

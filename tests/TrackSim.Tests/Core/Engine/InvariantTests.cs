@@ -25,7 +25,11 @@ public sealed class InvariantTests
               - { state: BB, role: former_diplomat, count: 2 }
         events:
           - { id: war, date: 2002-01, end: 2002-06, kind: war, severity: 1, actors: [AA, BB] }
-          - { id: summit, date: 2004-01, kind: summit, severity: 1, actors: [AA, BB], effects: { dialogue: resume, cbm: 2 } }
+          - { id: summit, date: 2004-01, kind: summit, severity: 1, actors: [AA, BB], decided: true, effects: { dialogue: resume, cbm: 2 } }
+        agreements:
+          - { id: pact, states: [AA, BB], kind: cbm, topic: trade, terms: { restraint: 5, incident_reduction: 1 } }
+          - { id: truce, states: [AA, BB], kind: ceasefire, terms: { incident_reduction: 0.5 } }
+          - { id: treaty, states: [AA, BB], kind: settlement, topic: core, reversible: false }
         """;
 
     [Test]
@@ -67,7 +71,9 @@ public sealed class InvariantTests
 
     private static (double Low, double High) Range(string metric, ParameterSet parameters) => MetricCatalog.Find(metric)!.Name switch
     {
-        "tension" or "official_trust" or "dialogue_open" or "public_trust" or "hostile_share" or "track2_trust" or "track2_agreement" => (0, 1),
+        "tension" or "official_trust" or "dialogue_open" or "public_trust" or "hostile_share" or "track2_trust" or "track2_agreement"
+            or "readiness" or "motivation" or "optimism" => (0, 1),
+        "agreements_in_force" => (0, 3),
         "polarization" => (0, 0.5),
         "posture" => (0, parameters["posture.max"]),
         _ => (0, double.MaxValue),

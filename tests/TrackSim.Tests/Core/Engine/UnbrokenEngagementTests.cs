@@ -29,6 +29,12 @@ public sealed class UnbrokenEngagementTests
             add_events:
               - { id: pause, date: 2005-01, kind: other, actors: [AA, BB], effects: { stop_initiatives: [dialogue] } }
               - { id: restart, date: 2010-01, kind: other, actors: [AA, BB], effects: { start_initiatives: [dialogue] } }
+        # Hawkish leaderships (0.8, readiness × 0.6) make the governments' readiness, not the
+        # shortest suspension (dialogue.min_suspension), the constraint on resumption: the
+        # property is about what Track II does to readiness, so it is tested where readiness binds.
+        # With the default hawkishness both variants resume when the shortest suspension ends.
+        parameters:
+          posture: { hawkishness: 0.8 }
         ensemble: { replicates: 40, seed: 11 }
         """;
 
@@ -65,7 +71,7 @@ public sealed class UnbrokenEngagementTests
         // must lie entirely below zero.
         Assert.Multiple(() =>
         {
-            Assert.That(resumption.High, Is.LessThan(0), $"resumption difference mean {resumption.MeanDifference}");
+            Assert.That(resumption.High, Is.LessThan(0), $"resumption difference mean {resumption.MeanDifference}, unbroken {unbroken.Average(r => (double)StepsToResumption(r))}, paused {paused.Average(r => (double)StepsToResumption(r))}");
             Assert.That(tension.High, Is.LessThan(0), $"tension difference mean {tension.MeanDifference}");
         });
     }

@@ -15,8 +15,8 @@ public sealed class EventRuleTests
         events:
           - { id: raid, date: 2001-01, kind: crisis, severity: 0.6, actors: [BB, AA] }
           - { id: war, date: 2001-02, kind: war, severity: 0.8, actors: [AA, BB] }
-          - { id: talks-go-on, date: 2001-02, kind: war, severity: 0.8, actors: [AA, BB], effects: { dialogue: keep } }
-          - { id: spat, date: 2001-02, kind: incident, severity: 0.2, actors: [AA, BB], effects: { dialogue: suspend } }
+          - { id: talks-go-on, date: 2001-02, kind: war, severity: 0.8, actors: [AA, BB], decided: true, effects: { dialogue: keep } }
+          - { id: spat, date: 2001-02, kind: incident, severity: 0.2, actors: [AA, BB], decided: true, effects: { dialogue: suspend } }
           - { id: siege, date: 2001-03, end: 2001-08, kind: military_operation, severity: 0.6, actors: [BB, AA] }
           - { id: summit, date: 2002-01, kind: summit, severity: 0.5, actors: [AA, BB] }
           - { id: hotline, date: 2002-02, kind: cbm, severity: 0.4, actors: [AA, BB] }
@@ -52,19 +52,24 @@ public sealed class EventRuleTests
     private static EventSpec Event(World world, string id) => world.Scenario.Events.Single(e => e.Id == id);
 
     [Test]
-    public void Hostile_event_gives_the_target_its_grievance_and_the_initiator_half()
+    public void Hostile_event_raises_the_targets_posture_at_once_and_the_initiators_by_half()
     {
         var world = TwoStates();
+        double before01 = world.Posture[0, 1];
+        double before10 = world.Posture[1, 0];
 
         EventRule.Start(world, Event(world, "raid"));
 
-        // raid: BB (initiator) against AA, severity 0.6, posture.event_grievance 1.
-        // AA toward BB: 0.6; BB toward AA: 0.3. Official trust 0.5 − 0.3·0.6·0.5 = 0.41.
-        // Media: −0.1 · 2 (negativity bias) · 0.6 = −0.12 for both publics. Below 0.7: the dialogue stays open.
+        // raid: BB (initiator) against AA, severity 0.6, posture.event_shock 0.5: AA toward BB
+        // +0.3 at once, BB toward AA +0.15; no grievance is left to feed later steps. Official trust
+        // 0.5 − 0.3·0.6·0.5 = 0.41. Media: −0.1 · 2 (negativity bias) · 0.6 = −0.12 for both
+        // publics. AA (side 0) is the target: TI-TALKS will weigh severity 0.6 against its readiness.
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(world.EventGrievance[0, 1], Is.EqualTo(0.6).Within(Rounding));
-            Assert.That(world.EventGrievance[1, 0], Is.EqualTo(0.3).Within(Rounding));
+            Assert.That(world.Posture[0, 1] - before01, Is.EqualTo(0.3).Within(Rounding));
+            Assert.That(world.Posture[1, 0] - before10, Is.EqualTo(0.15).Within(Rounding));
+            Assert.That(world.EventGrievance[0, 1], Is.Zero);
+            Assert.That(world.Dyads[0].HostileAgainst, Is.EqualTo((double[])[0.6, 0]));
             Assert.That(world.Dyads[0].OfficialTrust, Is.EqualTo(0.41).Within(Rounding));
             Assert.That(world.MediaDelta, Is.EqualTo((double[])[-0.12, -0.12]).Within(Rounding));
             Assert.That(world.Dyads[0].DialogueOpen, Is.True);
@@ -85,25 +90,27 @@ public sealed class EventRuleTests
             events:
               - { id: test, date: 2001-01, kind: weapons_test, severity: 0.5, actors: [AA] }
             """);
+        var before = (double[,])world.Posture.Clone();
 
         EventRule.Start(world, Event(world, "test"));
 
-        // Targets BB and CC hold 0.5 against AA; AA holds 0.25 against each; BB and CC nothing between them.
+        // Targets BB and CC add 0.25 toward AA; AA adds 0.125 toward each; BB and CC nothing between them.
         // Trust falls on AA's dyads only: 0.5 − 0.3·0.5·0.5 = 0.425. Media −0.1·2·0.5 = −0.1 for the publics of BB and CC; AA's own public is not moved.
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(world.EventGrievance[1, 0], Is.EqualTo(0.5).Within(Rounding));
-            Assert.That(world.EventGrievance[2, 0], Is.EqualTo(0.5).Within(Rounding));
-            Assert.That(world.EventGrievance[0, 1], Is.EqualTo(0.25).Within(Rounding));
-            Assert.That(world.EventGrievance[0, 2], Is.EqualTo(0.25).Within(Rounding));
-            Assert.That(world.EventGrievance[1, 2], Is.Zero);
+            Assert.That(world.Posture[1, 0] - before[1, 0], Is.EqualTo(0.25).Within(Rounding));
+            Assert.That(world.Posture[2, 0] - before[2, 0], Is.EqualTo(0.25).Within(Rounding));
+            Assert.That(world.Posture[0, 1] - before[0, 1], Is.EqualTo(0.125).Within(Rounding));
+            Assert.That(world.Posture[0, 2] - before[0, 2], Is.EqualTo(0.125).Within(Rounding));
+            Assert.That(world.Posture[1, 2], Is.EqualTo(before[1, 2]));
+            Assert.That(world.Dyads.Select(d => d.HostileAgainst[1]), Is.EqualTo((double[])[0.5, 0.5, 0]));
             Assert.That(world.Dyads.Select(d => d.OfficialTrust), Is.EqualTo((double[])[0.425, 0.425, 0.5]).Within(Rounding));
             Assert.That(world.MediaDelta, Is.EqualTo((double[])[0, -0.1, -0.1]).Within(Rounding));
         }
     }
 
     [Test]
-    public void Severe_hostile_event_suspends_the_dialogue_automatically()
+    public void Hostile_event_leaves_the_dialogue_to_the_governments()
     {
         var world = TwoStates();
 
@@ -111,28 +118,42 @@ public sealed class EventRuleTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(world.Dyads[0].DialogueOpen, Is.False);
-            Assert.That(RuleWorlds.LoggedRules(world), Is.EqualTo((string[])["EVENT", "ST-DIALOGUE"]));
-            Assert.That(world.Log[1].Detail, Is.EqualTo("dialogue suspended by war"));
+            Assert.That(world.Dyads[0].DialogueOpen, Is.True);
+            Assert.That(world.Dyads[0].HostileAgainst, Is.EqualTo((double[])[0, 0.8]));
+            Assert.That(RuleWorlds.LoggedRules(world), Is.EqualTo((string[])["EVENT"]));
         }
     }
 
     [Test]
-    public void Dialogue_keep_overrides_the_automatic_suspension()
+    public void Decided_keep_holds_the_talks_open_where_the_governments_would_break_them_off()
     {
-        var world = TwoStates();
+        const string Touchy = "parameters: { dialogue: { tolerance: 0.2 } }";
+        var war = TwoStates(Touchy);
+        EventRule.Start(war, Event(war, "war"));
+        new TiTalksRule().Apply(war);
 
-        EventRule.Start(world, Event(world, "talks-go-on"));
+        var kept = TwoStates(Touchy);
+        EventRule.Start(kept, Event(kept, "talks-go-on"));
+        new TiTalksRule().Apply(kept);
 
-        Assert.That(world.Dyads[0].DialogueOpen, Is.True);
+        // Severity 0.8 against BB exceeds dialogue.tolerance 0.2 + BB's readiness (below 0.6 here).
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(war.Dyads[0].Readiness[1], Is.LessThan(0.6));
+            Assert.That(war.Dyads[0].DialogueOpen, Is.False);
+            Assert.That(war.Log[^1].Rule, Is.EqualTo(TiTalksRule.Id));
+            Assert.That(war.Log[^1].Detail, Does.StartWith("dialogue suspended by BB after a hostile event of severity 0.8"));
+            Assert.That(kept.Dyads[0].DialogueOpen, Is.True);
+        }
     }
 
     [Test]
-    public void Dialogue_switched_off_stops_the_automatic_suspension_but_not_an_explicit_one()
+    public void A_decided_suspension_applies_with_the_dialogue_mechanism_off_and_is_logged_as_scripted()
     {
         var world = TwoStates("mechanisms: { dialogue: false }");
 
         EventRule.Start(world, Event(world, "war"));
+        new TiTalksRule().Apply(world);
         bool openAfterWar = world.Dyads[0].DialogueOpen;
         EventRule.Start(world, Event(world, "spat"));
 
@@ -140,6 +161,8 @@ public sealed class EventRuleTests
         {
             Assert.That(openAfterWar, Is.True);
             Assert.That(world.Dyads[0].DialogueOpen, Is.False);
+            Assert.That(world.Log[^1].Rule, Is.EqualTo(TiTalksRule.Id));
+            Assert.That(world.Log[^1].Detail, Is.EqualTo("dialogue suspended by spat (scripted)"));
         }
     }
 
@@ -200,6 +223,7 @@ public sealed class EventRuleTests
     {
         var world = TwoStates("mechanisms: { media: false, official_trust: false }");
         float[] before = [.. world.Citizens.Population.Trust];
+        double posture = world.Posture[0, 1];
 
         EventRule.Start(world, Event(world, "raid"));
         new CitMediaRule().Apply(world);
@@ -210,7 +234,7 @@ public sealed class EventRuleTests
             Assert.That(world.MediaShock, Is.EqualTo((double[])[0.0, 0.0]));
             Assert.That(world.Citizens.Population.Trust, Is.EqualTo(before));
             Assert.That(world.Dyads[0].OfficialTrust, Is.EqualTo(0.5));
-            Assert.That(world.EventGrievance[0, 1], Is.EqualTo(0.6).Within(Rounding));
+            Assert.That(world.Posture[0, 1] - posture, Is.EqualTo(0.3).Within(Rounding), "the posture still answers the raid");
         }
     }
 

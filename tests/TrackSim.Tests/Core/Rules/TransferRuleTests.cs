@@ -61,7 +61,7 @@ public sealed class TransferRuleTests
     }
 
     [Test]
-    public void Adoption_adds_cbms_trust_a_link_in_the_topics_sector_and_resumes_a_calm_suspended_dialogue()
+    public void Adoption_adds_cbms_trust_a_link_in_the_topics_sector_and_a_text_the_governments_have_received()
     {
         var world = AdoptingWorld("suspended", "[]");
         var forum = world.Initiatives[0];
@@ -69,7 +69,8 @@ public sealed class TransferRuleTests
         AdoptOne(world, "water");
 
         // CBM + 0.2; official trust 0.4 + 0.03·0.6 = 0.418; a water link of strength 0.1 and threshold 0.6
-        // (the spillover values); tension 0 < 0.5: the dialogue resumes.
+        // (the spillover values); one agreed text on water in the dyad's stock and among this step's new
+        // texts. Resuming the suspended dialogue is the governments' decision (TI-TALKS), not the transfer's.
         var dyad = world.Dyads[0];
         var link = dyad.Links.Single();
         using (Assert.EnterMultipleScope())
@@ -78,8 +79,11 @@ public sealed class TransferRuleTests
             Assert.That(dyad.CbmStock, Is.EqualTo(0.2).Within(Rounding));
             Assert.That(dyad.OfficialTrust, Is.EqualTo(0.418).Within(Rounding));
             Assert.That((link.Id, link.Sector, link.Strength, link.Threshold), Is.EqualTo(("aa-bb-water-0", Sector.Water, 0.1, 0.6)));
-            Assert.That(dyad.DialogueOpen, Is.True);
-            Assert.That(RuleWorlds.LoggedRules(world), Is.EqualTo((string[])["T2-TRANSFER", "ST-DIALOGUE", "FN-CREATE"]), "FN-CREATE adds the link after the transfer step");
+            Assert.That(dyad.Texts[world.TopicIndex("water")], Is.EqualTo(1));
+            Assert.That(dyad.NewTexts[world.TopicIndex("water")], Is.EqualTo(1));
+            Assert.That(dyad.Texts.Sum(), Is.EqualTo(1));
+            Assert.That(dyad.DialogueOpen, Is.False);
+            Assert.That(RuleWorlds.LoggedRules(world), Is.EqualTo((string[])["T2-TRANSFER", "FN-CREATE"]), "FN-CREATE adds the link after the transfer step");
         }
     }
 

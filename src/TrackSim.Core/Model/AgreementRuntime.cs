@@ -1,0 +1,32 @@
+using TrackSim.Core.Domain;
+
+namespace TrackSim.Core.Model;
+
+/// <summary>An agreement on the table during a run: its negotiation, and whether it is in force.</summary>
+internal sealed class AgreementRuntime(AgreementSpec spec, DyadRuntime dyad, int topic)
+{
+    public AgreementSpec Spec { get; } = spec;
+
+    /// <summary>The index of the agreement's topic in <c>World.Topics</c>, or -1.</summary>
+    public int Topic { get; } = topic;
+
+    /// <summary>The dyad that would sign it.</summary>
+    public DyadRuntime Dyad { get; } = dyad;
+
+    /// <summary>Negotiation progress toward the text, in [0, 1]; reached at 1.</summary>
+    public double Progress { get; set; }
+
+    public bool InForce { get; set; }
+
+    /// <summary>How firmly an agreement in force holds, in [0, 1]; it collapses below <c>agreements.collapse_level</c>.</summary>
+    public double Strength { get; set; }
+
+    /// <summary>Years since it was last reached.</summary>
+    public double YearsInForce { get; set; }
+
+    /// <summary>Times it has been reached in this run.</summary>
+    public int TimesReached { get; set; }
+
+    /// <summary>Whether it is on the table on <paramref name="date"/>.</summary>
+    public bool OnTable(DateOnly date) => Spec.From is not { } from || date >= from;
+}
