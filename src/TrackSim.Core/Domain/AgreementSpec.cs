@@ -21,6 +21,7 @@ namespace TrackSim.Core.Domain;
 /// <param name="From">First day it is on the table; null: from the start.</param>
 /// <param name="Historical">The days history reached it (targets for validation), in order; empty when it was never reached.</param>
 /// <param name="Source">Citation for the record.</param>
+/// <param name="Secret">Whether it is negotiated in secret: spoilers cannot see its progress until it is signed or an event exposes it (T2-SECRECY).</param>
 public sealed record AgreementSpec(
     string Id,
     string Name,
@@ -36,7 +37,8 @@ public sealed record AgreementSpec(
     bool Reversible,
     DateOnly? From,
     ImmutableArray<DateOnly> Historical,
-    string? Source);
+    string? Source,
+    bool Secret = false);
 
 /// <summary>What an agreement changes: at its signing and while it is in force.</summary>
 /// <param name="IncidentReduction">Share of the dyad's incidents it prevents while in force (a ceasefire), in [0,1].</param>

@@ -16,6 +16,7 @@ namespace TrackSim.Core.Domain;
 /// <param name="StopInitiatives">Ids of initiatives stopped by the event, or <c>all</c>.</param>
 /// <param name="KeepDialogue">Whether the governments keep talking although the event would make the model weigh a suspension (a scripted decision).</param>
 /// <param name="ReachAgreements">Ids of agreements the event reaches (a scripted decision).</param>
+/// <param name="Expose">Ids of secret initiatives and agreements the event exposes (T2-SECRECY).</param>
 public sealed record EventEffects(
     DialogueStatus? Dialogue,
     double Cbm,
@@ -26,13 +27,17 @@ public sealed record EventEffects(
     ImmutableArray<string> StartInitiatives,
     ImmutableArray<string> StopInitiatives,
     bool KeepDialogue = false,
-    ImmutableArray<string> ReachAgreements = default)
+    ImmutableArray<string> ReachAgreements = default,
+    ImmutableArray<string> Expose = default)
 {
     /// <summary>The id that stands for every initiative in start and stop lists.</summary>
     public const string AllInitiatives = "all";
 
     /// <summary>Ids of agreements the event reaches; empty when none.</summary>
     public ImmutableArray<string> Agreements => ReachAgreements.IsDefault ? [] : ReachAgreements;
+
+    /// <summary>Ids of secret initiatives and agreements the event exposes; empty when none.</summary>
+    public ImmutableArray<string> Exposures => Expose.IsDefault ? [] : Expose;
 
     /// <summary>Whether the effects script a decision of the governments (the dialogue or an agreement).</summary>
     public bool ScriptsDecision => Dialogue is not null || KeepDialogue || !Agreements.IsEmpty;

@@ -13,6 +13,7 @@ namespace TrackSim.Core.Domain;
 /// <param name="Sponsor">Sponsor or venue, for the record.</param>
 /// <param name="Topics">Topics on the agenda.</param>
 /// <param name="Participants">Participant groups.</param>
+/// <param name="Secret">Whether it is a secret back channel: no public hears of it until a leak or an event exposes it (T2-SECRECY).</param>
 public sealed record InitiativeSpec(
     string Id,
     string Name,
@@ -23,4 +24,5 @@ public sealed record InitiativeSpec(
     double Resilience,
     string? Sponsor,
     ImmutableArray<TopicSpec> Topics,
-    ImmutableArray<ParticipantGroup> Participants);
+    ImmutableArray<ParticipantGroup> Participants,
+    bool Secret = false);

@@ -23,6 +23,7 @@ internal sealed class ScenarioMapper
     private readonly List<(string Id, Position At, string Path)> _initiativeReferences = [];
     private readonly List<(string Id, Position At, string Path)> _agreementReferences = [];
     private readonly List<(string Id, Position At, string Path)> _topicReferences = [];
+    private readonly List<(string Id, Position At, string Path)> _exposeReferences = [];
     private Calendar? _calendar;
 
     private ScenarioMapper(ValidationContext context, string defaultName)
@@ -70,6 +71,8 @@ internal sealed class ScenarioMapper
                 Error(at, path, $"no agreement '{id}'{Known(agreementIds)}");
             }
         }
+
+        CheckExposures(initiatives.Concat(variants.SelectMany(v => v.AddInitiatives)), agreements);
 
         var topics = initiatives.Concat(variants.SelectMany(v => v.AddInitiatives)).SelectMany(i => i.Topics).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var (id, at, path) in _topicReferences)
@@ -348,7 +351,8 @@ internal sealed class ScenarioMapper
                 view.Number("resilience"),
                 view.Text("sponsor"),
                 MapTopics(view, states),
-                MapParticipants(view, states)));
+                MapParticipants(view, states),
+                view.Bool("secret")));
         }
 
         return initiatives.ToImmutable();
@@ -570,7 +574,8 @@ internal sealed class ScenarioMapper
                 view.Bool("reversible"),
                 from,
                 historical.ToImmutable(),
-                view.Text("source")));
+                view.Text("source"),
+                view.Bool("secret")));
         }
 
         return agreements.ToImmutable();
@@ -615,8 +620,43 @@ internal sealed class ScenarioMapper
             References(view, "start_initiatives", _initiativeReferences),
             References(view, "stop_initiatives", _initiativeReferences),
             dialogue == "keep",
-            References(view, "reach_agreements", _agreementReferences));
+            References(view, "reach_agreements", _agreementReferences),
+            References(view, "expose", _exposeReferences));
     }
+
+    /// <summary>
+    /// Every id an event's <c>expose</c> names must be a secret initiative (of the base or of a
+    /// variant, as the other initiative references) or a secret agreement: exposing what is public
+    /// already would do nothing, so it is a mistake.
+    /// </summary>
+    private void CheckExposures(IEnumerable<InitiativeSpec> initiatives, ImmutableArray<AgreementSpec> agreements)
+    {
+        var secret = new HashSet<string>(StringComparer.Ordinal);
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (id, isSecret) in initiatives.Select(i => (i.Id, i.Secret)).Concat(agreements.Select(a => (a.Id, a.Secret))))
+        {
+            known.Add(id);
+            if (isSecret)
+            {
+                secret.Add(id);
+            }
+        }
+
+        foreach (var (id, at, path) in _exposeReferences)
+        {
+            if (!known.Contains(id))
+            {
+                Error(at, path, $"no initiative or agreement '{id}'{KnownSecret(secret)}");
+            }
+            else if (!secret.Contains(id))
+            {
+                Error(at, path, $"'{id}' is not secret, so there is nothing to expose; only an initiative or agreement marked 'secret: true' can be exposed{KnownSecret(secret)}");
+            }
+        }
+    }
+
+    private static string KnownSecret(HashSet<string> secret) =>
+        secret.Count == 0 ? " (the scenario has no secret initiative or agreement)" : Known(secret, "the secret ones are");
 
     private static ImmutableArray<string> References(NodeView view, string key, List<(string, Position, string)> pending)
     {
@@ -822,14 +862,14 @@ internal sealed class ScenarioMapper
 
     private void Error(Position at, string path, string message) => _context.Error(at, path, message);
 
-    private static string Known(IEnumerable<string> ids)
+    private static string Known(IEnumerable<string> ids, string lead = "expected one of")
     {
         var list = ids.Order(StringComparer.Ordinal).ToArray();
         return list.Length switch
         {
             0 => " (none are defined)",
-            <= 12 => $"; expected one of {string.Join(", ", list)}",
-            _ => $"; expected one of {string.Join(", ", list.Take(12))}, ... ({list.Length} in all)",
+            <= 12 => $"; {lead} {string.Join(", ", list)}",
+            _ => $"; {lead} {string.Join(", ", list.Take(12))}, ... ({list.Length} in all)",
         };
     }
 }

@@ -131,6 +131,7 @@ public static class ScenarioSchema
         new("end", DateShape.End, "Last day it can meet.", DefaultText: "the end of the run"),
         new("meeting_interval", DurationShape.Instance, "Time between scheduled meetings.", Default: "6 months"),
         new("resilience", Unit, "Chance that a meeting is held despite high tension or a suspended dialogue (unbroken engagement).", Default: 0.3),
+        new("secret", BoolShape.Instance, "Whether it is a secret back channel: its participants meet, build trust and carry agreed texts to their governments, but the publics hear nothing of it (no outreach, no media) until a meeting leaks or an event exposes it (effects.expose; see docs/MODEL.md, T2-SECRECY).", Default: false),
         new("sponsor", TextShape.Any, "Sponsor or venue, for the record.", DefaultText: "none"),
         new("topics", new ListShape(Topic, 1, 100), "Topics on the agenda.", DefaultText: "a core topic 'core' and a peripheral topic 'trade'"),
         new("participants", new ListShape(Participants, 1, 1000), "Participant groups.", Required: true),
@@ -148,6 +149,7 @@ public static class ScenarioSchema
         new("hawkishness", new MapShape(TextShape.StateId, Unit), "New leadership hawkishness by state id (a change of leadership).", DefaultText: "no change"),
         new("start_initiatives", new ListShape(TextShape.Id, 0, 1000), "Ids of initiatives (re)started, or 'all'.", DefaultText: "none"),
         new("stop_initiatives", new ListShape(TextShape.Id, 0, 1000), "Ids of initiatives stopped, or 'all'.", DefaultText: "none"),
+        new("expose", new ListShape(TextShape.Id, 0, 1000), "Ids of secret initiatives or agreements the event exposes: they become public, with a backlash on the publics and governments of their states (see docs/MODEL.md, T2-SECRECY).", DefaultText: "none"),
     ]);
 
     /// <summary>An event.</summary>
@@ -190,6 +192,7 @@ public static class ScenarioSchema
         new("severity", Unit, "Significance of the signing: its cooperative shock on official trust and the publics.", Default: 0.5),
         new("terms", Terms, "What it changes.", DefaultText: "only the signing's shock"),
         new("reversible", BoolShape.Instance, "Whether it can erode and collapse (a treaty that has held for decades is not).", Default: true),
+        new("secret", BoolShape.Instance, "Whether it is negotiated in secret: spoilers cannot see its progress until its signing announces it or an event exposes it (effects.expose), which brings a backlash (see docs/MODEL.md, T2-SECRECY).", Default: false),
         new("from", DateShape.Start, "First day it is on the table.", DefaultText: "the start of the run"),
         new("historical", new ListShape(DateShape.Start, 0, 100), "The dates history reached it: targets for validation, never inputs.", DefaultText: "none (never reached)"),
         new("source", TextShape.Any, "Citation or link.", DefaultText: "none"),

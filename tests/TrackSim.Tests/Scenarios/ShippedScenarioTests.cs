@@ -132,17 +132,20 @@ public sealed class ShippedScenarioTests
         Assert.That(scenario.Citizens.TrustOf("SO"), Is.EqualTo(new TrustDistribution(0.3, 0.1)));
         Assert.That(scenario.Citizens.Network, Is.EqualTo(new NetworkSpec(NetworkKind.SmallWorld, 8, 0.05, 0.01)));
 
-        var initiative = scenario.Initiatives.Single();
+        Assert.That(scenario.Initiatives.Select(i => (i.Id, i.Secret)), Is.EqualTo(new[] { ("river-dialogue", false), ("quiet-channel", true) }));
+        var initiative = scenario.Initiatives[0];
         Assert.That(initiative.MeetingInterval, Is.EqualTo(new Duration(4, StepUnit.Month)));
         Assert.That(initiative.End, Is.EqualTo(new DateOnly(1999, 6, 30)));
         Assert.That(initiative.Participants[0].Alignment, Is.EqualTo(0.8));
         Assert.That(initiative.Participants[1].Alignment, Is.EqualTo(Role.Find("journalist")!.Alignment));
         Assert.That(initiative.Participants[3].SharedLanguage, Is.False);
 
-        Assert.That(scenario.Events.Select(e => e.Id), Is.EqualTo(new[] { "border-clash", "new-government", "talks-resume" }));
+        Assert.That(scenario.Events.Select(e => e.Id), Is.EqualTo(new[] { "border-clash", "new-government", "channel-revealed", "talks-resume" }));
         Assert.That(scenario.Events[0].End, Is.EqualTo(new DateOnly(1993, 6, 30)));
         Assert.That((scenario.Events[0].Decided, scenario.Events[0].Effects.Dialogue), Is.EqualTo((false, (DialogueStatus?)null)), "the clash leaves the dialogue to the governments");
-        var summit = scenario.Events[2];
+        Assert.That(scenario.Events[2].Effects.Exposures, Is.EqualTo(new[] { "quiet-channel" }));
+        Assert.That(scenario.Events.Where(e => e.Id != "channel-revealed").Select(e => e.Effects.Exposures), Has.All.Empty);
+        var summit = scenario.Events[3];
         Assert.That((summit.Decided, summit.Effects.Dialogue), Is.EqualTo((true, (DialogueStatus?)DialogueStatus.Open)));
         Assert.That(summit.Effects.Agreements, Is.EqualTo(new[] { "border-ceasefire" }));
         Assert.That(scenario.Events[1].Label, Is.EqualTo("new-government"), "an event without name or label is labelled by its id");
@@ -166,6 +169,7 @@ public sealed class ShippedScenarioTests
         Assert.That(ceasefire.Terms.CreateLinks.Select(l => (l.Id, l.Sector)), Is.EqualTo(new[] { ("border-hotline", Sector.Communications) }));
         Assert.That(ceasefire.Historical, Is.EqualTo(new[] { new DateOnly(1995, 1, 15) }));
         Assert.That(ceasefire.Source, Is.EqualTo("Invented for illustration"));
+        Assert.That((ceasefire.Secret, agreements[1].Secret), Is.EqualTo((true, false)), "secret where set, public by default");
 
         // Only the required keys: the kind's defaults.
         var commission = agreements[1];
@@ -227,7 +231,7 @@ public sealed class ShippedScenarioTests
     [Test]
     public void Every_field_topic_without_positions_is_spread_around_the_middle()
     {
-        var topics = LoadShipped("scenarios/examples/every-field.yaml").Initiatives.Single().Topics;
+        var topics = LoadShipped("scenarios/examples/every-field.yaml").Initiatives[0].Topics;
         Assert.That(topics[0].Positions, Is.EqualTo(new Dictionary<string, double> { ["NA"] = 0.1, ["SO"] = 0.9 }));
         Assert.That(topics[1].Core, Is.False);
         Assert.That(topics[1].Positions["NA"], Is.EqualTo(0.3).Within(1e-12));
@@ -271,7 +275,7 @@ public sealed class ShippedScenarioTests
         Assert.That(scenario.Events.Select(e => e.Id), Does.Contain("border-clash"));
         var variant = scenario.ForVariant("no-clash");
         Assert.That(variant.Variant, Is.EqualTo("no-clash"));
-        Assert.That(variant.Events.Select(e => e.Id), Is.EqualTo(new[] { "new-government", "talks-resume" }));
+        Assert.That(variant.Events.Select(e => e.Id), Is.EqualTo(new[] { "new-government", "channel-revealed", "talks-resume" }));
     }
 
     [Test]
@@ -279,8 +283,8 @@ public sealed class ShippedScenarioTests
     {
         var scenario = LoadShipped("scenarios/examples/every-field.yaml");
         var variant = scenario.ForVariant("second-dialogue");
-        Assert.That(variant.Initiatives.Select(i => i.Id), Is.EqualTo(new[] { "river-dialogue", "youth-exchange" }));
-        Assert.That(variant.Initiatives[1].MeetingInterval, Is.EqualTo(new Duration(12, StepUnit.Month)));
+        Assert.That(variant.Initiatives.Select(i => i.Id), Is.EqualTo(new[] { "river-dialogue", "quiet-channel", "youth-exchange" }));
+        Assert.That(variant.Initiatives[2].MeetingInterval, Is.EqualTo(new Duration(12, StepUnit.Month)));
         Assert.That(variant.Events.Select(e => e.Id), Does.Contain("exchange-festival"));
         Assert.That(variant.Lens, Is.EqualTo("realist"));
         Assert.That(variant.Parameters["track2.alignment_scale"], Is.EqualTo(0.5));
