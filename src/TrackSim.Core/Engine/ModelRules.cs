@@ -20,10 +20,12 @@ internal static class ModelRules
         // 2. Incidents.
         new StIncidentsRule(),
 
-        // 3-4. Track II, initiative by initiative: co-optation, the meeting, the transfer of its recommendations.
+        // 3-4. Track II, initiative by initiative: co-optation, the meeting, the transfer of its recommendations;
+        // then the leaks and exposures of secret channels.
         new T2CooptRule(),
         new T2MeetRule(),
         new T2TransferRule(),
+        new T2SecrecyRule(),
 
         // Links asked for by events and adopted recommendations.
         new FnCreateRule(),

@@ -27,6 +27,12 @@ internal sealed class AgreementRuntime(AgreementSpec spec, DyadRuntime dyad, int
     /// <summary>Times it has been reached in this run.</summary>
     public int TimesReached { get; set; }
 
+    /// <summary>Whether it is negotiated in secret (spoilers cannot see it): set by T2-SECRECY at the start, cleared at its signing or exposure.</summary>
+    public bool Secret { get; set; }
+
+    /// <summary>The id of the first event of the step that exposed it while it was secret (set by EVENT, read and cleared by T2-SECRECY), or null.</summary>
+    public string? ExposedBy { get; set; }
+
     /// <summary>Whether it is on the table on <paramref name="date"/>.</summary>
     public bool OnTable(DateOnly date) => Spec.From is not { } from || date >= from;
 }

@@ -41,6 +41,9 @@ internal sealed class DyadRuntime(int a, int b, string subject)
     /// <summary>Working trust each government draws from its nationals in Track II channels of the dyad, by side.</summary>
     public double[] WorkingTrust { get; } = new double[2];
 
+    /// <summary>Share of its readiness each government withholds after the exposure of a secret channel with the other (set and faded by T2-SECRECY, read by TI-READINESS), by side.</summary>
+    public double[] Withheld { get; } = new double[2];
+
     /// <summary>The most severe hostile event against each side in this step (0 when none), set by EVENT.</summary>
     public double[] HostileAgainst { get; } = new double[2];
 

@@ -8,13 +8,17 @@ namespace TrackSim.Core.Model;
 /// </summary>
 internal static class GovernmentReadiness
 {
-    /// <summary>Readiness R = √(M·O)·(1 − c_H·h) from motivation M, optimism O and the leadership's hawkishness h.</summary>
+    /// <summary>
+    /// Readiness R = √(M·O)·(1 − c_H·h)·(1 − χ) from motivation M, optimism O, the leadership's
+    /// hawkishness h and the share χ it withholds after the exposure of a secret channel.
+    /// </summary>
     /// <param name="motivation">The government's motivation M.</param>
     /// <param name="optimism">The government's optimism O.</param>
     /// <param name="hawkishnessWeight">c_H, <c>readiness.hawkishness_weight</c>.</param>
     /// <param name="hawkishness">The leadership's hawkishness h.</param>
-    public static double Of(double motivation, double optimism, double hawkishnessWeight, double hawkishness) =>
-        Math.Sqrt(motivation * optimism) * (1 - (hawkishnessWeight * hawkishness));
+    /// <param name="withheld">χ, the share withheld after an exposure (T2-SECRECY); 0 when none.</param>
+    public static double Of(double motivation, double optimism, double hawkishnessWeight, double hawkishness, double withheld) =>
+        Math.Sqrt(motivation * optimism) * (1 - (hawkishnessWeight * hawkishness)) * (1 - withheld);
 
     /// <summary>
     /// Optimism of government <paramref name="side"/> about an agreement on <paramref name="topic"/>:
@@ -43,6 +47,6 @@ internal static class GovernmentReadiness
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(dyad);
         int state = side == 0 ? dyad.A : dyad.B;
-        return Of(dyad.Motivation[side], TopicOptimism(dyad, side, topic, textWeight), hawkishnessWeight, world.States[state].Hawkishness);
+        return Of(dyad.Motivation[side], TopicOptimism(dyad, side, topic, textWeight), hawkishnessWeight, world.States[state].Hawkishness, dyad.Withheld[side]);
     }
 }

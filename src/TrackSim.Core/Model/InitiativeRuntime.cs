@@ -65,6 +65,12 @@ internal sealed class InitiativeRuntime
     /// <summary>Not stopped by an event.</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>Whether the publics know nothing of it yet: set by T2-SECRECY at the start, cleared when it is exposed.</summary>
+    public bool Secret { get; set; }
+
+    /// <summary>The id of the first event of the step that exposed it while it was secret (set by EVENT, read and cleared by T2-SECRECY), or null.</summary>
+    public string? ExposedBy { get; set; }
+
     public DateOnly NextMeeting { get; set; }
 
     public int MeetingsHeld { get; set; }

@@ -33,6 +33,7 @@ internal sealed class World
         TransferStream = streams.Create(replicate, "transfer");
         SpilloverStream = streams.Create(replicate, "spillover");
         SpoilerStream = streams.Create(replicate, "spoilers");
+        LeakStream = streams.Create(replicate, "leaks");
         CitizenSeed = streams.SeedOf(replicate, CitizenStream);
         InfluenceSeed = streams.SeedOf(replicate, "influence");
         TurnoverSeed = streams.SeedOf(replicate, "turnover");
@@ -152,6 +153,9 @@ internal sealed class World
     public Xoshiro256 SpilloverStream { get; }
 
     public Xoshiro256 SpoilerStream { get; }
+
+    /// <summary>Whether each meeting of a secret initiative leaks (T2-SECRECY).</summary>
+    public Xoshiro256 LeakStream { get; }
 
     /// <summary>Name of the stream of the initial population and its network.</summary>
     public const string CitizenStream = "citizens";

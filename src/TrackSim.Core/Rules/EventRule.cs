@@ -23,7 +23,10 @@ namespace TrackSim.Core.Rules;
 /// −<c>media.effect</c>·<c>media.negativity_bias</c>·s for hostile and +<c>media.effect</c>·s for
 /// cooperative events (Soroka 2006 on the negativity bias), on the actors' publics (for a hostile
 /// event with a single actor, on every other state's public); the shock fades with
-/// <c>media.half_life</c> (see the citizen layer). Explicit effects apply in the first step;
+/// <c>media.half_life</c> (see the citizen layer). A cooperative or neutral event that starts or
+/// stops a secret initiative by id is news of the secret channel and reaches no public; an
+/// event's <c>expose</c> notes the secret channels it reveals, which T2-SECRECY exposes later in
+/// the step. Explicit effects apply in the first step;
 /// links an event creates are added by FN-CREATE later in the step. An event with
 /// <c>decided: true</c> scripts the governments' decisions in its effects (suspend, resume or keep
 /// the dialogue, reach agreements), logged under TI-TALKS and TI-AGREE as scripted. Events have no
@@ -86,7 +89,8 @@ internal sealed class EventRule() : Rule(
     public static void Start(World world, EventSpec e)
     {
         int[] actors = ActorIndices(world, e);
-        world.Record(Id, e.Id, $"{e.Name} ({Kind(e)}, severity {Num(e.Severity)})");
+        string? secret = e.Valence == Valence.Hostile ? null : SecretChannelOf(world, e);
+        world.Record(Id, e.Id, secret is null ? $"{e.Name} ({Kind(e)}, severity {Num(e.Severity)})" : $"{e.Name} ({Kind(e)}, severity {Num(e.Severity)}; kept from the publics: {secret} is secret)");
         var p = world.P;
         switch (e.Valence)
         {
@@ -130,7 +134,11 @@ internal sealed class EventRule() : Rule(
                     }
                 }
 
-                AddMedia(world, e, actors, p[CitMediaRule.Effect] * e.Severity);
+                if (secret is null)
+                {
+                    AddMedia(world, e, actors, p[CitMediaRule.Effect] * e.Severity);
+                }
+
                 break;
 
             default:
@@ -256,6 +264,24 @@ internal sealed class EventRule() : Rule(
             world.Record(Id, stateId, $"leadership hawkishness set to {Num(level)} by {e.Id}");
         }
 
+        // An exposure is noted here and made by T2-SECRECY later in the step (the backlash, the
+        // readiness withheld and the log); the first event of the step to expose a channel names it.
+        foreach (var initiative in world.Initiatives)
+        {
+            if (initiative.Secret && initiative.ExposedBy is null && effects.Exposures.Contains(initiative.Spec.Id))
+            {
+                initiative.ExposedBy = e.Id;
+            }
+        }
+
+        foreach (var agreement in world.Agreements)
+        {
+            if (agreement.Secret && agreement.ExposedBy is null && effects.Exposures.Contains(agreement.Spec.Id))
+            {
+                agreement.ExposedBy = e.Id;
+            }
+        }
+
         foreach (var initiative in world.Initiatives)
         {
             string id = initiative.Spec.Id;
@@ -270,6 +296,28 @@ internal sealed class EventRule() : Rule(
                 world.Record(Id, id, $"restarted by {e.Id}");
             }
         }
+    }
+
+    /// <summary>
+    /// The first secret initiative that the event starts or stops by id (not through <c>all</c>)
+    /// and that is still secret for it: not exposed by this event or an earlier one of the step.
+    /// Such an event is news of the secret channel itself, so no public hears of it; null when
+    /// there is none.
+    /// </summary>
+    private static string? SecretChannelOf(World world, EventSpec e)
+    {
+        var effects = e.Effects;
+        foreach (var initiative in world.Initiatives)
+        {
+            string id = initiative.Spec.Id;
+            if (initiative.Secret && initiative.ExposedBy is null && !effects.Exposures.Contains(id)
+                && (effects.StartInitiatives.Contains(id) || effects.StopInitiatives.Contains(id)))
+            {
+                return id;
+            }
+        }
+
+        return null;
     }
 
     private static bool Names(IEnumerable<string> ids, string id) =>

@@ -10,7 +10,8 @@ namespace TrackSim.Core.Rules;
 /// Outreach travels in the language shared across the border (the cross-border press and
 /// broadcasts): for every state s of a running initiative, the push on its shared-language
 /// citizens is Δt · ω · clamp(Σ_p ρ_p (2 t_p − 1), −1, 1), the sum running over the participants p
-/// who speak the shared language in every running initiative that includes s and has met, with
+/// who speak the shared language in every running initiative that includes s, has met and is not
+/// secret (T2-SECRECY: a secret channel says nothing in public until it is exposed), with
 /// reach ρ_p (the share of the audience reached, applied as a mean-field weight), mean cross-side
 /// trust t_p and ω = <c>outreach.effect</c>; the clamp applies to the sum over all initiatives. Participants who trust the other side speak well of it, those who
 /// distrust it speak ill. Citizens move by push·(1 − x) toward trust, or push·x away from it
@@ -56,7 +57,7 @@ internal sealed class T2OutreachRule() : Rule(
         var voice = world.OutreachPush;
         foreach (var initiative in world.Initiatives)
         {
-            if (!initiative.IsRunning(world.Date) || initiative.MeetingsHeld == 0)
+            if (!initiative.IsRunning(world.Date) || initiative.MeetingsHeld == 0 || initiative.Secret)
             {
                 continue;
             }

@@ -18,8 +18,9 @@ namespace TrackSim.Core.Rules;
 /// hawkishness:
 /// motivation M_i = 1 − (1 − c_T·C)(1 − c_S·(1 − e^(−Y/y)))(1 − c_P·π_i),
 /// optimism O_i = 1 − (1 − τ)(1 − c_W·W_i),
-/// readiness R_i = √(M_i·O_i)·(1 − c_H·h_i) (both are necessary: either at 0 gives 0; the
-/// geometric mean keeps readiness on the scale of its parts),
+/// readiness R_i = √(M_i·O_i)·(1 − c_H·h_i)·(1 − χ_i) (both are necessary: either at 0 gives 0; the
+/// geometric mean keeps readiness on the scale of its parts; χ_i is the share a government
+/// withholds for a while after a secret channel it was party to is exposed, set by T2-SECRECY),
 /// with c_T = <c>readiness.tension_weight</c>, c_S = <c>readiness.stalemate_weight</c>,
 /// y = <c>readiness.stalemate_years</c>, c_P = <c>readiness.public_weight</c>,
 /// c_W = <c>readiness.backchannel_weight</c> and c_H = <c>readiness.hawkishness_weight</c>.
@@ -107,7 +108,7 @@ internal sealed class TiReadinessRule() : Rule(
                     * (1 - (p[StalemateWeight] * stalemate))
                     * (1 - (p[PublicWeight] * world.States[state].PublicTrust)));
                 dyad.Optimism[side] = 1 - ((1 - dyad.OfficialTrust) * (1 - (p[BackchannelWeight] * dyad.WorkingTrust[side])));
-                dyad.Readiness[side] = GovernmentReadiness.Of(dyad.Motivation[side], dyad.Optimism[side], p[HawkishnessWeight], world.States[state].Hawkishness);
+                dyad.Readiness[side] = GovernmentReadiness.Of(dyad.Motivation[side], dyad.Optimism[side], p[HawkishnessWeight], world.States[state].Hawkishness, dyad.Withheld[side]);
             }
         }
     }

@@ -13,7 +13,8 @@ namespace TrackSim.Core.Rules;
 /// Each step, for each dyad, the peace momentum μ is the largest, over the agreements on its
 /// table, of the negotiation progress of one not in force and 2^(−y/h) for one in force since y
 /// years (h = <c>spoilers.memory</c>): spoilers strike when a deal is near and just after it is
-/// signed. Groups based in state i attack the other state of the dyad N ~ Poisson(Δt·λ_i·μ) times
+/// signed; an agreement negotiated in secret counts only once it is signed or exposed
+/// (T2-SECRECY). Groups based in state i attack the other state of the dyad N ~ Poisson(Δt·λ_i·μ) times
 /// (λ_i = <c>spoilers.rate</c>, a parameter of a state); each attack is a terror attack of severity
 /// <c>spoilers.severity</c> with i as the state it is blamed on, applied by EVENT in this step like
 /// a dated attack (grievance, official trust, the publics, and the governments' answer in
@@ -76,7 +77,8 @@ internal sealed class TiSpoilerRule() : Rule(
         double momentum = 0;
         foreach (var agreement in world.Agreements)
         {
-            if (agreement.Dyad != dyad || !agreement.OnTable(world.Date))
+            // Spoilers cannot time their attacks to talks they do not know of (T2-SECRECY).
+            if (agreement.Dyad != dyad || !agreement.OnTable(world.Date) || (agreement.Secret && !agreement.InForce))
             {
                 continue;
             }

@@ -30,7 +30,8 @@ public sealed class MechanismAblationTests
     /// they break off the talks and later resume them; official trust falls);</item>
     /// <item>two agreements on the table (a CBM on the peripheral topic and a ceasefire), which the
     /// governments negotiate and reach (agreements), with spoilers based in both states at 2 attacks
-    /// a year at full momentum (spoilers);</item>
+    /// a year at full momentum (spoilers); the ceasefire is negotiated in secret, so spoilers do
+    /// not see it coming until it is signed (secrecy);</item>
     /// <item>functional links: a strong water link with a threshold no crisis reaches (contact,
     /// growth, spillover, raised to 0.3 a year so that it happens within the run) and a weaker
     /// trade link with threshold 0.4, which the crisis pushes tension above (link suspension);</item>
@@ -83,7 +84,7 @@ public sealed class MechanismAblationTests
           - { id: crisis, date: 2005-06, kind: crisis, severity: 0.9, actors: [AA, BB] }
         agreements:
           - { id: trade-pact, states: [AA, BB], kind: cbm, topic: trade, terms: { restraint: 0.2 } }
-          - { id: truce, states: [AA, BB], kind: ceasefire, terms: { incident_reduction: 0.5 } }
+          - { id: truce, states: [AA, BB], kind: ceasefire, secret: true, terms: { incident_reduction: 0.5 } }
         parameters:
           spoilers: { rate: 2 }
           functional: { spillover: 0.3 }
@@ -304,6 +305,28 @@ public sealed class MechanismAblationTests
             Assert.That(AllOn.Value.Log.Select(e => e.Rule), Does.Contain("FN-SPILLOVER"));
             Assert.That(off.Log.Select(e => e.Rule), Has.None.EqualTo("FN-SPILLOVER"));
             Assert.That(Values(off, "functional_links_active", "AA-BB").Max(), Is.EqualTo(2), "the two links of the scenario, no more");
+        });
+    }
+
+    [Test]
+    public void Secrecy_off_lets_the_spoilers_see_the_secret_truce_before_it_is_signed()
+    {
+        // With secrecy on, the truce's progress gives the spoilers no momentum until it is
+        // signed; with it off they answer that progress too, and strike more often before the
+        // truce is first reached.
+        var on = AllOn.Value;
+        var off = Off("secrecy");
+        static int AttacksBeforeTheTruce(RunResult run)
+        {
+            int reached = run.Log.First(e => e.Rule == "TI-AGREE" && e.Subject == "truce").Step;
+            return run.Log.Count(e => e.Rule == "TI-SPOILER" && e.Step <= reached);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(on.Log.Where(e => e.Rule == "T2-SECRECY").Select(e => (e.Subject, e.Detail)), Is.EqualTo(new[] { ("truce", "made public by its signing") }));
+            Assert.That(off.Log.Select(e => e.Rule), Has.None.EqualTo("T2-SECRECY"));
+            Assert.That(AttacksBeforeTheTruce(on), Is.LessThan(AttacksBeforeTheTruce(off)));
         });
     }
 

@@ -11,7 +11,7 @@ namespace TrackSim.Tests.Scenarios;
 /// default), and an event's <c>expose</c> must name a secret initiative (of the base or of a
 /// variant) or a secret agreement, at its position otherwise.
 /// </summary>
-public sealed class SecrecyRuleTests
+public sealed class SecretChannelRuleTests
 {
     private const string Header = """
         calendar: { start: 2000-01, end: 2009-12 }
