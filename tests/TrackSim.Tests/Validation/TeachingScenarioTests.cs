@@ -146,8 +146,64 @@ public sealed class TeachingScenarioTests
         // The lesson's point in docs/TEACHING.md: readiness in both variants is above the
         // default bar for reopening (0.25) once the shortest suspension (half a year) is over,
         // so the channel does not change the month the talks reopen.
-        var runs = Unbroken.Value.Runs;
+        var runs = Unbroken.Value.RunsOf("base").Concat(Unbroken.Value.RunsOf("paused"));
         Assert.That(runs.Select(r => ReopenedOn(r)), Has.All.EqualTo(Attack.AddMonths(6)));
+    }
+
+    private static readonly DateOnly Revealed = new(2009, 2, 1);
+    private static readonly string[] Rivals = ["NA", "SO"];
+
+    [Test]
+    public void Unbroken_engagement_a_secret_channel_keeps_the_governments_optimistic_but_says_nothing_to_the_publics()
+    {
+        // The lesson's variant `secret`: the same channel, secret until a newspaper reveals it
+        // three months after the attack. Its working trust reaches the governments as in the base
+        // (optimism within 0.01, against about 0.1 less in `paused`), but its journalists do no
+        // outreach: about 0.05 less public trust before the attack. The margins are half of that.
+        var result = Unbroken.Value;
+        double Before(RunResult run, string metric, string subject) => Between(run, metric, subject, Attack.AddMonths(-12), Attack);
+        double Suspended(RunResult run, string metric, string subject) => Between(run, metric, subject, Attack, Revealed);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Median(result, "secret", r => Suspended(r, "optimism", "NA")), Is.EqualTo(Median(result, "base", r => Suspended(r, "optimism", "NA"))).Within(0.01));
+            Assert.That(Median(result, "secret", r => Suspended(r, "optimism", "NA")), Is.GreaterThan(Median(result, "paused", r => Suspended(r, "optimism", "NA")) + 0.05));
+            foreach (string state in Rivals)
+            {
+                Assert.That(Median(result, "secret", r => Before(r, "public_trust", state)), Is.LessThan(Median(result, "base", r => Before(r, "public_trust", state)) - 0.025), state);
+            }
+        });
+    }
+
+    [Test]
+    public void Unbroken_engagement_the_revelation_of_the_secret_channel_holds_the_talks_back()
+    {
+        // Exposed in the middle of the suspension, the governments withhold 0.3 of readiness of
+        // about 0.32: below the bar of 0.25 when the shortest suspension is over, so every run
+        // reopens later than May 2009, and within the months the withheld share takes to fade.
+        var runs = Unbroken.Value.RunsOf("secret").ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(runs.Select(r => r.Log.Where(e => e.Rule == "T2-SECRECY").Select(e => (e.Date, e.Subject)).Single()), Has.All.EqualTo((Revealed, "bridge")));
+            Assert.That(runs.Select(r => ReopenedOn(r)), Has.All.GreaterThan(Attack.AddMonths(6)));
+            Assert.That(runs.Select(r => ReopenedOn(r)), Has.All.LessThanOrEqualTo(Attack.AddMonths(9)));
+        });
+    }
+
+    [Test]
+    public void Unbroken_engagement_a_leak_long_before_the_crisis_costs_no_months_of_talks()
+    {
+        // The exercise of the secret channel: with leaks at 0.05 a meeting, the runs whose channel
+        // leaked before the attack reopen with the base, in May 2009; the others are revealed by
+        // the newspaper and reopen later.
+        var result = Run("unbroken-engagement", new Override("variants[secret].parameters.secrecy.leak_per_meeting", "0.05"));
+        var runs = result.RunsOf("secret").ToArray();
+        bool LeakedBeforeTheAttack(RunResult run) => run.Log.Any(e => e.Rule == "T2-SECRECY" && e.Date < Attack && e.Detail.StartsWith("exposed by a leak", StringComparison.Ordinal));
+        Assert.Multiple(() =>
+        {
+            Assert.That(runs.Count(LeakedBeforeTheAttack), Is.InRange(1, runs.Length - 1), "some runs leak before the attack and some do not");
+            Assert.That(runs.Where(LeakedBeforeTheAttack).Select(r => ReopenedOn(r)), Has.All.EqualTo(Attack.AddMonths(6)));
+            Assert.That(runs.Where(r => !LeakedBeforeTheAttack(r)).Select(r => ReopenedOn(r)), Has.All.GreaterThan(Attack.AddMonths(6)));
+        });
     }
 
     [Test]
