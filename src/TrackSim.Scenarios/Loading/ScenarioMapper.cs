@@ -166,10 +166,41 @@ internal sealed class ScenarioMapper
             states.Add(new StateSpec(
                 id,
                 view.Text("name") ?? id,
-                view.Number("posture")));
+                view.Number("posture"))
+            {
+                Governments = MapGovernments(view.Objects("governments")),
+            });
         }
 
         return states.ToImmutable();
+    }
+
+    private ImmutableArray<GovernmentPeriod> MapGovernments(IEnumerable<NodeView> views)
+    {
+        var periods = ImmutableArray.CreateBuilder<GovernmentPeriod>();
+        foreach (var view in views)
+        {
+            if (view.Date("from") is not { } from || view.Text("leader") is not { } leader)
+            {
+                continue;
+            }
+
+            CheckInCalendar(from, view, "from");
+            if (periods.Count > 0 && from <= periods[^1].From)
+            {
+                Error(view.PositionOf("from"), view.PathOf("from"), $"the government periods must be in date order; {from:yyyy-MM-dd} is not after {periods[^1].From:yyyy-MM-dd}, when {periods[^1].Leader}'s began");
+            }
+
+            periods.Add(new GovernmentPeriod(
+                from,
+                leader,
+                view.OptionalNumber("receptivity"),
+                view.OptionalNumber("hawkishness"),
+                view.OptionalNumber("public_sensitivity"),
+                Names.Parse<ContactPolicy>(view.Word("contacts")!)));
+        }
+
+        return periods.ToImmutable();
     }
 
     private ImmutableArray<DyadSpec> MapDyads(NodeView root)
@@ -428,6 +459,13 @@ internal sealed class ScenarioMapper
                 CheckState(state, view.PositionOf("state"), view.PathOf("state"));
             }
 
+            var from = view.Date("from");
+            var until = view.Date("until");
+            if (from is { } first && until is { } last && last < first)
+            {
+                Error(view.PositionOf("until"), view.PathOf("until"), $"the group leaves on {last:yyyy-MM-dd}, before it joins on {first:yyyy-MM-dd}");
+            }
+
             groups.Add(new ParticipantGroup(
                 state,
                 role.Id,
@@ -435,7 +473,11 @@ internal sealed class ScenarioMapper
                 view.OptionalNumber("alignment") ?? role.Alignment,
                 view.OptionalNumber("access") ?? role.Access,
                 view.OptionalNumber("reach") ?? role.Reach,
-                view.Bool("shared_language")));
+                view.Bool("shared_language"))
+            {
+                From = from,
+                Until = until,
+            });
         }
 
         return groups.ToImmutable();

@@ -38,12 +38,24 @@ public static class ScenarioSchema
         new("step", new EnumShape(["day", "week", "month"]), "Length of one step.", Default: "month"),
     ]);
 
+    /// <summary>A government of a state, from a date.</summary>
+    public static ObjectShape Government { get; } = new("a government period",
+    [
+        new("from", DateShape.Start, "The day it takes office; it governs from the step that holds this date until the next period begins (the first period may start after the run does: the state's parameters hold until then).", Required: true),
+        new("leader", TextShape.Any, "The leader's name, for the event log.", Required: true),
+        new("receptivity", Unit, "The government's receptivity to Track II input (transfer).", DefaultText: "the state's parameters.transfer.receptivity"),
+        new("hawkishness", Unit, "Leadership hawkishness (audience pressure, readiness); an event's hawkishness effect overrides it until the next period begins.", DefaultText: "the state's parameters.posture.hawkishness"),
+        new("public_sensitivity", Unit, "The government's sensitivity to public opinion (audience pressure).", DefaultText: "the state's parameters.posture.public_sensitivity"),
+        new("contacts", new EnumShape(["allowed", "banned"]), "banned: a law bans contacts with the other side, so the state's nationals stay away from Track II meetings and its government receives no recommendation, text or working trust from Track II.", Default: "allowed"),
+    ]);
+
     /// <summary>A state.</summary>
     public static ObjectShape State { get; } = new("a state",
     [
         new("id", TextShape.StateId, "Short upper-case code (IN, PK, US, CN).", Required: true),
         new("name", TextShape.Any, "Display name.", DefaultText: "the id"),
         new("posture", new NumberShape(0, 1000, unit: "posture"), "Relative initial hostile posture: the dyad's initial tension fixes the sum of the two states' postures, and this value sets each state's share of it.", Default: 0.2),
+        new("governments", new ListShape(Government, 0, 1000), "Governments by period, in date order: each sets the state's receptivity, hawkishness, sensitivity to the public and contacts from its date (docs/MODEL.md, ST-GOVERNMENT).", DefaultText: "none (the state's parameters hold for the whole run)"),
     ], Moved(("fear", "posture.fear"), ("restraint", "posture.restraint"), ("grievance", "posture.grievance"), ("hawkishness", "posture.hawkishness"), ("public_sensitivity", "posture.public_sensitivity"), ("receptivity", "transfer.receptivity")));
 
     /// <summary>A functional link.</summary>
@@ -119,6 +131,8 @@ public static class ScenarioSchema
         new("access", Unit, "Access to officials (transfer).", DefaultText: "the role's"),
         new("reach", Unit, "Public reach: share of the audience that hears them; outreach travels in the shared language (see docs/MODEL.md, T2-OUTREACH).", DefaultText: "the role's"),
         new("shared_language", BoolShape.Instance, "Whether they speak the language shared across the border (outreach reaches only citizens who share it).", Default: true),
+        new("from", DateShape.Start, "First day the group takes part (meetings, outreach, working trust): groups can join an initiative that is already running.", DefaultText: "the initiative's start"),
+        new("until", DateShape.End, "Last day the group takes part: groups can leave an initiative that goes on.", DefaultText: "the initiative's end"),
     ]);
 
     /// <summary>An initiative.</summary>
