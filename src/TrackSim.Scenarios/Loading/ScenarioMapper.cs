@@ -23,6 +23,7 @@ internal sealed class ScenarioMapper
     private readonly List<(string Id, Position At, string Path)> _initiativeReferences = [];
     private readonly List<(string Id, Position At, string Path)> _agreementReferences = [];
     private readonly List<(string Id, Position At, string Path)> _topicReferences = [];
+    private readonly List<(string Initiative, string State, Position At, string Path)> _participantStateReferences = [];
     private Calendar? _calendar;
 
     private ScenarioMapper(ValidationContext context, string defaultName)
@@ -59,6 +60,18 @@ internal sealed class ScenarioMapper
             if (id != EventEffects.AllInitiatives && !allInitiatives.Contains(id))
             {
                 Error(at, path, $"no initiative '{id}'{Known(allInitiatives)}; use 'all' for every initiative");
+            }
+        }
+
+        var statesOf = initiatives.Concat(variants.SelectMany(v => v.AddInitiatives)).ToLookup(i => i.Id, i => i.States, StringComparer.Ordinal);
+        foreach (var (initiative, state, at, path) in _participantStateReferences)
+        {
+            foreach (var members in statesOf[initiative])
+            {
+                if (_states.ContainsKey(state) && !members.Contains(state))
+                {
+                    Error(at, path, $"'{state}' is not one of the states of initiative '{initiative}' ({string.Join(", ", members)})");
+                }
             }
         }
 
@@ -647,6 +660,26 @@ internal sealed class ScenarioMapper
             }
         }
 
+        var contacts = ImmutableSortedDictionary.CreateBuilder<string, ContactPolicy>(StringComparer.Ordinal);
+        foreach (var (key, value, path) in view.Entries("contacts"))
+        {
+            CheckState(key.Value, key.Position, path);
+            if (value is YamlScalar { Value: "allowed" or "banned" } scalar)
+            {
+                contacts[key.Value] = Names.Parse<ContactPolicy>(scalar.Value);
+            }
+        }
+
+        var upgrades = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
+        foreach (var (key, value, path) in view.Entries("upgrade_initiatives"))
+        {
+            _initiativeReferences.Add((key.Value, key.Position, path));
+            if (value is YamlScalar scalar && Scalars.TryNumber(scalar, out double access))
+            {
+                upgrades[key.Value] = access;
+            }
+        }
+
         return new EventEffects(
             dialogue switch { "suspend" => DialogueStatus.Suspended, "resume" => DialogueStatus.Open, _ => null },
             view.Number("cbm"),
@@ -657,7 +690,41 @@ internal sealed class ScenarioMapper
             References(view, "start_initiatives", _initiativeReferences),
             References(view, "stop_initiatives", _initiativeReferences),
             dialogue == "keep",
-            References(view, "reach_agreements", _agreementReferences));
+            References(view, "reach_agreements", _agreementReferences))
+        {
+            Contacts = contacts.ToImmutable(),
+            Participants = MapParticipantChanges(view.Objects("participants")),
+            UpgradeInitiatives = upgrades.ToImmutable(),
+        };
+    }
+
+    private ImmutableArray<ParticipantChange> MapParticipantChanges(IEnumerable<NodeView> views)
+    {
+        var changes = ImmutableArray.CreateBuilder<ParticipantChange>();
+        foreach (var view in views)
+        {
+            if (view.Text("initiative") is not { } initiative)
+            {
+                continue;
+            }
+
+            _initiativeReferences.Add((initiative, view.PositionOf("initiative"), view.PathOf("initiative")));
+            string? state = view.Text("state");
+            if (state is not null)
+            {
+                CheckState(state, view.PositionOf("state"), view.PathOf("state"));
+                _participantStateReferences.Add((initiative, state, view.PositionOf("state"), view.PathOf("state")));
+            }
+
+            if (!view.Has("alignment") && !view.Has("access"))
+            {
+                Error(view.Position, view.Path, "a change of participants sets their alignment, their access or both");
+            }
+
+            changes.Add(new ParticipantChange(initiative, state, view.Word("role"), view.OptionalNumber("alignment"), view.OptionalNumber("access")));
+        }
+
+        return changes.ToImmutable();
     }
 
     private static ImmutableArray<string> References(NodeView view, string key, List<(string, Position, string)> pending)

@@ -150,6 +150,16 @@ public static class ScenarioSchema
         new("participants", new ListShape(Participants, 1, 1000), "Participant groups.", Required: true),
     ]);
 
+    /// <summary>An event's change of the alignment or access of an initiative's participants.</summary>
+    public static ObjectShape ParticipantChange { get; } = new("a change of participants",
+    [
+        new("initiative", TextShape.Id, "Id of the initiative whose participants change, or 'all'.", Required: true),
+        new("state", TextShape.StateId, "Only the groups of this state.", DefaultText: "every state"),
+        new("role", new EnumShape([.. Role.All.Select(r => r.Id)]), "Only the groups of this role.", DefaultText: "every role"),
+        new("alignment", Unit, "New alignment with the own government on core topics (co-optation).", DefaultText: "unchanged"),
+        new("access", Unit, "New access to officials (transfer, working trust).", DefaultText: "unchanged"),
+    ]);
+
     /// <summary>The explicit effects of an event.</summary>
     public static ObjectShape Effects { get; } = new("the effects of an event",
     [
@@ -159,7 +169,10 @@ public static class ScenarioSchema
         new("create_links", new ListShape(Link, 0, 100), "Functional links created between the first two actors.", DefaultText: "none"),
         new("suspend_links", new ListShape(TextShape.Id, 0, 1000), "Ids of functional links suspended.", DefaultText: "none"),
         new("resume_links", new ListShape(TextShape.Id, 0, 1000), "Ids of functional links resumed.", DefaultText: "none"),
-        new("hawkishness", new MapShape(TextShape.StateId, Unit), "New leadership hawkishness by state id (a change of leadership).", DefaultText: "no change"),
+        new("hawkishness", new MapShape(TextShape.StateId, Unit), "New leadership hawkishness by state id (a change of leadership); it holds until the state's next government period begins.", DefaultText: "no change"),
+        new("contacts", new MapShape(TextShape.StateId, new EnumShape(["allowed", "banned"])), "Contacts with the other side allowed or banned by state id (a law, a coup); it holds until the state's next government period begins.", DefaultText: "no change"),
+        new("participants", new ListShape(ParticipantChange, 0, 1000), "Changes of the alignment or access of initiatives' participants, in order.", DefaultText: "none"),
+        new("upgrade_initiatives", new MapShape(TextShape.Id, Unit), "Initiatives upgraded to Track 1.5 (officials join), by id or 'all': every participant's access rises to at least the level given.", DefaultText: "none"),
         new("start_initiatives", new ListShape(TextShape.Id, 0, 1000), "Ids of initiatives (re)started, or 'all'.", DefaultText: "none"),
         new("stop_initiatives", new ListShape(TextShape.Id, 0, 1000), "Ids of initiatives stopped, or 'all'.", DefaultText: "none"),
     ]);

@@ -4,7 +4,11 @@ using static TrackSim.Tests.Scenarios.LoadAssert;
 
 namespace TrackSim.Tests.Scenarios;
 
-/// <summary>What changes over a run: government periods in order and inside the calendar, participant groups that join before they leave.</summary>
+/// <summary>
+/// What changes over a run: government periods in order and inside the calendar, participant
+/// groups that join before they leave, and events' effects on contacts, participants and tracks
+/// that name initiatives and states that exist.
+/// </summary>
 public sealed class ChangeOverTimeRuleTests
 {
     [Test]
@@ -137,5 +141,54 @@ public sealed class ChangeOverTimeRuleTests
                   - { state: BB, role: academic, from: 2005-01, until: 2004-12 }
             """;
         Only(yaml, 8, 60, "initiatives[0].participants[1].until", "leaves on 2004-12-31, before it joins on 2005-01-01");
+    }
+
+    private static string WithEffect(string effect) => $$"""
+        calendar: { start: 2000-01, end: 2009-12 }
+        states: [ { id: AA }, { id: BB }, { id: CC } ]
+        initiatives:
+          - id: forum
+            states: [AA, BB]
+            start: 2000-01
+            participants: [ { state: AA, role: academic }, { state: BB, role: academic } ]
+        events:
+          - id: shock
+            date: 2003-01
+            kind: domestic
+            actors: [AA]
+            effects:
+              {{effect}}
+        """;
+
+    [Test]
+    public void Effects_on_contacts_participants_and_tracks_map()
+    {
+        var effects = Valid(WithEffect("""
+            { contacts: { AA: banned, BB: allowed }, upgrade_initiatives: { forum: 0.8 },
+                      participants: [ { initiative: forum, state: BB, role: academic, alignment: 0.9 }, { initiative: all, access: 0.1 } ] }
+            """)).Events.Single().Effects;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(effects.Contacts, Is.EqualTo(new Dictionary<string, ContactPolicy> { ["AA"] = ContactPolicy.Banned, ["BB"] = ContactPolicy.Allowed }));
+            Assert.That(effects.UpgradeInitiatives, Is.EqualTo(new Dictionary<string, double> { ["forum"] = 0.8 }));
+            Assert.That(effects.Participants, Is.EqualTo(new[]
+            {
+                new ParticipantChange("forum", "BB", "academic", 0.9, null),
+                new ParticipantChange("all", null, null, null, 0.1),
+            }));
+        }
+    }
+
+    [TestCase("participants: [ { initiative: forun, alignment: 0.9 } ]", 37, "events[0].effects.participants[0].initiative", "no initiative 'forun'; expected one of forum")]
+    [TestCase("upgrade_initiatives: { forun: 0.8 }", 30, "events[0].effects.upgrade_initiatives.forun", "no initiative 'forun'; expected one of forum")]
+    [TestCase("contacts: { ZZ: banned }", 19, "events[0].effects.contacts.ZZ", "no state 'ZZ'; expected one of AA, BB, CC")]
+    [TestCase("participants: [ { initiative: forum, state: ZZ, access: 0.9 } ]", 51, "events[0].effects.participants[0].state", "no state 'ZZ'")]
+    [TestCase("participants: [ { initiative: forum, state: CC, access: 0.9 } ]", 51, "events[0].effects.participants[0].state", "'CC' is not one of the states of initiative 'forum' (AA, BB)")]
+    [TestCase("participants: [ { initiative: forum, role: academic } ]", 23, "events[0].effects.participants[0]", "sets their alignment, their access or both")]
+    [TestCase("contacts: { AA: closed }", 23, "events[0].effects.contacts.AA", "allowed", "banned")]
+    public void Effect_naming_what_does_not_exist_is_reported_where_it_is_named(string effect, int column, string path, params string[] words)
+    {
+        Only(WithEffect(effect), 14, column, path, words);
     }
 }

@@ -7,8 +7,10 @@ namespace TrackSim.Tests.Core.Engine;
 /// <summary>
 /// What changes over a run changes the result in the expected direction: a government that bans
 /// contacts stops its nationals' meetings and their texts, a more receptive government adopts
-/// more recommendations, and a participant group that leaves stops meeting. Each case compares a
-/// run with the change and the same run without it, on the same random numbers.
+/// more recommendations, a participant group that leaves stops meeting, an upgrade to Track 1.5
+/// gets more recommendations adopted, participants co-opted by an event stop agreeing on the core
+/// topic, and a coup lowers its government's readiness. Each case compares a run with the change
+/// and the same run without it, on the same random numbers.
 /// </summary>
 public sealed class ChangesOverTimeTests
 {
@@ -40,6 +42,8 @@ public sealed class ChangesOverTimeTests
         parameters:
           transfer: { receptivity: 0.3 }
         """;
+
+    private static readonly string[] CoupLog = ["leadership hawkishness set to 0.9 by coup", "contacts with the other side banned by coup"];
 
     private static RunResult Run(string yaml, int replicate = 0) =>
         new Simulation(EngineScenarios.Load(yaml), replicate, 5, citizenThreads: 1).Run();
@@ -100,6 +104,61 @@ public sealed class ChangesOverTimeTests
             Assert.That(meetings[ChangeStep..], Has.All.EqualTo(meetings[ChangeStep]), "no meeting after BB's group left");
             Assert.That(Values(leaves, "track2_trust", "forum")[(ChangeStep + 1)..], Has.All.Zero, "no pair of members across the sides is left");
             Assert.That(After(leaves, "T2-TRANSFER", ChangeStep), Is.Empty);
+        }
+    }
+
+    /// <summary>The scenario with one event in January 2003.</summary>
+    private static string WithEvent(string evt) => Forum + "\nevents:\n  - " + evt + "\n";
+
+    [Test]
+    public void An_upgrade_to_track_one_and_a_half_gets_more_recommendations_adopted()
+    {
+        // Participants of low access (0.2); officials join in 2003 and every participant's access
+        // rises to 0.9, so each recommendation is adopted several times as often.
+        string low = Forum.Replace("access: 0.8", "access: 0.2", StringComparison.Ordinal);
+        string upgraded = low + "\nevents:\n  - { id: officials, date: 2003-01, kind: track2, actors: [AA, BB], effects: { upgrade_initiatives: { forum: 0.9 } } }\n";
+        double before = 0;
+        double after = 0;
+        for (int r = 0; r < 8; r++)
+        {
+            before += Values(Run(low, r), "recommendations_adopted", "forum")[^1];
+            after += Values(Run(upgraded, r), "recommendations_adopted", "forum")[^1];
+        }
+
+        Assert.That(after, Is.GreaterThan(before * 1.5), $"adopted over 8 replicates: {before} without, {after} with the upgrade");
+    }
+
+    [Test]
+    public void Participants_co_opted_by_an_event_stop_agreeing_on_the_core_topic()
+    {
+        // Independent participants (alignment 0) agree on the core topic too; in 2003 their
+        // governments bring them into line (alignment 1), and the anchor pulls them apart again.
+        string independent = Forum
+            .Replace("topics: [ { id: trade } ]", "topics: [ { id: trade }, { id: border, core: true } ]", StringComparison.Ordinal)
+            .Replace("access: 0.8 }", "access: 0.8, alignment: 0 }", StringComparison.Ordinal);
+        var free = Run(independent);
+        var coopted = Run(independent + "\nevents:\n  - { id: line, date: 2003-01, kind: domestic, actors: [AA, BB], effects: { participants: [ { initiative: forum, alignment: 1 } ] } }\n");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Values(free, "track2_agreement", "forum")[ChangeStep], Is.EqualTo(1), "both topics agreed before 2003");
+            Assert.That(Values(free, "track2_agreement", "forum")[^1], Is.EqualTo(1), "and after, without the event");
+            Assert.That(Values(coopted, "track2_agreement", "forum")[^1], Is.EqualTo(0.5), "the core topic is lost, trade is still agreed");
+        }
+    }
+
+    [Test]
+    public void A_coup_that_bans_contacts_stops_the_meetings_and_lowers_readiness()
+    {
+        var calm = Run(Forum);
+        var coup = Run(WithEvent("{ id: coup, date: 2003-01, kind: domestic, severity: 0.8, actors: [AA], effects: { hawkishness: { AA: 0.9 }, contacts: { AA: banned } } }"));
+        var meetings = Values(coup, "meetings_held", "forum");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(meetings[ChangeStep..], Has.All.EqualTo(meetings[ChangeStep]), "no meeting after the coup");
+            Assert.That(Values(coup, "readiness", "AA-BB")[ChangeStep + 1], Is.LessThan(Values(calm, "readiness", "AA-BB")[ChangeStep + 1]), "a hawkish junta that hears no back channel is less ready");
+            Assert.That(coup.Log.Where(e => e.Subject == "AA").Select(e => e.Detail), Is.EqualTo(CoupLog));
         }
     }
 
