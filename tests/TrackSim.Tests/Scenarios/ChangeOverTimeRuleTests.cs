@@ -191,4 +191,19 @@ public sealed class ChangeOverTimeRuleTests
     {
         Only(WithEffect(effect), 14, column, path, words);
     }
+
+    [Test]
+    public void The_example_of_the_format_guide_is_a_valid_scenario()
+    {
+        string guide = RepositoryFiles.Read("docs/SCENARIOS.md");
+        string section = guide[guide.IndexOf("## Things that change during a run", StringComparison.Ordinal)..];
+        int start = section.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
+        var scenario = Valid(section[start..section.IndexOf("```", start, StringComparison.Ordinal)]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(scenario.State("AA").Governments.Select(g => g.Contacts), Is.EqualTo(new[] { ContactPolicy.Allowed, ContactPolicy.Banned, ContactPolicy.Allowed }));
+            Assert.That(scenario.Events.Single(e => e.Id == "coup").Effects.Contacts["BB"], Is.EqualTo(ContactPolicy.Banned));
+        }
+    }
 }
