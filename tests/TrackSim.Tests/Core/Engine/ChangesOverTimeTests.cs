@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using TrackSim.Core.Domain;
 using TrackSim.Core.Engine;
 using TrackSim.Core.Recording;
@@ -160,6 +161,33 @@ public sealed class ChangesOverTimeTests
             Assert.That(Values(coup, "readiness", "AA-BB")[ChangeStep + 1], Is.LessThan(Values(calm, "readiness", "AA-BB")[ChangeStep + 1]), "a hawkish junta that hears no back channel is less ready");
             Assert.That(coup.Log.Where(e => e.Subject == "AA").Select(e => e.Detail), Is.EqualTo(CoupLog));
         }
+    }
+
+    [Test]
+    public void A_shock_injected_while_a_run_goes_bans_contacts_from_the_next_step()
+    {
+        var run = new Simulation(EngineScenarios.Load(Forum), 0, 5, citizenThreads: 1);
+        var coup = new EventSpec("coup", "Coup", "Coup", new DateOnly(2001, 1, 1), null, EventKind.Domestic, 0.7, ["AA"], EventEffects.None with
+        {
+            Contacts = ImmutableSortedDictionary<string, ContactPolicy>.Empty.Add("AA", ContactPolicy.Banned),
+        }, null);
+        run.Step();
+        run.Inject(coup);
+        run.Step();
+
+        Assert.That(run.World.States[0].ContactsBanned, Is.True);
+    }
+
+    [Test]
+    public void An_injected_event_that_names_no_state_of_the_scenario_is_refused()
+    {
+        var run = new Simulation(EngineScenarios.Load(Forum), 0, 5, citizenThreads: 1);
+        var coup = new EventSpec("coup", "Coup", "Coup", new DateOnly(2001, 1, 1), null, EventKind.Domestic, 0.7, ["AA"], EventEffects.None with
+        {
+            Contacts = ImmutableSortedDictionary<string, ContactPolicy>.Empty.Add("ZZ", ContactPolicy.Banned),
+        }, null);
+
+        Assert.That(() => run.Inject(coup), Throws.ArgumentException.With.Message.Contains("'ZZ'"));
     }
 
     [Test]
