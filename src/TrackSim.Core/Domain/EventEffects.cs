@@ -33,6 +33,15 @@ public sealed record EventEffects(
     /// <summary>The id that stands for every initiative in start and stop lists.</summary>
     public const string AllInitiatives = "all";
 
+    /// <summary>Contacts with the other side allowed or banned by state id (a law on contacts; until the state's next government period).</summary>
+    public ImmutableSortedDictionary<string, ContactPolicy> Contacts { get; init; } = ImmutableSortedDictionary<string, ContactPolicy>.Empty;
+
+    /// <summary>New alignment or access of participants of initiatives, in order.</summary>
+    public ImmutableArray<ParticipantChange> Participants { get; init; } = [];
+
+    /// <summary>Initiatives upgraded to Track 1.5 by id (or <c>all</c>), with the access every participant rises to at least.</summary>
+    public ImmutableSortedDictionary<string, double> UpgradeInitiatives { get; init; } = ImmutableSortedDictionary<string, double>.Empty;
+
     /// <summary>Ids of agreements the event reaches; empty when none.</summary>
     public ImmutableArray<string> Agreements => ReachAgreements.IsDefault ? [] : ReachAgreements;
 

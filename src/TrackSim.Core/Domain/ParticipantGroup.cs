@@ -15,4 +15,14 @@ public sealed record ParticipantGroup(
     double Alignment,
     double Access,
     double Reach,
-    bool SharedLanguage);
+    bool SharedLanguage)
+{
+    /// <summary>First day the group takes part, or null for the whole life of the initiative.</summary>
+    public DateOnly? From { get; init; }
+
+    /// <summary>Last day the group takes part, or null for the whole life of the initiative.</summary>
+    public DateOnly? Until { get; init; }
+
+    /// <summary>Whether the group takes part on <paramref name="date"/> (it has joined and not left).</summary>
+    public bool IsMember(DateOnly date) => (From is not { } from || date >= from) && (Until is not { } until || date <= until);
+}

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace TrackSim.Core.Domain;
 
 /// <summary>A state (Track I actor) as the scenario describes it at the start of a run.</summary>
@@ -8,4 +10,8 @@ namespace TrackSim.Core.Domain;
 public sealed record StateSpec(
     string Id,
     string Name,
-    double Posture);
+    double Posture)
+{
+    /// <summary>The state's governments by period, in date order; before the first (or without any) its parameters hold.</summary>
+    public ImmutableArray<GovernmentPeriod> Governments { get; init; } = [];
+}

@@ -13,6 +13,9 @@ internal static class ModelRules
     /// <summary>The rules of a step, in order.</summary>
     public static ImmutableArray<Rule> Step { get; } =
     [
+        // 0. The governments in force: their receptivity, hawkishness, sensitivity and contacts.
+        new StGovernmentRule(),
+
         // 1. Spoiler attacks, then events dated in the step, later steps of span events, injected events.
         new TiSpoilerRule(),
         new EventRule(),

@@ -80,11 +80,16 @@ public sealed class Simulation
     public void Inject(EventSpec scenarioEvent)
     {
         ArgumentNullException.ThrowIfNull(scenarioEvent);
-        foreach (string actor in scenarioEvent.Actors)
+        var effects = scenarioEvent.Effects;
+        var named = scenarioEvent.Actors
+            .Concat(effects.Hawkishness.Keys)
+            .Concat(effects.Contacts.Keys)
+            .Concat(effects.Participants.Select(c => c.State).OfType<string>());
+        foreach (string state in named)
         {
-            if (_world.StateIndex(actor) < 0)
+            if (_world.StateIndex(state) < 0)
             {
-                throw new ArgumentException($"The event names no state of the scenario: '{actor}'.", nameof(scenarioEvent));
+                throw new ArgumentException($"The event names no state of the scenario: '{state}'.", nameof(scenarioEvent));
             }
         }
 

@@ -24,11 +24,9 @@ internal sealed class InitiativeRuntime
 
         Agreed = new bool[spec.Topics.Length];
         CrossSide = CrossSidePartners(participants);
-        _crossPairs = CrossSide.Sum(partners => partners.Length);
+        Present = [.. participants.Select(_ => true)];
+        Sides = participants.Select(p => p.State).Distinct().Count();
     }
-
-    /// <summary>Number of ordered pairs of participants from different sides.</summary>
-    private readonly int _crossPairs;
 
     public InitiativeSpec Spec { get; }
 
@@ -52,6 +50,16 @@ internal sealed class InitiativeRuntime
     /// cross-side pairs at every step read them here rather than comparing states pair by pair.
     /// </summary>
     public int[][] CrossSide { get; }
+
+    /// <summary>Number of states with participants in the initiative (whether or not they take part at a given date).</summary>
+    public int Sides { get; }
+
+    /// <summary>
+    /// Which participants attend the meeting of this step: members on the day it is due whose
+    /// state allows contacts (set by T2-MEET when a meeting falls due, read by T2-TRANSFER;
+    /// everyone until the first).
+    /// </summary>
+    public bool[] Present { get; }
 
     /// <summary>Whether the sides agree on each topic after the last meeting.</summary>
     public bool[] Agreed { get; }
@@ -81,34 +89,55 @@ internal sealed class InitiativeRuntime
     public bool IsRunning(DateOnly date) =>
         Enabled && date >= Spec.Start && (Spec.End is not { } end || date <= end);
 
-    /// <summary>Mean cross-side interpersonal trust (0 when there is no cross-side pair).</summary>
-    public double CrossSideTrust()
+    /// <summary>Mean cross-side interpersonal trust among the participants who are members on <paramref name="date"/> (0 when there is no such pair).</summary>
+    public double CrossSideTrust(DateOnly date)
     {
         var trust = Trust;
         double sum = 0;
+        int pairs = 0;
         for (int p = 0; p < CrossSide.Length; p++)
         {
+            if (!Participants[p].IsMember(date))
+            {
+                continue;
+            }
+
             foreach (int q in CrossSide[p])
             {
-                sum += trust[p, q];
+                if (Participants[q].IsMember(date))
+                {
+                    sum += trust[p, q];
+                    pairs++;
+                }
             }
         }
 
-        return _crossPairs == 0 ? 0 : sum / _crossPairs;
+        return pairs == 0 ? 0 : sum / pairs;
     }
 
-    /// <summary>Mean cross-side trust of participant p.</summary>
-    public double CrossSideTrustOf(int p)
+    /// <summary>
+    /// Mean trust t̄ of participant p in the participants of the other sides who are members on
+    /// <paramref name="date"/>. False when the initiative has participants of other sides but
+    /// none is a member that day: p has no counterpart to speak of or vouch for. With no other
+    /// side at all, t̄ is 0.
+    /// </summary>
+    public bool TryCrossSideTrustOf(int p, DateOnly date, out double mean)
     {
         var partners = CrossSide[p];
         var trust = Trust;
         double sum = 0;
+        int count = 0;
         foreach (int q in partners)
         {
-            sum += trust[p, q];
+            if (Participants[q].IsMember(date))
+            {
+                sum += trust[p, q];
+                count++;
+            }
         }
 
-        return partners.Length == 0 ? 0 : sum / partners.Length;
+        mean = count == 0 ? 0 : sum / count;
+        return count > 0 || partners.Length == 0;
     }
 
     private static int[][] CrossSidePartners(ParticipantRuntime[] participants)

@@ -1,28 +1,34 @@
+using TrackSim.Core.Domain;
+
 namespace TrackSim.Core.Model;
 
 /// <summary>One Track II participant during a run.</summary>
 /// <param name="state">Index of the participant's state.</param>
-/// <param name="alignment">Alignment with the own government, as the scenario gives it.</param>
-/// <param name="access">Access to the own government.</param>
-/// <param name="reach">Share of the public audience reached.</param>
-/// <param name="sharedLanguage">Whether the participant speaks the language shared across the border.</param>
+/// <param name="group">The participant's group as the scenario gives it (role, dates, initial alignment and access).</param>
 /// <param name="governmentPositions">The own government's position on each topic of the initiative, where the participant starts.</param>
-internal sealed class ParticipantRuntime(int state, double alignment, double access, double reach, bool sharedLanguage, double[] governmentPositions)
+internal sealed class ParticipantRuntime(int state, ParticipantGroup group, double[] governmentPositions)
 {
     /// <summary>Index of the participant's state.</summary>
     public int State { get; } = state;
 
-    /// <summary>Alignment with the own government on core topics, as the scenario gives it.</summary>
-    public double Alignment { get; } = alignment;
+    /// <summary>The group the participant belongs to: its role and the dates it takes part.</summary>
+    public ParticipantGroup Group { get; } = group;
+
+    /// <summary>Alignment with the own government on core topics, as the scenario gives it; an event can set it.</summary>
+    public double Alignment { get; set; } = group.Alignment;
 
     /// <summary>Weight of the own government's position on core topics after a meeting, set by T2-COOPT (0 while it is off).</summary>
     public double Stubbornness { get; set; }
 
-    public double Access { get; } = access;
+    /// <summary>Access to the own government; an event can set it or raise it (an upgrade to Track 1.5).</summary>
+    public double Access { get; set; } = group.Access;
 
-    public double Reach { get; } = reach;
+    public double Reach { get; } = group.Reach;
 
-    public bool SharedLanguage { get; } = sharedLanguage;
+    public bool SharedLanguage { get; } = group.SharedLanguage;
+
+    /// <summary>Whether the participant's group takes part on <paramref name="date"/> (within its from and until dates).</summary>
+    public bool IsMember(DateOnly date) => Group.IsMember(date);
 
     /// <summary>
     /// The own government's position on each topic, which anchors the participant on core topics.

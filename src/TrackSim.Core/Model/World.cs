@@ -277,7 +277,7 @@ internal sealed class World
             double[] government = [.. spec.Topics.Select(topic => topic.Positions.GetValueOrDefault(group.State, 0.5))];
             for (int k = 0; k < group.Count; k++)
             {
-                participants.Add(new ParticipantRuntime(state, group.Alignment, group.Access, group.Reach, group.SharedLanguage, government));
+                participants.Add(new ParticipantRuntime(state, group, government));
             }
         }
 

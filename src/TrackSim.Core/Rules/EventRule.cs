@@ -27,7 +27,11 @@ namespace TrackSim.Core.Rules;
 /// stops a secret initiative by id is news of the secret channel and reaches no public; an
 /// event's <c>expose</c> notes the secret channels it reveals, which T2-SECRECY exposes later in
 /// the step. Explicit effects apply in the first step;
-/// links an event creates are added by FN-CREATE later in the step. An event with
+/// links an event creates are added by FN-CREATE later in the step. A hawkishness or contacts
+/// effect holds until the state's next government period begins (ST-GOVERNMENT); an effect on
+/// participants sets the alignment or access of an initiative's groups (all, or those of one
+/// state or role), and an upgrade to Track 1.5 raises every participant's access to at least the
+/// level given. An event with
 /// <c>decided: true</c> scripts the governments' decisions in its effects (suspend, resume or keep
 /// the dialogue, reach agreements), logged under TI-TALKS and TI-AGREE as scripted. Events have no
 /// switch: a variant removes them one by one. Spoiler attacks (TI-SPOILER) and agreements' signings
@@ -282,6 +286,13 @@ internal sealed class EventRule() : Rule(
             }
         }
 
+        foreach (var (stateId, policy) in effects.Contacts)
+        {
+            var state = world.States[world.StateIndex(stateId)];
+            state.ContactsBanned = policy == ContactPolicy.Banned;
+            world.Record(Id, stateId, $"contacts with the other side {(state.ContactsBanned ? "banned" : "allowed")} by {e.Id}");
+        }
+
         foreach (var initiative in world.Initiatives)
         {
             string id = initiative.Spec.Id;
@@ -296,6 +307,69 @@ internal sealed class EventRule() : Rule(
                 world.Record(Id, id, $"restarted by {e.Id}");
             }
         }
+
+        foreach (var change in effects.Participants)
+        {
+            foreach (var initiative in world.Initiatives)
+            {
+                if (change.Initiative == initiative.Spec.Id || change.Initiative == EventEffects.AllInitiatives)
+                {
+                    ChangeParticipants(world, e, initiative, change);
+                }
+            }
+        }
+
+        foreach (var (initiativeId, access) in effects.UpgradeInitiatives)
+        {
+            foreach (var initiative in world.Initiatives)
+            {
+                if (initiativeId == initiative.Spec.Id || initiativeId == EventEffects.AllInitiatives)
+                {
+                    foreach (var participant in initiative.Participants)
+                    {
+                        participant.Access = Math.Max(participant.Access, access);
+                    }
+
+                    world.Record(Id, initiative.Spec.Id, $"upgraded to Track 1.5 by {e.Id}: officials join, every participant's access at least {Num(access)}");
+                }
+            }
+        }
+    }
+
+    /// <summary>Sets the alignment or access of the initiative's participants that the change names (by state and role), and logs it.</summary>
+    private static void ChangeParticipants(World world, EventSpec e, InitiativeRuntime initiative, ParticipantChange change)
+    {
+        int changed = 0;
+        foreach (var participant in initiative.Participants)
+        {
+            if ((change.State is { } state && world.States[participant.State].Id != state) || (change.Role is { } role && participant.Group.Role != role))
+            {
+                continue;
+            }
+
+            participant.Alignment = change.Alignment ?? participant.Alignment;
+            participant.Access = change.Access ?? participant.Access;
+            changed++;
+        }
+
+        if (changed == 0)
+        {
+            return;
+        }
+
+        string who = $"{changed} participant{(changed == 1 ? string.Empty : "s")}{(change.State is null ? string.Empty : $" of {change.State}")}{(change.Role is null ? string.Empty : $" ({change.Role.Replace('_', ' ')})")}";
+        var values = new List<string>();
+        if (change.Alignment is { } alignment)
+        {
+            values.Add($"alignment {Num(alignment)}");
+        }
+
+        if (change.Access is { } access)
+        {
+            values.Add($"access {Num(access)}");
+        }
+
+        world.Record(Id, initiative.Spec.Id, $"{who} set to {string.Join(" and ", values)} by {e.Id}");
     }
 
     /// <summary>

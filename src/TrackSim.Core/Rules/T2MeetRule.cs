@@ -23,7 +23,11 @@ namespace TrackSim.Core.Rules;
 /// when the sides' mean positions all lie within <c>track2.agreement_distance</c>; every agreed
 /// topic yields a joint recommendation at every meeting while it stays agreed (T2-TRANSFER, right after the meeting);
 /// agreement needs participants of at least two sides. Whether the initiative runs is judged on
-/// the day the meeting is due. Between meetings
+/// the day the meeting is due, and so is who attends: the participants whose group takes part on
+/// that day (its <c>from</c> and <c>until</c> dates) and whose state allows contacts with the
+/// other side (ST-GOVERNMENT). The meeting goes on without the others, who neither gain trust nor
+/// move nor pull; when their absence leaves participants of fewer than two states, it is not held
+/// (logged, and no chance is drawn). Between meetings
 /// cross-side trust drifts back toward <c>track2.initial_trust</c> at <c>track2.trust_decay</c> per year.
 /// </para>
 /// </summary>
@@ -50,7 +54,7 @@ internal sealed class T2MeetRule() : InitiativeRule(
     private static readonly ParameterDefinition[] Declared = [TensionSensitivity, SuspensionPenalty, InitialTrust, ContactGain, TrustDecay, Convergence, PositionBound, AgreementDistance];
     private static readonly MetricReader[] Recorded =
     [
-        new(MetricCatalog.Track2Trust, (world, i) => world.Initiatives[i].CrossSideTrust()),
+        new(MetricCatalog.Track2Trust, (world, i) => world.Initiatives[i].CrossSideTrust(world.Date)),
         new(MetricCatalog.Track2Agreement, (world, i) => AgreementShare(world.Initiatives[i])),
         new(MetricCatalog.MeetingsHeld, (world, i) => world.Initiatives[i].MeetingsHeld),
     ];
@@ -103,6 +107,15 @@ internal sealed class T2MeetRule() : InitiativeRule(
             return;
         }
 
+        // Participants out of their group's dates, and nationals of a state that bans contacts,
+        // stay away; the meeting goes on without them unless that leaves fewer than two sides.
+        int sides = MarkPresent(world, initiative, due);
+        if (sides < 2 && sides < initiative.Sides)
+        {
+            world.Record(Id, initiative.Spec.Id, $"meeting not held: {Absence(world, initiative, due)}");
+            return;
+        }
+
         double chance = MeetingChance(world, initiative);
         if (world.MeetingStream.NextDouble() >= chance)
         {
@@ -129,7 +142,78 @@ internal sealed class T2MeetRule() : InitiativeRule(
         return r + ((1 - r) * Math.Exp(-p[TensionSensitivity] * tension) * (suspended ? 1 - p[SuspensionPenalty] : 1));
     }
 
-    /// <summary>Holds a meeting: contact, convergence with co-optation, and agreement (the recommendations go to T2-TRANSFER).</summary>
+    /// <summary>
+    /// Marks the participants who can attend a meeting on <paramref name="date"/>: members of their
+    /// group on that day whose state allows contacts. Returns the number of states with a
+    /// participant present.
+    /// </summary>
+    public static int MarkPresent(World world, InitiativeRuntime initiative, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(initiative);
+        var participants = initiative.Participants;
+        int sides = 0;
+        foreach (int state in initiative.States)
+        {
+            bool side = false;
+            for (int q = 0; q < participants.Length; q++)
+            {
+                if (participants[q].State == state)
+                {
+                    initiative.Present[q] = participants[q].IsMember(date) && !world.States[state].ContactsBanned;
+                    side |= initiative.Present[q];
+                }
+            }
+
+            sides += side ? 1 : 0;
+        }
+
+        return sides;
+    }
+
+    /// <summary>Why too few sides can attend, for the log: the states that ban contacts and those whose groups are out of their dates.</summary>
+    private static string Absence(World world, InitiativeRuntime initiative, DateOnly date)
+    {
+        var banned = new List<string>();
+        var away = new List<string>();
+        foreach (int state in initiative.States)
+        {
+            var members = initiative.Participants.Where(p => p.State == state).ToArray();
+            if (members.Length == 0)
+            {
+                continue;
+            }
+
+            if (world.States[state].ContactsBanned)
+            {
+                banned.Add(world.States[state].Id);
+            }
+            else if (!members.Any(p => p.IsMember(date)))
+            {
+                away.Add(world.States[state].Id);
+            }
+        }
+
+        var reasons = new List<string>();
+        if (banned.Count > 0)
+        {
+            reasons.Add($"contacts banned by {string.Join(", ", banned)}");
+        }
+
+        if (away.Count > 0)
+        {
+            reasons.Add($"no participants of {string.Join(", ", away)} taking part on {date:yyyy-MM-dd}");
+        }
+
+        return $"participants of fewer than two states can attend ({string.Join("; ", reasons)})";
+    }
+
+    /// <summary>
+    /// Holds a meeting of the participants marked present (<see cref="MarkPresent"/>; everyone
+    /// until a meeting falls due): contact, convergence with co-optation, and agreement (the
+    /// recommendations go to T2-TRANSFER). Absent participants neither move nor pull, and gain
+    /// no trust.
+    /// </summary>
     public static void Meet(World world, InitiativeRuntime initiative)
     {
         ArgumentNullException.ThrowIfNull(world);
@@ -150,11 +234,20 @@ internal sealed class T2MeetRule() : InitiativeRule(
             }
         }
 
+        var present = initiative.Present;
         for (int a = 0; a < n; a++)
         {
+            if (!present[a])
+            {
+                continue;
+            }
+
             foreach (int b in initiative.CrossSide[a])
             {
-                initiative.Trust[a, b] += contactGain * (1 - initiative.Trust[a, b]);
+                if (present[b])
+                {
+                    initiative.Trust[a, b] += contactGain * (1 - initiative.Trust[a, b]);
+                }
             }
         }
 
@@ -165,13 +258,19 @@ internal sealed class T2MeetRule() : InitiativeRule(
             for (int a = 0; a < n; a++)
             {
                 double x = participants[a].Positions[t];
+                if (!present[a])
+                {
+                    participants[a].NextPositions[t] = x;
+                    continue;
+                }
+
                 double weight = 0;
                 double pull = 0;
                 for (int b = 0; b < n; b++)
                 {
                     double trust = initiative.Trust[a, b];
                     double gap = participants[b].Positions[t] - x;
-                    if (b != a && Math.Abs(gap) < bound * (1 + trust))
+                    if (b != a && present[b] && Math.Abs(gap) < bound * (1 + trust))
                     {
                         weight += trust;
                         pull += trust * gap;
@@ -233,11 +332,12 @@ internal sealed class T2MeetRule() : InitiativeRule(
         {
             double sum = 0;
             int count = 0;
-            foreach (var participant in initiative.Participants)
+            var participants = initiative.Participants;
+            for (int q = 0; q < participants.Length; q++)
             {
-                if (participant.State == state)
+                if (participants[q].State == state && initiative.Present[q])
                 {
-                    sum += participant.Positions[topic];
+                    sum += participants[q].Positions[topic];
                     count++;
                 }
             }

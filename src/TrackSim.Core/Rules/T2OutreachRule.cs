@@ -10,10 +10,13 @@ namespace TrackSim.Core.Rules;
 /// Outreach travels in the language shared across the border (the cross-border press and
 /// broadcasts): for every state s of a running initiative, the push on its shared-language
 /// citizens is Δt · ω · clamp(Σ_p ρ_p (2 t_p − 1), −1, 1), the sum running over the participants p
-/// who speak the shared language in every running initiative that includes s, has met and is not
-/// secret (T2-SECRECY: a secret channel says nothing in public until it is exposed), with
-/// reach ρ_p (the share of the audience reached, applied as a mean-field weight), mean cross-side
-/// trust t_p and ω = <c>outreach.effect</c>; the clamp applies to the sum over all initiatives. Participants who trust the other side speak well of it, those who
+/// who speak the shared language and whose group takes part on the step's first day (its
+/// <c>from</c> and <c>until</c> dates; a ban on contacts keeps nobody from speaking in public) in
+/// every running initiative that includes s, has met and is not secret (T2-SECRECY: a secret
+/// channel says nothing in public until it is exposed), with
+/// reach ρ_p (the share of the audience reached, applied as a mean-field weight), mean trust t_p
+/// in the participants of the other sides who take part (a participant whose counterparts have all
+/// left, or not yet joined, says nothing), and ω = <c>outreach.effect</c>; the clamp applies to the sum over all initiatives. Participants who trust the other side speak well of it, those who
 /// distrust it speak ill. Citizens move by push·(1 − x) toward trust, or push·x away from it
 /// (the kernel <see cref="Outreach"/>). It runs among the citizen rules, after CIT-CONTACT.
 /// </para>
@@ -66,9 +69,9 @@ internal sealed class T2OutreachRule() : Rule(
             for (int q = 0; q < initiative.Participants.Length; q++)
             {
                 var participant = initiative.Participants[q];
-                if (participant.SharedLanguage)
+                if (participant.SharedLanguage && participant.IsMember(world.Date) && initiative.TryCrossSideTrustOf(q, world.Date, out double trust))
                 {
-                    sum += participant.Reach * ((2 * initiative.CrossSideTrustOf(q)) - 1);
+                    sum += participant.Reach * ((2 * trust) - 1);
                 }
             }
 

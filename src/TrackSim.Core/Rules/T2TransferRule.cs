@@ -10,11 +10,14 @@ namespace TrackSim.Core.Rules;
 /// T2-TRANSFER: a joint recommendation reaching Track I (Kelman 1972; Chataway 1998 on the transfer problem).
 /// <para>
 /// A recommendation is adopted with probability
-/// b · Ā · R̄ · (1 − τ·T) · (1 − η·H̄), with b = <c>transfer.base</c>, Ā the participants' mean
-/// access, R̄ the mean receptivity of their governments (<c>transfer.receptivity</c>, a parameter of a state), T the highest tension among their states,
-/// H̄ the mean hostile share of their publics, τ = <c>transfer.tension_penalty</c> and
-/// η = <c>transfer.hostility_penalty</c>. An adopted recommendation adds
-/// <c>transfer.cbm_per_adoption</c> to each dyad's CBM stock and <c>trust.track2_gain</c> of the gap to 1
+/// b · Ā · R̄ · (1 − τ·T) · (1 − η·H̄), with b = <c>transfer.base</c>, Ā the mean access of the
+/// participants present at the meeting, R̄ the mean receptivity of the governments that receive
+/// it (as ST-GOVERNMENT keeps it: <c>transfer.receptivity</c> of the state, or its government
+/// period), T the highest tension among their dyads, H̄ the mean hostile share of their publics,
+/// τ = <c>transfer.tension_penalty</c> and η = <c>transfer.hostility_penalty</c>. The governments
+/// that receive it are those of the initiative's states that allow contacts with the other side;
+/// a government that bans them receives nothing. An adopted recommendation adds
+/// <c>transfer.cbm_per_adoption</c> to the CBM stock of each dyad among the receiving governments and <c>trust.track2_gain</c> of the gap to 1
 /// in official trust; on a topic named after a sector it creates a link in that sector where the
 /// dyad has none; and it is an agreed text the governments have received on the topic, which
 /// raises their optimism about agreements on it (TI-READINESS) and moves the negotiation of those
@@ -39,7 +42,7 @@ internal sealed class T2TransferRule() : InitiativeRule(
     public static readonly ParameterDefinition TensionPenalty = new("transfer", "tension_penalty", 0.8, 0, 1, "1", "Drop in receptivity at tension 1.");
     public static readonly ParameterDefinition HostilityPenalty = new("transfer", "hostility_penalty", 0.5, 0, 1, "1", "Drop in receptivity with a fully hostile public.");
     public static readonly ParameterDefinition CbmPerAdoption = new("transfer", "cbm_per_adoption", 0.2, 0, 5, "CBM", "Confidence-building-measure stock added per adopted recommendation.");
-    public static readonly ParameterDefinition Receptivity = new("transfer", "receptivity", 0.5, 0, 1, "1", "Receptivity of the government to Track II input.") { Scope = ParameterScope.State };
+    public static readonly ParameterDefinition Receptivity = new("transfer", "receptivity", 0.5, 0, 1, "1", "Receptivity of the government to Track II input where no government period says otherwise.") { Scope = ParameterScope.State };
 
     private static readonly ParameterDefinition[] Declared = [TrustGain, Base, TensionPenalty, HostilityPenalty, CbmPerAdoption, Receptivity];
     private static readonly MetricReader[] Recorded = [new(MetricCatalog.RecommendationsAdopted, (world, i) => world.Initiatives[i].RecommendationsAdopted)];
@@ -87,6 +90,12 @@ internal sealed class T2TransferRule() : InitiativeRule(
         var sector = SectorOf(topic);
         foreach (var dyad in initiative.Dyads)
         {
+            // A government that bans contacts with the other side receives nothing from Track II.
+            if (!Receives(world, dyad))
+            {
+                continue;
+            }
+
             dyad.CbmStock += p[CbmPerAdoption];
             if (world.On(StTrustRule.Switch))
             {
@@ -105,6 +114,11 @@ internal sealed class T2TransferRule() : InitiativeRule(
     }
 
     /// <summary>The chance that a recommendation of the initiative is adopted now.</summary>
+    /// <remarks>
+    /// Ā is the mean access of the participants present at the meeting (<see cref="InitiativeRuntime.Present"/>);
+    /// Q̄, H̄ and T are taken over the governments that receive the recommendation: the
+    /// initiative's states that allow contacts, and the dyads among them.
+    /// </remarks>
     public static double AdoptionChance(World world, InitiativeRuntime initiative)
     {
         ArgumentNullException.ThrowIfNull(world);
@@ -116,41 +130,69 @@ internal sealed class T2TransferRule() : InitiativeRule(
         // equal values and passes over NaN, as Enumerable.Average and Max do, so the chance
         // is bit for bit the one LINQ gave.
         var participants = initiative.Participants;
-        var states = initiative.States;
-        if (participants.Length == 0 || states.Length == 0)
+        var present = initiative.Present;
+        double access = 0;
+        int attending = 0;
+        for (int q = 0; q < participants.Length; q++)
         {
-            throw new InvalidOperationException($"Initiative {initiative.Spec.Id} has no participants or no states.");
-        }
-
-        double access = participants[0].Access;
-        for (int q = 1; q < participants.Length; q++)
-        {
-            access += participants[q].Access;
-        }
-
-        access /= participants.Length;
-        double receptivity = p.Of(Receptivity, states[0]);
-        double hostile = world.States[states[0]].HostileShare;
-        for (int k = 1; k < states.Length; k++)
-        {
-            receptivity += p.Of(Receptivity, states[k]);
-            hostile += world.States[states[k]].HostileShare;
-        }
-
-        receptivity /= states.Length;
-        hostile /= states.Length;
-        var dyads = initiative.Dyads;
-        double tension = dyads.Length == 0 ? 0 : dyads[0].Tension;
-        for (int d = 1; d < dyads.Length; d++)
-        {
-            double x = dyads[d].Tension;
-            if (x > tension || double.IsNaN(tension))
+            if (present[q])
             {
-                tension = x;
+                access = attending == 0 ? participants[q].Access : access + participants[q].Access;
+                attending++;
             }
         }
 
+        var states = world.States;
+        double receptivity = 0;
+        double hostile = 0;
+        int receiving = 0;
+        foreach (int s in initiative.States)
+        {
+            if (states[s].ContactsBanned)
+            {
+                continue;
+            }
+
+            receptivity = receiving == 0 ? states[s].Receptivity : receptivity + states[s].Receptivity;
+            hostile = receiving == 0 ? states[s].HostileShare : hostile + states[s].HostileShare;
+            receiving++;
+        }
+
+        if (attending == 0 || receiving == 0)
+        {
+            throw new InvalidOperationException($"Initiative {initiative.Spec.Id} has no participants present or no state that receives its recommendations.");
+        }
+
+        access /= attending;
+        receptivity /= receiving;
+        hostile /= receiving;
+        double tension = 0;
+        bool first = true;
+        foreach (var dyad in initiative.Dyads)
+        {
+            if (!Receives(world, dyad))
+            {
+                continue;
+            }
+
+            double x = dyad.Tension;
+            if (first || x > tension || double.IsNaN(tension))
+            {
+                tension = x;
+            }
+
+            first = false;
+        }
+
         return p[Base] * access * receptivity * (1 - (p[TensionPenalty] * tension)) * (1 - (p[HostilityPenalty] * hostile));
+    }
+
+    /// <summary>Whether both governments of the dyad receive Track II recommendations (neither bans contacts).</summary>
+    public static bool Receives(World world, DyadRuntime dyad)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(dyad);
+        return !world.States[dyad.A].ContactsBanned && !world.States[dyad.B].ContactsBanned;
     }
 
     /// <summary>The topic's sector, when its id names one (a recommendation on it can create a link).</summary>

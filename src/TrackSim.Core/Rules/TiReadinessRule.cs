@@ -14,8 +14,10 @@ namespace TrackSim.Core.Rules;
 /// above <c>readiness.hurting_tension</c> (the stalemate clock; it restarts when tension falls
 /// below), π_i the public trust of i's citizens in the other (a peace constituency), τ official
 /// trust, W_i the working trust i draws from Track II (over the dyad's running initiatives, the
-/// highest mean of access × cross-side trust of i's participants) and h_i the leadership's
-/// hawkishness:
+/// highest mean of access × cross-side trust of i's participants whose group takes part on the
+/// step's first day and who have a counterpart of another side taking part; 0 while i bans
+/// contacts with the other side) and h_i the leadership's
+/// hawkishness as ST-GOVERNMENT keeps it:
 /// motivation M_i = 1 − (1 − c_T·C)(1 − c_S·(1 − e^(−Y/y)))(1 − c_P·π_i),
 /// optimism O_i = 1 − (1 − τ)(1 − c_W·W_i),
 /// readiness R_i = √(M_i·O_i)·(1 − c_H·h_i)·(1 − χ_i) (both are necessary: either at 0 gives 0; the
@@ -113,9 +115,15 @@ internal sealed class TiReadinessRule() : Rule(
         }
     }
 
-    /// <summary>The highest, over the dyad's running initiatives, mean of access × cross-side trust of the state's participants.</summary>
+    /// <summary>The highest, over the dyad's running initiatives, mean of access × cross-side trust of the state's participants who take part (0 while the state bans contacts).</summary>
     private static double WorkingTrust(World world, DyadRuntime dyad, int state)
     {
+        // A government that bans contacts with the other side draws nothing from its nationals.
+        if (world.States[state].ContactsBanned)
+        {
+            return 0;
+        }
+
         double best = 0;
         foreach (var initiative in world.Initiatives)
         {
@@ -129,9 +137,9 @@ internal sealed class TiReadinessRule() : Rule(
             var participants = initiative.Participants;
             for (int q = 0; q < participants.Length; q++)
             {
-                if (participants[q].State == state)
+                if (participants[q].State == state && participants[q].IsMember(world.Date) && initiative.TryCrossSideTrustOf(q, world.Date, out double trust))
                 {
-                    sum += participants[q].Access * initiative.CrossSideTrustOf(q);
+                    sum += participants[q].Access * trust;
                     count++;
                 }
             }

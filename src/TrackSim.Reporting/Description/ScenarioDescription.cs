@@ -112,7 +112,32 @@ public static class ScenarioDescription
         }
 
         md.Append('\n');
+        Governments(md, scenario);
     }
+
+    /// <summary>The government periods, if any state lists them; a value a period leaves out is the state's parameter.</summary>
+    private static void Governments(StringBuilder md, Scenario scenario)
+    {
+        if (scenario.States.All(s => s.Governments.IsEmpty))
+        {
+            return;
+        }
+
+        md.Append("### Governments by period\n\n");
+        md.Append("Each period sets the state's values of government from the step that holds its date until the next period begins; before the first, and where a period gives no value, the state's parameters hold (rule ST-GOVERNMENT).\n\n");
+        md.Append("| state | from | leader | receptivity | hawkishness | public sensitivity | contacts |\n|---|---|---|---|---|---|---|\n");
+        foreach (var s in scenario.States)
+        {
+            foreach (var g in s.Governments)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"| {s.Id} | {Date(g.From)} | {Cell(g.Leader)} | {Given(g.Receptivity)} | {Given(g.Hawkishness)} | {Given(g.PublicSensitivity)} | {Names.Snake(g.Contacts)} |\n");
+            }
+        }
+
+        md.Append('\n');
+    }
+
+    private static string Given(double? value) => value is { } v ? Number(v) : "parameter";
 
     private static void Dyads(StringBuilder md, Scenario scenario)
     {
@@ -163,7 +188,7 @@ public static class ScenarioDescription
         md.Append("| id | name | states | from | to | meets every | resilience | participants | topics |\n|---|---|---|---|---|---|---|---|---|\n");
         foreach (var i in scenario.Initiatives)
         {
-            string participants = string.Join(", ", i.Participants.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Count} {p.Role.Replace('_', ' ')} ({p.State}, alignment {Number(p.Alignment)})")));
+            string participants = string.Join(", ", i.Participants.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Count} {p.Role.Replace('_', ' ')} ({p.State}, alignment {Number(p.Alignment)}{(p.From is { } from ? $", from {Date(from)}" : string.Empty)}{(p.Until is { } until ? $", until {Date(until)}" : string.Empty)})")));
             string topics = string.Join(", ", i.Topics.Select(t => t.Core ? $"{t.Name} (core)" : t.Name));
             md.Append(CultureInfo.InvariantCulture, $"| {i.Id} | {Cell(i.Name)} | {string.Join(", ", i.States)} | {Date(i.Start)} | {(i.End is { } end ? Date(end) : "end of run")} | {i.MeetingInterval} | {Number(i.Resilience)} | {Cell(participants)} | {Cell(topics)} |\n");
         }
@@ -356,7 +381,27 @@ public static class ScenarioDescription
         parts.AddRange(effects.Hawkishness.Select(h => $"hawkishness of {h.Key} to {Number(h.Value)}"));
         parts.AddRange(effects.StartInitiatives.Select(i => $"starts {i}"));
         parts.AddRange(effects.StopInitiatives.Select(i => $"stops {i}"));
+        parts.AddRange(effects.Contacts.Select(c => $"contacts of {c.Key} {Names.Snake(c.Value)}"));
+        parts.AddRange(effects.Participants.Select(ParticipantChange));
+        parts.AddRange(effects.UpgradeInitiatives.Select(u => $"upgrades {u.Key} to Track 1.5 (access at least {Number(u.Value)})"));
         return parts.Count == 0 ? "by kind and severity" : string.Join("; ", parts);
+    }
+
+    private static string ParticipantChange(ParticipantChange change)
+    {
+        string who = $"participants of {change.Initiative}{(change.State is { } state ? $" from {state}" : string.Empty)}{(change.Role is { } role ? $" ({role.Replace('_', ' ')})" : string.Empty)}";
+        var values = new List<string>();
+        if (change.Alignment is { } alignment)
+        {
+            values.Add($"alignment {Number(alignment)}");
+        }
+
+        if (change.Access is { } access)
+        {
+            values.Add($"access {Number(access)}");
+        }
+
+        return $"{who} to {string.Join(" and ", values)}";
     }
 
     private static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);

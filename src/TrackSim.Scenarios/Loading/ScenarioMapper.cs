@@ -24,6 +24,7 @@ internal sealed class ScenarioMapper
     private readonly List<(string Id, Position At, string Path)> _agreementReferences = [];
     private readonly List<(string Id, Position At, string Path)> _topicReferences = [];
     private readonly List<(string Id, Position At, string Path)> _exposeReferences = [];
+    private readonly List<(string Initiative, string State, Position At, string Path)> _participantStateReferences = [];
     private Calendar? _calendar;
 
     private ScenarioMapper(ValidationContext context, string defaultName)
@@ -60,6 +61,18 @@ internal sealed class ScenarioMapper
             if (id != EventEffects.AllInitiatives && !allInitiatives.Contains(id))
             {
                 Error(at, path, $"no initiative '{id}'{Known(allInitiatives)}; use 'all' for every initiative");
+            }
+        }
+
+        var statesOf = initiatives.Concat(variants.SelectMany(v => v.AddInitiatives)).ToLookup(i => i.Id, i => i.States, StringComparer.Ordinal);
+        foreach (var (initiative, state, at, path) in _participantStateReferences)
+        {
+            foreach (var members in statesOf[initiative])
+            {
+                if (_states.ContainsKey(state) && !members.Contains(state))
+                {
+                    Error(at, path, $"'{state}' is not one of the states of initiative '{initiative}' ({string.Join(", ", members)})");
+                }
             }
         }
 
@@ -169,10 +182,41 @@ internal sealed class ScenarioMapper
             states.Add(new StateSpec(
                 id,
                 view.Text("name") ?? id,
-                view.Number("posture")));
+                view.Number("posture"))
+            {
+                Governments = MapGovernments(view.Objects("governments")),
+            });
         }
 
         return states.ToImmutable();
+    }
+
+    private ImmutableArray<GovernmentPeriod> MapGovernments(IEnumerable<NodeView> views)
+    {
+        var periods = ImmutableArray.CreateBuilder<GovernmentPeriod>();
+        foreach (var view in views)
+        {
+            if (view.Date("from") is not { } from || view.Text("leader") is not { } leader)
+            {
+                continue;
+            }
+
+            CheckInCalendar(from, view, "from");
+            if (periods.Count > 0 && from <= periods[^1].From)
+            {
+                Error(view.PositionOf("from"), view.PathOf("from"), $"the government periods must be in date order; {from:yyyy-MM-dd} is not after {periods[^1].From:yyyy-MM-dd}, when {periods[^1].Leader}'s began");
+            }
+
+            periods.Add(new GovernmentPeriod(
+                from,
+                leader,
+                view.OptionalNumber("receptivity"),
+                view.OptionalNumber("hawkishness"),
+                view.OptionalNumber("public_sensitivity"),
+                Names.Parse<ContactPolicy>(view.Word("contacts")!)));
+        }
+
+        return periods.ToImmutable();
     }
 
     private ImmutableArray<DyadSpec> MapDyads(NodeView root)
@@ -432,6 +476,13 @@ internal sealed class ScenarioMapper
                 CheckState(state, view.PositionOf("state"), view.PathOf("state"));
             }
 
+            var from = view.Date("from");
+            var until = view.Date("until");
+            if (from is { } first && until is { } last && last < first)
+            {
+                Error(view.PositionOf("until"), view.PathOf("until"), $"the group leaves on {last:yyyy-MM-dd}, before it joins on {first:yyyy-MM-dd}");
+            }
+
             groups.Add(new ParticipantGroup(
                 state,
                 role.Id,
@@ -439,7 +490,11 @@ internal sealed class ScenarioMapper
                 view.OptionalNumber("alignment") ?? role.Alignment,
                 view.OptionalNumber("access") ?? role.Access,
                 view.OptionalNumber("reach") ?? role.Reach,
-                view.Bool("shared_language")));
+                view.Bool("shared_language"))
+            {
+                From = from,
+                Until = until,
+            });
         }
 
         return groups.ToImmutable();
@@ -610,6 +665,26 @@ internal sealed class ScenarioMapper
             }
         }
 
+        var contacts = ImmutableSortedDictionary.CreateBuilder<string, ContactPolicy>(StringComparer.Ordinal);
+        foreach (var (key, value, path) in view.Entries("contacts"))
+        {
+            CheckState(key.Value, key.Position, path);
+            if (value is YamlScalar { Value: "allowed" or "banned" } scalar)
+            {
+                contacts[key.Value] = Names.Parse<ContactPolicy>(scalar.Value);
+            }
+        }
+
+        var upgrades = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
+        foreach (var (key, value, path) in view.Entries("upgrade_initiatives"))
+        {
+            _initiativeReferences.Add((key.Value, key.Position, path));
+            if (value is YamlScalar scalar && Scalars.TryNumber(scalar, out double access))
+            {
+                upgrades[key.Value] = access;
+            }
+        }
+
         return new EventEffects(
             dialogue switch { "suspend" => DialogueStatus.Suspended, "resume" => DialogueStatus.Open, _ => null },
             view.Number("cbm"),
@@ -621,7 +696,41 @@ internal sealed class ScenarioMapper
             References(view, "stop_initiatives", _initiativeReferences),
             dialogue == "keep",
             References(view, "reach_agreements", _agreementReferences),
-            References(view, "expose", _exposeReferences));
+            References(view, "expose", _exposeReferences))
+        {
+            Contacts = contacts.ToImmutable(),
+            Participants = MapParticipantChanges(view.Objects("participants")),
+            UpgradeInitiatives = upgrades.ToImmutable(),
+        };
+    }
+
+    private ImmutableArray<ParticipantChange> MapParticipantChanges(IEnumerable<NodeView> views)
+    {
+        var changes = ImmutableArray.CreateBuilder<ParticipantChange>();
+        foreach (var view in views)
+        {
+            if (view.Text("initiative") is not { } initiative)
+            {
+                continue;
+            }
+
+            _initiativeReferences.Add((initiative, view.PositionOf("initiative"), view.PathOf("initiative")));
+            string? state = view.Text("state");
+            if (state is not null)
+            {
+                CheckState(state, view.PositionOf("state"), view.PathOf("state"));
+                _participantStateReferences.Add((initiative, state, view.PositionOf("state"), view.PathOf("state")));
+            }
+
+            if (!view.Has("alignment") && !view.Has("access"))
+            {
+                Error(view.Position, view.Path, "a change of participants sets their alignment, their access or both");
+            }
+
+            changes.Add(new ParticipantChange(initiative, state, view.Word("role"), view.OptionalNumber("alignment"), view.OptionalNumber("access")));
+        }
+
+        return changes.ToImmutable();
     }
 
     /// <summary>

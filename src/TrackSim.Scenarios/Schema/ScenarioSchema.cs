@@ -38,12 +38,24 @@ public static class ScenarioSchema
         new("step", new EnumShape(["day", "week", "month"]), "Length of one step.", Default: "month"),
     ]);
 
+    /// <summary>A government of a state, from a date.</summary>
+    public static ObjectShape Government { get; } = new("a government period",
+    [
+        new("from", DateShape.Start, "The day it takes office; it governs from the step that holds this date until the next period begins (the first period may start after the run does: the state's parameters hold until then).", Required: true),
+        new("leader", TextShape.Any, "The leader's name, for the event log.", Required: true),
+        new("receptivity", Unit, "The government's receptivity to Track II input (transfer).", DefaultText: "the state's parameters.transfer.receptivity"),
+        new("hawkishness", Unit, "Leadership hawkishness (audience pressure, readiness); an event's hawkishness effect overrides it until the next period begins.", DefaultText: "the state's parameters.posture.hawkishness"),
+        new("public_sensitivity", Unit, "The government's sensitivity to public opinion (audience pressure).", DefaultText: "the state's parameters.posture.public_sensitivity"),
+        new("contacts", new EnumShape(["allowed", "banned"]), "banned: a law bans contacts with the other side, so the state's nationals stay away from Track II meetings and its government receives no recommendation, text or working trust from Track II.", Default: "allowed"),
+    ]);
+
     /// <summary>A state.</summary>
     public static ObjectShape State { get; } = new("a state",
     [
         new("id", TextShape.StateId, "Short upper-case code (IN, PK, US, CN).", Required: true),
         new("name", TextShape.Any, "Display name.", DefaultText: "the id"),
         new("posture", new NumberShape(0, 1000, unit: "posture"), "Relative initial hostile posture: the dyad's initial tension fixes the sum of the two states' postures, and this value sets each state's share of it.", Default: 0.2),
+        new("governments", new ListShape(Government, 0, 1000), "Governments by period, in date order: each sets the state's receptivity, hawkishness, sensitivity to the public and contacts from its date (docs/MODEL.md, ST-GOVERNMENT).", DefaultText: "none (the state's parameters hold for the whole run)"),
     ], Moved(("fear", "posture.fear"), ("restraint", "posture.restraint"), ("grievance", "posture.grievance"), ("hawkishness", "posture.hawkishness"), ("public_sensitivity", "posture.public_sensitivity"), ("receptivity", "transfer.receptivity")));
 
     /// <summary>A functional link.</summary>
@@ -119,6 +131,8 @@ public static class ScenarioSchema
         new("access", Unit, "Access to officials (transfer).", DefaultText: "the role's"),
         new("reach", Unit, "Public reach: share of the audience that hears them; outreach travels in the shared language (see docs/MODEL.md, T2-OUTREACH).", DefaultText: "the role's"),
         new("shared_language", BoolShape.Instance, "Whether they speak the language shared across the border (outreach reaches only citizens who share it).", Default: true),
+        new("from", DateShape.Start, "First day the group takes part (meetings, outreach, working trust): groups can join an initiative that is already running.", DefaultText: "the initiative's start"),
+        new("until", DateShape.End, "Last day the group takes part: groups can leave an initiative that goes on.", DefaultText: "the initiative's end"),
     ]);
 
     /// <summary>An initiative.</summary>
@@ -137,6 +151,16 @@ public static class ScenarioSchema
         new("participants", new ListShape(Participants, 1, 1000), "Participant groups.", Required: true),
     ]);
 
+    /// <summary>An event's change of the alignment or access of an initiative's participants.</summary>
+    public static ObjectShape ParticipantChange { get; } = new("a change of participants",
+    [
+        new("initiative", TextShape.Id, "Id of the initiative whose participants change, or 'all'.", Required: true),
+        new("state", TextShape.StateId, "Only the groups of this state.", DefaultText: "every state"),
+        new("role", new EnumShape([.. Role.All.Select(r => r.Id)]), "Only the groups of this role.", DefaultText: "every role"),
+        new("alignment", Unit, "New alignment with the own government on core topics (co-optation).", DefaultText: "unchanged"),
+        new("access", Unit, "New access to officials (transfer, working trust).", DefaultText: "unchanged"),
+    ]);
+
     /// <summary>The explicit effects of an event.</summary>
     public static ObjectShape Effects { get; } = new("the effects of an event",
     [
@@ -146,7 +170,10 @@ public static class ScenarioSchema
         new("create_links", new ListShape(Link, 0, 100), "Functional links created between the first two actors.", DefaultText: "none"),
         new("suspend_links", new ListShape(TextShape.Id, 0, 1000), "Ids of functional links suspended.", DefaultText: "none"),
         new("resume_links", new ListShape(TextShape.Id, 0, 1000), "Ids of functional links resumed.", DefaultText: "none"),
-        new("hawkishness", new MapShape(TextShape.StateId, Unit), "New leadership hawkishness by state id (a change of leadership).", DefaultText: "no change"),
+        new("hawkishness", new MapShape(TextShape.StateId, Unit), "New leadership hawkishness by state id (a change of leadership); it holds until the state's next government period begins.", DefaultText: "no change"),
+        new("contacts", new MapShape(TextShape.StateId, new EnumShape(["allowed", "banned"])), "Contacts with the other side allowed or banned by state id (a law, a coup); it holds until the state's next government period begins.", DefaultText: "no change"),
+        new("participants", new ListShape(ParticipantChange, 0, 1000), "Changes of the alignment or access of initiatives' participants, in order.", DefaultText: "none"),
+        new("upgrade_initiatives", new MapShape(TextShape.Id, Unit), "Initiatives upgraded to Track 1.5 (officials join), by id or 'all': every participant's access rises to at least the level given.", DefaultText: "none"),
         new("start_initiatives", new ListShape(TextShape.Id, 0, 1000), "Ids of initiatives (re)started, or 'all'.", DefaultText: "none"),
         new("stop_initiatives", new ListShape(TextShape.Id, 0, 1000), "Ids of initiatives stopped, or 'all'.", DefaultText: "none"),
         new("expose", new ListShape(TextShape.Id, 0, 1000), "Ids of secret initiatives or agreements the event exposes: they become public, with a backlash on the publics and governments of their states (see docs/MODEL.md, T2-SECRECY).", DefaultText: "none"),

@@ -164,6 +164,47 @@ public sealed class ScenarioDescriptionTests
     }
 
     [Test]
+    public void Governments_group_dates_and_effects_that_change_a_world_are_described()
+    {
+        string markdown = ScenarioDescription.Markdown(Load("""
+            calendar: { start: 2000-01, end: 2009-12 }
+            states:
+              - id: AA
+                governments:
+                  - { from: 2000-01, leader: Ames }
+                  - { from: 2004-03-15, leader: Bold, hawkishness: 0.9, contacts: banned }
+              - { id: BB }
+            initiatives:
+              - id: forum
+                start: 2001-01
+                participants:
+                  - { state: AA, role: academic, count: 2, alignment: 0.3, from: 2002-01, until: 2005-06 }
+                  - { state: BB, role: academic, count: 2, alignment: 0.3 }
+            events:
+              - { id: law, date: 2003-01, kind: domestic, actors: [BB], source: "Invented",
+                  effects: { contacts: { BB: banned }, upgrade_initiatives: { forum: 0.8 },
+                             participants: [ { initiative: forum, state: AA, alignment: 0.9, access: 0.5 } ] } }
+            """), "periods.yaml", "1.0.0", []);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(markdown, Does.Contain("### Governments by period"));
+            Assert.That(markdown, Does.Contain("| AA | 2000-01-01 | Ames | parameter | parameter | parameter | allowed |"));
+            Assert.That(markdown, Does.Contain("| AA | 2004-03-15 | Bold | parameter | 0.9 | parameter | banned |"));
+            Assert.That(markdown, Does.Contain("2 academic (AA, alignment 0.3, from 2002-01-01, until 2005-06-30), 2 academic (BB, alignment 0.3)"));
+            Assert.That(markdown, Does.Contain("| 2003-01-01 | law (`law`) | domestic (neutral) | 0.5 | BB | contacts of BB banned; participants of forum from AA to alignment 0.9 and access 0.5; upgrades forum to Track 1.5 (access at least 0.8) | Invented |"));
+        }
+    }
+
+    [Test]
+    public void A_scenario_without_periods_has_no_table_of_governments()
+    {
+        string markdown = ScenarioDescription.Markdown(Load(Crisis), "crisis.yaml", "1.0.0", []);
+
+        Assert.That(markdown, Does.Not.Contain("Governments by period"));
+    }
+
+    [Test]
     public void Agreements_are_listed_with_kind_topic_threshold_work_and_historical_dates_as_targets()
     {
         string markdown = ScenarioDescription.Markdown(Load(Agreements), "agreements.yaml", "1.0.0", []);
