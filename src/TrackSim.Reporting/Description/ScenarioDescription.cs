@@ -93,8 +93,13 @@ public static class ScenarioDescription
     private static void States(StringBuilder md, Scenario scenario)
     {
         md.Append("## States\n\n");
-        // Every parameter of a state gets a column with its value for each state (bold where the state has its own).
-        var perState = ParameterCatalog.All.Where(p => p.Scope == ParameterScope.State).ToArray();
+
+        // A parameter of a state that some state has its own value of gets a column with the
+        // value for each state (bold where the state has its own); the others have one value for
+        // every state, shown under Parameters.
+        var perState = ParameterCatalog.All
+            .Where(p => p.Scope == ParameterScope.State && scenario.States.Any(s => scenario.Parameters.SourceOf(ParameterSet.StateKey(p.Key, s.Id)) != "default"))
+            .ToArray();
         md.Append("| id | name | initial posture |");
         md.Append(string.Concat(perState.Select(p => $" `{p.Key}` |")));
         md.Append("\n|---|---|---|" + string.Concat(perState.Select(_ => "---|")) + "\n");
@@ -112,6 +117,9 @@ public static class ScenarioDescription
         }
 
         md.Append('\n');
+        md.Append(perState.Length == 0
+            ? "Every parameter of a state (`docs/MODEL.md`, section 2) has one value for all states, given under Parameters.\n\n"
+            : "The columns are the parameters of a state that some state has its own value of (in bold); every other parameter of a state has one value for all states, given under Parameters.\n\n");
     }
 
     private static void Dyads(StringBuilder md, Scenario scenario)
