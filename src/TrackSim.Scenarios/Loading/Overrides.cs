@@ -72,7 +72,14 @@ internal static class Overrides
                     return null;
                 }
 
-                // A missing or empty key on the way becomes a mapping, so parameters.posture.fear works in a file without parameters.
+                // A missing or empty key on the way becomes a mapping, so parameters.posture.fear
+                // works in a file without parameters; a list item cannot be made up.
+                if ((child is null or YamlScalar { IsNull: true }) && steps[s + 1].Key is null)
+                {
+                    string missing = steps[s + 1].Index is { } number ? number.ToString(CultureInfo.InvariantCulture) : steps[s + 1].Id!;
+                    return $"{YamlPath.Key(walked, key)} is not in the file, so it has no item [{missing}] (write the list in the file first)";
+                }
+
                 if (child is null or YamlScalar { IsNull: true })
                 {
                     child = new YamlMapping(at);
