@@ -292,11 +292,12 @@ public static class ScenarioDescription
             return;
         }
 
-        md.Append("Each variant is the base scenario with the changes listed; replicate r of every variant draws the same random numbers (common random numbers), so differences between variants are effects, not noise.\n\n");
+        md.Append("Each variant is the base scenario with the changes listed (values set by path first, then the others); replicate r of every variant draws the same random numbers (common random numbers), so differences between variants are effects, not noise.\n\n");
         md.Append("| variant | question | changes |\n|---|---|---|\n");
         foreach (var v in scenario.Variants)
         {
-            var changes = new List<string>();
+            // The values set by path first: the other changes are made on the scenario with them in place.
+            var changes = v.Set.Select(e => $"`{e.Key}` set to {e.Value}").ToList();
             if (v.Lens is { } lens)
             {
                 changes.Add($"lens {lens}");

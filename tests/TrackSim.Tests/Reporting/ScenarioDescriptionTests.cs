@@ -233,4 +233,21 @@ public sealed class ScenarioDescriptionTests
             Assert.That(markdown, Does.Contain("Every parameter of a state (`docs/MODEL.md`, section 2) has one value for all states, given under Parameters."));
         }
     }
+
+    [Test]
+    public void A_variants_set_values_are_listed_first_among_its_changes()
+    {
+        var scenario = Load(Agreements.Replace("""
+                remove_agreements: [border-ceasefire]
+            """, """
+                remove_agreements: [border-ceasefire]
+                set:
+                  states[0].posture: 0.6
+                  citizens.initial_trust.AA.mean: 0.35
+            """, StringComparison.Ordinal));
+
+        string markdown = ScenarioDescription.Markdown(scenario, "agreements.yaml", "1.0.0", []);
+
+        Assert.That(markdown, Does.Contain("| `no-ceasefire` | What if no ceasefire had been on the table? | `states[0].posture` set to 0.6; `citizens.initial_trust.AA.mean` set to 0.35; without agreement border-ceasefire |"));
+    }
 }
