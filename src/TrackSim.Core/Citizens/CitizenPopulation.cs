@@ -133,14 +133,39 @@ public sealed class CitizenPopulation
     /// </remarks>
     internal static CitizenPopulation Create(CitizenSpec spec, IReadOnlyList<string> stateIds, double meanExposure, ulong seed)
     {
+        ArgumentNullException.ThrowIfNull(stateIds);
+        return Create(spec, stateIds, [.. stateIds.Select(_ => meanExposure)], seed);
+    }
+
+    /// <summary>
+    /// Draws a population whose media exposure has a mean of its own in each state (how widely a
+    /// public follows the news); with the same mean for every state, the population of
+    /// <see cref="Create(CitizenSpec, IReadOnlyList{string}, double, ulong)"/>.
+    /// </summary>
+    /// <param name="spec">The citizen layer of the scenario.</param>
+    /// <param name="stateIds">The state ids in the scenario's order.</param>
+    /// <param name="meanExposure">Mean media exposure of each state's citizens, one per state, each in [0,1].</param>
+    /// <param name="seed">The number taken from the citizens' random stream.</param>
+    internal static CitizenPopulation Create(CitizenSpec spec, IReadOnlyList<string> stateIds, double[] meanExposure, ulong seed)
+    {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(stateIds);
-        RequireExposure(meanExposure);
+        ArgumentNullException.ThrowIfNull(meanExposure);
+        if (meanExposure.Length != stateIds.Count)
+        {
+            throw new ArgumentException($"Expected one mean exposure per state ({stateIds.Count}), got {meanExposure.Length}.", nameof(meanExposure));
+        }
+
+        foreach (double mean in meanExposure)
+        {
+            RequireExposure(mean);
+        }
+
         var population = new CitizenPopulation(spec.PerState, stateIds.Count);
         var trust = stateIds.Select(spec.TrustOf).ToArray();
 
         // Beta shapes with concentration alpha + beta = ExposureConcentration give this SD.
-        double exposureSd = Math.Sqrt(meanExposure * (1 - meanExposure) / (ExposureConcentration + 1));
+        double[] exposureSd = [.. meanExposure.Select(m => Math.Sqrt(m * (1 - m) / (ExposureConcentration + 1)))];
         int chunks = (int)(((long)population.Count + CreationChunk - 1) / CreationChunk);
         void Fill(int chunk)
         {
@@ -148,10 +173,11 @@ public sealed class CitizenPopulation
             int end = (int)Math.Min((long)(chunk + 1) * CreationChunk, population.Count);
             for (int i = chunk * CreationChunk; i < end; i++)
             {
-                var distribution = trust[population.StateOf(i)];
+                int state = population.StateOf(i);
+                var distribution = trust[state];
                 population.Trust[i] = (float)BetaSampler.Sample(ref stream, distribution.Mean, distribution.Sd);
                 population.Flags[i] = stream.NextDouble() < spec.SharedLanguage ? (byte)CitizenTraits.SharedLanguage : (byte)0;
-                population.Exposure[i] = (float)BetaSampler.Sample(ref stream, meanExposure, exposureSd);
+                population.Exposure[i] = (float)BetaSampler.Sample(ref stream, meanExposure[state], exposureSd[state]);
             }
         }
 

@@ -9,9 +9,9 @@ namespace TrackSim.Core.Citizens;
 /// conditions; negative contact raises it (Barlow et al. 2012).
 /// </summary>
 /// <remarks>
-/// Citizen <c>i</c> of state <c>s</c> has <c>c_i = dt * rate * (links[s] + active cross-border
+/// Citizen <c>i</c> of state <c>s</c> has <c>c_i = dt * rate[s] * (links[s] + active cross-border
 /// ties of i)</c> expected contacts in the step, and
-/// <c>x_i += k_i * A * ((1 - neg)(1 - x_i) - neg * x_i)</c> with <c>k_i = min(c_i * effect, 1)</c>
+/// <c>x_i += k_i * A * ((1 - neg)(1 - x_i) - neg * x_i)</c> with <c>k_i = min(c_i * effect[s], 1)</c>
 /// and <c>A</c> the Allport factor. The bracket equals <c>(1 - neg) - x_i</c>, so contact alone
 /// draws trust toward <c>1 - neg</c>, and the cap keeps a single step from passing it.
 /// </remarks>
@@ -54,20 +54,54 @@ public static class Contact
         double allportFactor)
     {
         ArgumentNullException.ThrowIfNull(population);
-        RuleGuards.RequirePerState(population, linkStrengthPerState.Length, nameof(linkStrengthPerState));
         RuleGuards.RequireNonNegative(contactsPerYear, nameof(contactsPerYear));
-        RuleGuards.RequireNonNegative(dt, nameof(dt));
         RuleGuards.RequireNonNegative(effect, nameof(effect));
+        bool small = population.StateCount <= 64;
+        Span<double> rates = small ? stackalloc double[population.StateCount] : new double[population.StateCount];
+        Span<double> effects = small ? stackalloc double[population.StateCount] : new double[population.StateCount];
+        rates.Fill(contactsPerYear);
+        effects.Fill(effect);
+        Apply(population, linkStrengthPerState, rates, dt, effects, negativeShare, allportFactor);
+    }
+
+    /// <summary>
+    /// Applies one step of cross-border contact to every citizen, with each state's own contact
+    /// rate and effect: how often its citizens meet the other side per unit of link or tie, and
+    /// how much one positive contact moves them.
+    /// </summary>
+    /// <param name="population">The citizens; their trust is updated.</param>
+    /// <param name="linkStrengthPerState">Total strength of the state's active functional links, one per state, at least 0.</param>
+    /// <param name="contactsPerYear">Contacts per year per unit of link strength or per cross-border tie, one per state, at least 0.</param>
+    /// <param name="dt">Step length in years, at least 0.</param>
+    /// <param name="effect">Share of the gap closed by one contact under ideal conditions, one per state, at least 0.</param>
+    /// <param name="negativeShare">Share of contacts that are negative, in [0,1].</param>
+    /// <param name="allportFactor">Weight of Allport's conditions, in [0,1] (see <see cref="AllportFactor"/>).</param>
+    public static void Apply(
+        CitizenPopulation population,
+        ReadOnlySpan<double> linkStrengthPerState,
+        ReadOnlySpan<double> contactsPerYear,
+        double dt,
+        ReadOnlySpan<double> effect,
+        double negativeShare,
+        double allportFactor)
+    {
+        ArgumentNullException.ThrowIfNull(population);
+        RuleGuards.RequirePerState(population, linkStrengthPerState.Length, nameof(linkStrengthPerState));
+        RuleGuards.RequirePerState(population, contactsPerYear.Length, nameof(contactsPerYear));
+        RuleGuards.RequirePerState(population, effect.Length, nameof(effect));
+        RuleGuards.RequireNonNegative(dt, nameof(dt));
         RuleGuards.RequireProbability(negativeShare, nameof(negativeShare));
         RuleGuards.RequireProbability(allportFactor, nameof(allportFactor));
 
-        double perContact = dt * contactsPerYear * effect;
         double goal = 1 - negativeShare;
         int perState = population.PerState;
         for (int s = 0; s < population.StateCount; s++)
         {
             double links = linkStrengthPerState[s];
             RuleGuards.RequireNonNegative(links, nameof(linkStrengthPerState));
+            RuleGuards.RequireNonNegative(contactsPerYear[s], nameof(contactsPerYear));
+            RuleGuards.RequireNonNegative(effect[s], nameof(effect));
+            double perContact = dt * contactsPerYear[s] * effect[s];
             Move(
                 population.Trust.AsSpan(s * perState, perState),
                 population.ActiveCrossBorderTies.AsSpan(s * perState, perState),

@@ -19,8 +19,9 @@ namespace TrackSim.Core.Citizens;
 /// trust are made one by one. Vector arithmetic rounds exactly like scalar arithmetic, the
 /// 64-bit high product of the slot is built exactly from 32-bit halves, and the compiler
 /// fuses no multiply into an add, so each citizen's result is the scalar one;</item>
-/// <item>the range is cut at state borders, so the state of the listener is fixed in the inner
-/// loop instead of being tracked citizen by citizen;</item>
+/// <item>the range is cut at state borders, so the state of the listener, and with it the
+/// confidence bound of its public, is fixed in the inner loop instead of being tracked citizen by
+/// citizen;</item>
 /// <item>the index term <c>i * 0xD6E8FEB86659FD93</c> of the partner hash grows by one addition
 /// per citizen instead of a multiplication (both modulo 2^64);</item>
 /// <item>the move is computed for every citizen and kept or dropped with a mask. About half
@@ -40,8 +41,14 @@ internal readonly struct InfluencePass
     private readonly int _perState;
     private readonly bool _wellMixed;
     private readonly double _epsilon;
+    private readonly double[]? _epsilonOf;
+    private readonly int[]? _roundsOf;
     private readonly double _mu;
 
+    /// <param name="population">The citizens.</param>
+    /// <param name="network">Their network.</param>
+    /// <param name="epsilon">The confidence bound of every listener.</param>
+    /// <param name="mu">The convergence.</param>
     public InfluencePass(CitizenPopulation population, SocialNetwork network, double epsilon, double mu)
     {
         _flags = population.Flags;
@@ -54,29 +61,54 @@ internal readonly struct InfluencePass
         Count = population.Count;
     }
 
+    /// <summary>A pass in which each listener has the confidence bound of its state and listens only in its state's first rounds.</summary>
+    /// <param name="population">The citizens.</param>
+    /// <param name="network">Their network.</param>
+    /// <param name="epsilonOf">The confidence bound of each state's listeners, one per state (read, not copied).</param>
+    /// <param name="roundsOf">The rounds in which each state's citizens listen, one per state (read, not copied).</param>
+    /// <param name="mu">The convergence.</param>
+    public InfluencePass(CitizenPopulation population, SocialNetwork network, double[] epsilonOf, int[] roundsOf, double mu)
+        : this(population, network, 0, mu)
+    {
+        _epsilonOf = epsilonOf;
+        _roundsOf = roundsOf;
+    }
+
     /// <summary>Number of citizens.</summary>
     public int Count { get; }
 
-    /// <summary>Computes the new trust of citizens [from, to) from the snapshot <paramref name="x"/> into <paramref name="next"/>.</summary>
-    public void Run(float[] x, float[] next, ulong roundKey, int from, int to)
+    /// <summary>
+    /// Computes the new trust of citizens [from, to) in round <paramref name="round"/> of the step
+    /// from the snapshot <paramref name="x"/> into <paramref name="next"/>; a citizen whose state
+    /// has no more rounds in this step keeps its trust.
+    /// </summary>
+    public void Run(float[] x, float[] next, ulong roundKey, int round, int from, int to)
     {
-        // Cut at state borders: within a piece every listener has the same block of compatriots.
+        // Cut at state borders: within a piece every listener has the same block of compatriots
+        // and the same confidence bound.
         while (from < to)
         {
-            int blockStart = from - (from % _perState);
+            int state = from / _perState;
+            int blockStart = state * _perState;
             int end = Math.Min(to, blockStart + _perState);
-            if (_wellMixed)
+            if (_roundsOf is not null && round >= _roundsOf[state])
             {
-                RunWellMixed(x, next, roundKey, from, end, blockStart);
+                Array.Copy(x, from, next, from, end - from);
+            }
+            else if (_wellMixed)
+            {
+                RunWellMixed(x, next, roundKey, from, end, blockStart, EpsilonOf(state));
             }
             else
             {
-                RunNetwork(x, next, roundKey, from, end, blockStart);
+                RunNetwork(x, next, roundKey, from, end, blockStart, EpsilonOf(state));
             }
 
             from = end;
         }
     }
+
+    private double EpsilonOf(int state) => _epsilonOf is { } values ? values[state] : _epsilon;
 
     /// <summary>Whether the rounds use 256-bit vectors; tests switch them off to check the scalar loop on its own.</summary>
     internal static bool VectorsEnabled { get; set; } = Vector256.IsHardwareAccelerated;
@@ -104,23 +136,23 @@ internal readonly struct InfluencePass
     private static Vector256<ulong> PickSlots(Vector256<ulong> hash, Vector256<ulong> choices) =>
         (((hash >>> 32) * choices) + (((hash & Vector256.Create(0xFFFF_FFFFUL)) * choices) >>> 32)) >>> 32;
 
-    private void RunNetwork(float[] x, float[] next, ulong roundKey, int from, int to, int blockStart)
+    private void RunNetwork(float[] x, float[] next, ulong roundKey, int from, int to, int blockStart, double bound)
     {
         if (VectorsEnabled)
         {
-            from = RunNetworkVectors(x, next, roundKey, from, to, blockStart);
+            from = RunNetworkVectors(x, next, roundKey, from, to, blockStart, bound);
         }
 
-        RunNetworkScalar(x, next, roundKey, from, to, blockStart);
+        RunNetworkScalar(x, next, roundKey, from, to, blockStart, bound);
     }
 
     /// <summary>The citizens of [from, to) eight at a time; returns where the scalar loop takes over.</summary>
-    private int RunNetworkVectors(float[] x, float[] next, ulong roundKey, int from, int to, int blockStart)
+    private int RunNetworkVectors(float[] x, float[] next, ulong roundKey, int from, int to, int blockStart, double bound)
     {
         int[] offsets = _offsets;
         int[] targets = _targets;
         byte[] flags = _flags;
-        var epsilon = Vector256.Create(_epsilon);
+        var epsilon = Vector256.Create(bound);
         var mu = Vector256.Create(_mu);
         var key = Vector256.Create(roundKey);
         var home = Vector256.Create(blockStart);
@@ -136,7 +168,7 @@ internal readonly struct InfluencePass
             if (Vector256.EqualsAny(degrees, Vector256<int>.Zero))
             {
                 // A citizen without ties: rare, and simplest left to the scalar loop.
-                RunNetworkScalar(x, next, roundKey, i, i + 8, blockStart);
+                RunNetworkScalar(x, next, roundKey, i, i + 8, blockStart, bound);
                 continue;
             }
 
@@ -183,14 +215,14 @@ internal readonly struct InfluencePass
         return i;
     }
 
-    private void RunNetworkScalar(float[] x, float[] next, ulong roundKey, int from, int to, int blockStart)
+    private void RunNetworkScalar(float[] x, float[] next, ulong roundKey, int from, int to, int blockStart, double bound)
     {
         // Arrays rather than spans: one register each instead of two, which keeps the loop's
         // values in registers; the bounds checks left are compares with well-predicted branches.
         int[] offsets = _offsets;
         int[] targets = _targets;
         byte[] flags = _flags;
-        var epsilon = Vector128.CreateScalarUnsafe(_epsilon);
+        var epsilon = Vector128.CreateScalarUnsafe(bound);
         double mu = _mu;
         uint perState = (uint)_perState;
         ulong indexTerm = unchecked((ulong)from * IndexMultiplier);
@@ -221,10 +253,10 @@ internal readonly struct InfluencePass
         }
     }
 
-    private void RunWellMixed(float[] x, float[] next, ulong roundKey, int from, int to, int blockStart)
+    private void RunWellMixed(float[] x, float[] next, ulong roundKey, int from, int to, int blockStart, double bound)
     {
         byte[] flags = _flags;
-        var epsilon = Vector128.CreateScalarUnsafe(_epsilon);
+        var epsilon = Vector128.CreateScalarUnsafe(bound);
         double mu = _mu;
         uint perState = (uint)_perState;
         int others = Count - 1;

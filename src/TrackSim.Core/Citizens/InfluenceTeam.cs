@@ -31,6 +31,7 @@ internal sealed class InfluenceTeam
     private float[] _source = [];
     private float[] _target = [];
     private ulong _roundKey;
+    private int _round;
     private int _chunkSize;
     private int _chunks;
     private int _next;
@@ -39,13 +40,14 @@ internal sealed class InfluenceTeam
     /// <summary>The team of the calling thread.</summary>
     public static InfluenceTeam ForThisThread() => t_team ??= new InfluenceTeam();
 
-    /// <summary>Runs one round over every citizen of <paramref name="pass"/> in chunks of <paramref name="chunkSize"/>.</summary>
-    public void RunRound(in InfluencePass pass, float[] source, float[] target, ulong roundKey, int threads, int chunkSize)
+    /// <summary>Runs round <paramref name="round"/> over every citizen of <paramref name="pass"/> in chunks of <paramref name="chunkSize"/>.</summary>
+    public void RunRound(in InfluencePass pass, float[] source, float[] target, ulong roundKey, int round, int threads, int chunkSize)
     {
         _pass = pass;
         _source = source;
         _target = target;
         _roundKey = roundKey;
+        _round = round;
         _chunkSize = chunkSize;
         _chunks = (pass.Count + chunkSize - 1) / chunkSize;
         _next = 0;
@@ -95,7 +97,7 @@ internal sealed class InfluenceTeam
         while ((chunk = Interlocked.Increment(ref _next) - 1) < _chunks)
         {
             int from = chunk * _chunkSize;
-            _pass.Run(_source, _target, _roundKey, from, Math.Min(from + _chunkSize, _pass.Count));
+            _pass.Run(_source, _target, _roundKey, _round, from, Math.Min(from + _chunkSize, _pass.Count));
         }
     }
 

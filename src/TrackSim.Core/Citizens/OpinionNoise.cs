@@ -34,11 +34,40 @@ public static class OpinionNoise
             return;
         }
 
-        float[] trust = population.Trust;
+        Apply(population.Trust, 0, population.Count, sigma, StableHash.Combine(seed, (ulong)step));
+    }
+
+    /// <summary>
+    /// Adds this step's noise to every citizen's trust, with the standard deviation of the
+    /// citizen's state; with the same value for every state, bit for bit what
+    /// <see cref="Apply(CitizenPopulation, double, ulong, int)"/> does (a citizen's draw depends
+    /// on its index only, not on where a loop starts).
+    /// </summary>
+    /// <param name="population">The citizens; their trust is updated.</param>
+    /// <param name="sigma">Standard deviation of the step's change for each state's citizens, one per state, each at least 0.</param>
+    /// <param name="seed">Seed of the noise stream.</param>
+    /// <param name="step">The step number.</param>
+    public static void Apply(CitizenPopulation population, ReadOnlySpan<double> sigma, ulong seed, int step)
+    {
+        ArgumentNullException.ThrowIfNull(population);
+        RuleGuards.RequirePerState(population, sigma.Length, nameof(sigma));
         ulong key = StableHash.Combine(seed, (ulong)step);
+        for (int s = 0; s < population.StateCount; s++)
+        {
+            RuleGuards.RequireNonNegative(sigma[s], nameof(sigma));
+            if (sigma[s] != 0)
+            {
+                Apply(population.Trust, s * population.PerState, (s + 1) * population.PerState, sigma[s], key);
+            }
+        }
+    }
+
+    /// <summary>The noise on citizens [from, to), with the step's key <c>Combine(seed, step)</c>.</summary>
+    private static void Apply(float[] trust, int from, int to, double sigma, ulong key)
+    {
         double width = 2 * Math.Sqrt(3) * sigma;
-        int i = VectorsEnabled ? ApplyVectors(trust, population.Count, StableHash.Mix(key), width) : 0;
-        for (; i < population.Count; i++)
+        int i = VectorsEnabled ? ApplyVectors(trust, from, to, StableHash.Mix(key), width) : from;
+        for (; i < to; i++)
         {
             double u = StableHash.ToUnit(StableHash.Combine(key, (ulong)i));
             float x = trust[i];
@@ -58,17 +87,17 @@ public static class OpinionNoise
     /// clamp in single), and vector arithmetic rounds like scalar arithmetic, so the bits are
     /// the same.
     /// </summary>
-    private static int ApplyVectors(float[] trust, int count, ulong mixedKey, double width)
+    private static int ApplyVectors(float[] trust, int from, int to, ulong mixedKey, double width)
     {
         var key = Vector256.Create(mixedKey);
         var half = Vector256.Create(0.5);
         var spread = Vector256.Create(width);
         var two = Vector256.Create(2.0);
         var eight = Vector256.Create(unchecked(8 * VectorHash.IndexMultiplier));
-        var indexLow = Vector256.Create(0UL, 1, 2, 3) * VectorHash.IndexMultiplier;
+        var indexLow = (Vector256.Create(0UL, 1, 2, 3) * VectorHash.IndexMultiplier) + Vector256.Create(unchecked((ulong)from * VectorHash.IndexMultiplier));
         var indexHigh = indexLow + Vector256.Create(unchecked(4 * VectorHash.IndexMultiplier));
-        int i = 0;
-        for (; i <= count - 8; i += 8, indexLow += eight, indexHigh += eight)
+        int i = from;
+        for (; i <= to - 8; i += 8, indexLow += eight, indexHigh += eight)
         {
             var x = Vector256.Create(new ReadOnlySpan<float>(trust, i, 8));
             var (roomLow, roomHigh) = Vector256.Widen(x * (Vector256<float>.One - x));

@@ -75,6 +75,66 @@ public static class SocialInfluence
         ArgumentOutOfRangeException.ThrowIfNegative(rounds);
         ArgumentOutOfRangeException.ThrowIfNegative(step);
         ArgumentOutOfRangeException.ThrowIfNegative(maxDegreeOfParallelism);
+        Run(population, new InfluencePass(population, network, epsilon, mu), rounds, seed, step, maxDegreeOfParallelism);
+    }
+
+    /// <summary>
+    /// Runs a step of synchronous bounded-confidence influence in which each state's public has
+    /// its own confidence bound and its own number of rounds: in round r the citizens of state s
+    /// listen while r is below <c>rounds[s]</c> and keep their trust after (their compatriots and
+    /// partners abroad may still listen to them). With the same values for every state the result
+    /// is bit for bit that of <see cref="Step(CitizenPopulation, SocialNetwork, double, double, int, ulong, int, int)"/>.
+    /// </summary>
+    /// <param name="population">The citizens; their trust is updated.</param>
+    /// <param name="network">The social network of the same citizens.</param>
+    /// <param name="epsilon">Confidence bound of each state's citizens as listeners, one per state, each at least 0 (read, not copied).</param>
+    /// <param name="mu">Convergence: share of the gap closed in one interaction, in [0,1].</param>
+    /// <param name="rounds">Interactions of each state's citizens in this step, one per state, each at least 0 (read, not copied).</param>
+    /// <param name="seed">Seed of the citizens' influence stream.</param>
+    /// <param name="step">The step number, at least 0.</param>
+    /// <param name="maxDegreeOfParallelism">As for the other overload.</param>
+    public static void Step(
+        CitizenPopulation population,
+        SocialNetwork network,
+        double[] epsilon,
+        double mu,
+        int[] rounds,
+        ulong seed,
+        int step,
+        int maxDegreeOfParallelism = 0)
+    {
+        ArgumentNullException.ThrowIfNull(population);
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(epsilon);
+        ArgumentNullException.ThrowIfNull(rounds);
+        population.RequireMatching(network);
+        RuleGuards.RequirePerState(population, epsilon.Length, nameof(epsilon));
+        RuleGuards.RequirePerState(population, rounds.Length, nameof(rounds));
+        int most = 0;
+        for (int s = 0; s < population.StateCount; s++)
+        {
+            if (!(epsilon[s] >= 0))
+            {
+                throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon[s], "Every confidence bound must be at least 0.");
+            }
+
+            ArgumentOutOfRangeException.ThrowIfNegative(rounds[s], nameof(rounds));
+            most = Math.Max(most, rounds[s]);
+        }
+
+        if (!(mu >= 0 && mu <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(mu), mu, "The convergence must be in [0,1].");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(step);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxDegreeOfParallelism);
+        Run(population, new InfluencePass(population, network, epsilon, rounds, mu), most, seed, step, maxDegreeOfParallelism);
+    }
+
+    /// <summary>Runs <paramref name="rounds"/> rounds of <paramref name="pass"/> over the population.</summary>
+    private static void Run(CitizenPopulation population, InfluencePass pass, int rounds, ulong seed, int step, int maxDegreeOfParallelism)
+    {
         if (rounds == 0 || population.Count < 2)
         {
             return;
@@ -86,7 +146,6 @@ public static class SocialInfluence
             _ => maxDegreeOfParallelism,
         };
 
-        var pass = new InfluencePass(population, network, epsilon, mu);
         var team = threads > 1 && population.Count > ChunkSize ? InfluenceTeam.ForThisThread() : null;
         ulong stepKey = StableHash.Combine(seed, (ulong)step);
         float[] source = population.Trust;
@@ -97,11 +156,11 @@ public static class SocialInfluence
             ulong roundKey = StableHash.Mix(StableHash.Combine(stepKey, (ulong)round));
             if (team is not null)
             {
-                team.RunRound(pass, source, target, roundKey, threads, ChunkSize);
+                team.RunRound(pass, source, target, roundKey, round, threads, ChunkSize);
             }
             else
             {
-                pass.Run(source, target, roundKey, 0, population.Count);
+                pass.Run(source, target, roundKey, round, 0, population.Count);
             }
 
             (source, target) = (target, source);

@@ -43,27 +43,98 @@ public static class Turnover
         int step)
     {
         ArgumentNullException.ThrowIfNull(population);
+        RuleGuards.RequireProbability(replaceProbabilityPerStep, nameof(replaceProbabilityPerStep));
+        Span<double> each = population.StateCount <= 64 ? stackalloc double[population.StateCount] : new double[population.StateCount];
+        each.Fill(replaceProbabilityPerStep);
+        return Apply(population, network, each, cohorts, stateMeanTrust, stateSd, seed, step);
+    }
+
+    /// <summary>
+    /// Replaces each citizen of state s with probability <c>replaceProbabilityPerStep[s]</c>
+    /// (a generation that turns over faster in one state than in another).
+    /// </summary>
+    /// <remarks>
+    /// The geometric skips run on across the border into a state with the same probability, so
+    /// with one probability for every state the draws are those of one population. A skip that would cross into a state with another
+    /// probability is cut at the border (no citizen of the state left is replaced, which is what
+    /// the skip drew for them) and a new skip is drawn from the next state's first citizen with
+    /// its probability: skips are memoryless, so every citizen is still replaced independently
+    /// with its state's probability.
+    /// </remarks>
+    /// <param name="population">The citizens; trust, flags and active cross-border tie counts are updated.</param>
+    /// <param name="network">The social network of the same citizens, for the tie counts.</param>
+    /// <param name="replaceProbabilityPerStep">Chance that a citizen of each state is replaced in this step, one per state, each in [0,1].</param>
+    /// <param name="cohorts">The new cohorts' shared language and cross-border ties.</param>
+    /// <param name="stateMeanTrust">Current mean trust per state.</param>
+    /// <param name="stateSd">SD of the newcomers' trust per state, capped at what a Beta distribution with the mean allows.</param>
+    /// <param name="seed">Seed of the citizens' turnover stream.</param>
+    /// <param name="step">The step number, at least 0.</param>
+    /// <returns>How many citizens were replaced.</returns>
+    public static int Apply(
+        CitizenPopulation population,
+        SocialNetwork network,
+        ReadOnlySpan<double> replaceProbabilityPerStep,
+        CohortSpec cohorts,
+        ReadOnlySpan<double> stateMeanTrust,
+        ReadOnlySpan<double> stateSd,
+        ulong seed,
+        int step)
+    {
+        ArgumentNullException.ThrowIfNull(population);
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(cohorts);
         population.RequireMatching(network);
-        RuleGuards.RequireProbability(replaceProbabilityPerStep, nameof(replaceProbabilityPerStep));
+        RuleGuards.RequirePerState(population, replaceProbabilityPerStep.Length, nameof(replaceProbabilityPerStep));
         RuleGuards.RequirePerState(population, stateMeanTrust.Length, nameof(stateMeanTrust));
         RuleGuards.RequirePerState(population, stateSd.Length, nameof(stateSd));
         ArgumentOutOfRangeException.ThrowIfNegative(step);
-        if (replaceProbabilityPerStep == 0)
+        bool any = false;
+        foreach (double p in replaceProbabilityPerStep)
+        {
+            RuleGuards.RequireProbability(p, nameof(replaceProbabilityPerStep));
+            any |= p != 0;
+        }
+
+        if (!any)
         {
             return 0;
         }
 
         var stream = new CounterStream(StableHash.Combine(seed, (ulong)step));
-        double logStay = Math.Log(1 - replaceProbabilityPerStep);
+        int perState = population.PerState;
         int replaced = 0;
-        long i = NextGap(ref stream, logStay);
-        while (i < population.Count)
+        int state = 0;
+        while (state < population.StateCount)
         {
-            Replace(population, network, (int)i, cohorts, stateMeanTrust, stateSd, ref stream);
-            replaced++;
-            i += 1 + NextGap(ref stream, logStay);
+            // A fresh skip from the first citizen of the state (states that replace nobody are passed over).
+            double p = replaceProbabilityPerStep[state];
+            if (p == 0)
+            {
+                state++;
+                continue;
+            }
+
+            double logStay = Math.Log(1 - p);
+            long i = ((long)state * perState) + NextGap(ref stream, logStay);
+            while (true)
+            {
+                long end = (long)(state + 1) * perState;
+                if (i < end)
+                {
+                    Replace(population, network, (int)i, cohorts, stateMeanTrust, stateSd, ref stream);
+                    replaced++;
+                    i += 1 + NextGap(ref stream, logStay);
+                    continue;
+                }
+
+                // The skip leaves the state: it runs on into a state with the same chance,
+                // else the next state starts afresh.
+                state++;
+                if (state >= population.StateCount || replaceProbabilityPerStep[state] != p)
+                {
+                    break;
+                }
+            }
         }
 
         return replaced;

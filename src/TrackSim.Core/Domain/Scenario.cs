@@ -83,7 +83,11 @@ public sealed record Scenario
         return parameters.With(scenarioValues, "scenario");
     }
 
-    /// <summary>The scenario the named variant describes; <see cref="BaseVariant"/> gives this one.</summary>
+    /// <summary>
+    /// The scenario the named variant describes; <see cref="BaseVariant"/> gives this one. A
+    /// variant's changes are made on the scenario with its <c>set</c> values in place
+    /// (<see cref="VariantSpec.Base"/>), or on this one when it sets none.
+    /// </summary>
     public Scenario ForVariant(string name)
     {
         if (name == BaseVariant)
@@ -93,22 +97,24 @@ public sealed record Scenario
 
         var variant = Variants.FirstOrDefault(v => v.Name == name)
             ?? throw new ArgumentException($"No variant '{name}'. Variants: {string.Join(", ", Variants.Select(v => v.Name))}.", nameof(name));
-        string? lens = variant.Lens ?? Lens;
-        var mechanisms = Mechanisms;
+        var start = variant.Base ?? this;
+        string? lens = variant.Lens ?? start.Lens;
+        var mechanisms = start.Mechanisms;
         foreach (var (mechanism, on) in variant.Mechanisms)
         {
             mechanisms = mechanisms.With(mechanism, on);
         }
 
-        return this with
+        return start with
         {
             Variant = variant.Name,
+            Variants = Variants,
             Lens = lens,
-            Parameters = ResolveParameters(lens, ScenarioParameters).With(variant.Parameters, $"variant {variant.Name}"),
+            Parameters = ResolveParameters(lens, start.ScenarioParameters).With(variant.Parameters, $"variant {variant.Name}"),
             Mechanisms = mechanisms,
-            Events = [.. Events.Where(e => !variant.RemoveEvents.Contains(e.Id)).Concat(variant.AddEvents).OrderBy(e => e.Date)],
-            Initiatives = [.. Initiatives.Where(i => !variant.RemoveInitiatives.Contains(i.Id)).Concat(variant.AddInitiatives)],
-            Agreements = [.. Agreements.Where(a => !variant.RemovedAgreements.Contains(a.Id))],
+            Events = [.. start.Events.Where(e => !variant.RemoveEvents.Contains(e.Id)).Concat(variant.AddEvents).OrderBy(e => e.Date)],
+            Initiatives = [.. start.Initiatives.Where(i => !variant.RemoveInitiatives.Contains(i.Id)).Concat(variant.AddInitiatives)],
+            Agreements = [.. start.Agreements.Where(a => !variant.RemovedAgreements.Contains(a.Id))],
         };
     }
 

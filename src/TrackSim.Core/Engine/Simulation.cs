@@ -104,7 +104,8 @@ public sealed class Simulation
     {
         var stateIds = scenario.States.Select(s => s.Id).ToArray();
         var parameters = new ModelParameters(scenario.Parameters, stateIds);
-        var world = new World(scenario, replicate, streams, parameters, parameters[CitMediaRule.Exposure], citizenThreads, networks);
+        double[] exposure = [.. Enumerable.Range(0, stateIds.Length).Select(s => parameters.Of(CitMediaRule.Exposure, s))];
+        var world = new World(scenario, replicate, streams, parameters, exposure, citizenThreads, networks);
         foreach (var rule in ModelRules.Step)
         {
             rule.Initialize(world);

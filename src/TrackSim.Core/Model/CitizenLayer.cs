@@ -5,17 +5,18 @@ namespace TrackSim.Core.Model;
 
 /// <summary>
 /// The citizens of a run: the population and its network, with the per-state buffers the
-/// citizen rules share. The rules themselves (CIT-INFLUENCE, CIT-NOISE, CIT-MEDIA, CIT-CONTACT,
+/// citizen rules share and those into which each rule reads its parameters of a state once per
+/// step (so a step allocates nothing). The rules themselves (CIT-INFLUENCE, CIT-NOISE, CIT-MEDIA, CIT-CONTACT,
 /// T2-OUTREACH, CIT-TURNOVER, CIT-PUBLIC) live in <c>Rules/</c> and call the kernels of
 /// <c>Citizens/</c> on this state.
 /// </summary>
 internal sealed class CitizenLayer
 {
     /// <param name="world">The run's world (its states and seeds).</param>
-    /// <param name="meanExposure">Mean media exposure of the citizens.</param>
+    /// <param name="meanExposure">Mean media exposure of each state's citizens, one per state.</param>
     /// <param name="threads">Threads for the citizen rules: 0 lets them choose, 1 keeps them on the calling thread.</param>
     /// <param name="networks">Networks shared with the other runs of an ensemble; null builds the run's own.</param>
-    public CitizenLayer(World world, double meanExposure, int threads, NetworkCache? networks)
+    public CitizenLayer(World world, double[] meanExposure, int threads, NetworkCache? networks)
     {
         var spec = world.Scenario.Citizens;
         var rng = new Xoshiro256(world.CitizenSeed);
@@ -33,6 +34,12 @@ internal sealed class CitizenLayer
         Sd = new double[n];
         Hostile = new double[n];
         InitialSd = [.. ids.Select(id => spec.TrustOf(id).Sd)];
+        Bound = new double[n];
+        Rounds = new int[n];
+        NoiseSd = new double[n];
+        Replace = new double[n];
+        ContactRate = new double[n];
+        ContactEffect = new double[n];
         Threads = threads;
     }
 
@@ -53,6 +60,24 @@ internal sealed class CitizenLayer
 
     /// <summary>The SD of each state's initial trust distribution, which new cohorts keep.</summary>
     public double[] InitialSd { get; }
+
+    /// <summary>Confidence bound of each state's public in this step (CIT-INFLUENCE).</summary>
+    public double[] Bound { get; }
+
+    /// <summary>Influence rounds of each state's public in this step (CIT-INFLUENCE).</summary>
+    public int[] Rounds { get; }
+
+    /// <summary>SD of the noise on each state's citizens in this step (CIT-NOISE).</summary>
+    public double[] NoiseSd { get; }
+
+    /// <summary>Chance that a citizen of each state is replaced in this step (CIT-TURNOVER).</summary>
+    public double[] Replace { get; }
+
+    /// <summary>Contacts per year per unit of link strength or tie of each state's citizens (CIT-CONTACT).</summary>
+    public double[] ContactRate { get; }
+
+    /// <summary>Trust gained per positive contact by each state's citizens (CIT-CONTACT).</summary>
+    public double[] ContactEffect { get; }
 
     /// <summary>Threads for the citizen rules.</summary>
     public int Threads { get; }

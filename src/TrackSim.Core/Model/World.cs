@@ -17,10 +17,10 @@ internal sealed class World
     /// <param name="replicate">Replicate index.</param>
     /// <param name="streams">The run's random streams.</param>
     /// <param name="parameters">The resolved parameters.</param>
-    /// <param name="meanExposure">Mean media exposure of the citizens drawn at the start.</param>
+    /// <param name="meanExposure">Mean media exposure of each state's citizens drawn at the start, one per state.</param>
     /// <param name="citizenThreads">Threads for the citizen rules: 0 lets them choose, 1 keeps them on the calling thread.</param>
     /// <param name="networks">Networks shared with the other runs of an ensemble; null builds the run's own.</param>
-    public World(Scenario scenario, int replicate, StreamFactory streams, ModelParameters parameters, double meanExposure, int citizenThreads, NetworkCache? networks)
+    public World(Scenario scenario, int replicate, StreamFactory streams, ModelParameters parameters, double[] meanExposure, int citizenThreads, NetworkCache? networks)
     {
         Scenario = scenario;
         Calendar = scenario.Calendar;

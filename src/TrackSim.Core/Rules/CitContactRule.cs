@@ -11,7 +11,10 @@ namespace TrackSim.Core.Rules;
 /// (their summed strength L_s) and through their own active cross-border ties, at
 /// <c>contact.rate</c> contacts per year per unit; a share <c>contact.negative_share</c> of
 /// contacts is negative, and the effect <c>contact.effect</c> is weighted by the mean of
-/// Allport's four conditions (the kernel <see cref="Contact"/>).
+/// Allport's four conditions (the kernel <see cref="Contact"/>). Rate and effect are parameters of a
+/// state: how often a public meets the other side per link or tie (a small nation's citizens meet
+/// a large neighbour's more often than the other way round) and how much a contact moves it; the
+/// negative share and Allport's conditions describe the contact situation both sides share.
 /// </para>
 /// </summary>
 internal sealed class CitContactRule() : Rule(
@@ -25,8 +28,8 @@ internal sealed class CitContactRule() : Rule(
 
     public static readonly Mechanism Switch = new("contact", Id, "cross-border contact through functional links and ties");
 
-    public static readonly ParameterDefinition Rate = new("contact", "rate", 0.5, 0, 365, "contacts/year", "Cross-border contacts per year per unit of active functional-link strength or per cross-border tie.");
-    public static readonly ParameterDefinition Effect = new("contact", "effect", 0.02, 0, 1, "trust per contact", "Trust gained from one positive contact under ideal conditions.");
+    public static readonly ParameterDefinition Rate = new("contact", "rate", 0.5, 0, 365, "contacts/year", "Cross-border contacts per year per unit of active functional-link strength or per cross-border tie.") { Scope = ParameterScope.State };
+    public static readonly ParameterDefinition Effect = new("contact", "effect", 0.02, 0, 1, "trust per contact", "Trust gained from one positive contact under ideal conditions.") { Scope = ParameterScope.State };
     public static readonly ParameterDefinition NegativeShare = new("contact", "negative_share", 0.15, 0, 1, "1", "Share of contacts that are negative and lower trust.");
     public static readonly ParameterDefinition EqualStatus = new("contact", "equal_status", 0.6, 0, 1, "1", "Allport's condition: equal status in the contact situation.");
     public static readonly ParameterDefinition CommonGoals = new("contact", "common_goals", 0.6, 0, 1, "1", "Allport's condition: common goals.");
@@ -56,7 +59,14 @@ internal sealed class CitContactRule() : Rule(
         }
 
         var p = world.P;
+        var citizens = world.Citizens;
+        for (int s = 0; s < world.States.Length; s++)
+        {
+            citizens.ContactRate[s] = p.Of(Rate, s);
+            citizens.ContactEffect[s] = p.Of(Effect, s);
+        }
+
         double allport = Contact.AllportFactor(p[EqualStatus], p[CommonGoals], p[Cooperation], p[InstitutionalSupport]);
-        Contact.Apply(world.Citizens.Population, world.LinkStrength, p[Rate], world.Dt, p[Effect], p[NegativeShare], allport);
+        Contact.Apply(citizens.Population, world.LinkStrength, citizens.ContactRate, world.Dt, citizens.ContactEffect, p[NegativeShare], allport);
     }
 }

@@ -9,11 +9,13 @@ namespace TrackSim.Core.Rules;
 /// CIT-INFLUENCE: bounded-confidence social influence among citizens (Deffuant, Neau, Amblard and
 /// Weisbuch 2000).
 /// <para>
-/// The step has floor(rate·Δt) influence rounds, plus one more with probability equal to the
-/// fractional part (drawn from a hash of the seed and the step), so the yearly rate
-/// <c>influence.rate</c> holds on average. In each round every citizen listens to one partner and
-/// moves by <c>influence.convergence</c> of the gap when the gap is below the confidence bound
-/// <c>influence.confidence_bound</c> (the kernel <see cref="SocialInfluence"/>).
+/// The citizens of state s have floor(rate_s·Δt) influence rounds in the step, plus one more when
+/// a uniform number drawn from a hash of the seed and the step (one for all states) is below the
+/// fractional part, so the yearly rate <c>influence.rate</c> of the state holds on average. In each
+/// of its rounds every citizen listens to one partner and moves by <c>influence.convergence</c> of
+/// the gap when the gap is below the confidence bound <c>influence.confidence_bound</c> of its
+/// state (the kernel <see cref="SocialInfluence"/>). Rate and bound are parameters of a state: how
+/// often a public talks about the other nation and how open-minded it is.
 /// </para>
 /// </summary>
 internal sealed class CitInfluenceRule() : Rule(
@@ -27,9 +29,9 @@ internal sealed class CitInfluenceRule() : Rule(
 
     public static readonly Mechanism Switch = new("social_influence", Id, "bounded-confidence influence among citizens");
 
-    public static readonly ParameterDefinition Rate = new("influence", "rate", 2, 0, 365, "interactions/year", "Interactions of each citizen with a neighbour per year.");
+    public static readonly ParameterDefinition Rate = new("influence", "rate", 2, 0, 365, "interactions/year", "Interactions of each citizen with a neighbour per year.") { Scope = ParameterScope.State };
     public static readonly ParameterDefinition Convergence = new("influence", "convergence", 0.3, 0, 0.5, "1", "Share of the opinion gap closed in an interaction within the confidence bound (Deffuant's mu).");
-    public static readonly ParameterDefinition ConfidenceBound = new("influence", "confidence_bound", 0.3, 0.01, 1, "trust", "Bounded-confidence threshold epsilon: citizens influence each other only when their trust differs by less.");
+    public static readonly ParameterDefinition ConfidenceBound = new("influence", "confidence_bound", 0.3, 0.01, 1, "trust", "Bounded-confidence threshold epsilon: citizens influence each other only when their trust differs by less.") { Scope = ParameterScope.State };
 
     private static readonly ParameterDefinition[] Declared = [Rate, Convergence, ConfidenceBound];
 
@@ -41,16 +43,19 @@ internal sealed class CitInfluenceRule() : Rule(
             return;
         }
 
-        // Interactions per step are rate·Δt; the fractional part is drawn so the yearly rate holds on average.
-        double expected = world.P[Rate] * world.Dt;
-        int rounds = (int)Math.Floor(expected);
-        double fraction = expected - rounds;
-        if (fraction > 0 && StableHash.ToUnit(StableHash.Combine(StableHash.Combine(world.InfluenceSeed, (ulong)world.Step), ulong.MaxValue)) < fraction)
+        // Interactions per step are rate·Δt; the fractional part is drawn, with one number for
+        // every state, so each state's yearly rate holds on average.
+        double u = StableHash.ToUnit(StableHash.Combine(StableHash.Combine(world.InfluenceSeed, (ulong)world.Step), ulong.MaxValue));
+        var citizens = world.Citizens;
+        for (int s = 0; s < world.States.Length; s++)
         {
-            rounds++;
+            double expected = world.P.Of(Rate, s) * world.Dt;
+            int rounds = (int)Math.Floor(expected);
+            double fraction = expected - rounds;
+            citizens.Rounds[s] = fraction > 0 && u < fraction ? rounds + 1 : rounds;
+            citizens.Bound[s] = world.P.Of(ConfidenceBound, s);
         }
 
-        var citizens = world.Citizens;
-        SocialInfluence.Step(citizens.Population, citizens.Network, world.P[ConfidenceBound], world.P[Convergence], rounds, world.InfluenceSeed, world.Step, citizens.Threads);
+        SocialInfluence.Step(citizens.Population, citizens.Network, citizens.Bound, world.P[Convergence], citizens.Rounds, world.InfluenceSeed, world.Step, citizens.Threads);
     }
 }

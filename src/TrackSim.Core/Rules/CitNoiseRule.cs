@@ -7,8 +7,9 @@ namespace TrackSim.Core.Rules;
 /// <summary>
 /// CIT-NOISE: idiosyncratic experience (Pineda, Toral and Hernández-García 2009).
 /// <para>
-/// Every citizen's trust moves by an independent draw with SD <c>influence.noise</c>·√Δt·2√(x(1 − x))
-/// (the kernel <see cref="OpinionNoise"/>).
+/// Every citizen's trust moves by an independent draw with SD σ_s·√Δt·2√(x(1 − x)), σ_s =
+/// <c>influence.noise</c> of the citizen's state, a parameter of a state: how volatile its public's
+/// opinion of the other nation is (the kernel <see cref="OpinionNoise"/>).
 /// </para>
 /// </summary>
 internal sealed class CitNoiseRule() : Rule(
@@ -22,16 +23,24 @@ internal sealed class CitNoiseRule() : Rule(
 
     public static readonly Mechanism Switch = new("opinion_noise", Id, "idiosyncratic changes in each citizen's trust");
 
-    public static readonly ParameterDefinition Noise = new("influence", "noise", 0.1, 0, 1, "trust/sqrt(year)", "Spread of idiosyncratic changes in a citizen's trust: the SD of a year's noise (per step, this times the square root of the step in years).");
+    public static readonly ParameterDefinition Noise = new("influence", "noise", 0.1, 0, 1, "trust/sqrt(year)", "Spread of idiosyncratic changes in a citizen's trust: the SD of a year's noise (per step, this times the square root of the step in years).") { Scope = ParameterScope.State };
 
     private static readonly ParameterDefinition[] Declared = [Noise];
 
     public override void Apply(World world)
     {
         ArgumentNullException.ThrowIfNull(world);
-        if (world.On(Switch))
+        if (!world.On(Switch))
         {
-            OpinionNoise.Apply(world.Citizens.Population, world.P[Noise] * Math.Sqrt(world.Dt), world.NoiseSeed, world.Step);
+            return;
         }
+
+        var citizens = world.Citizens;
+        for (int s = 0; s < world.States.Length; s++)
+        {
+            citizens.NoiseSd[s] = world.P.Of(Noise, s) * Math.Sqrt(world.Dt);
+        }
+
+        OpinionNoise.Apply(citizens.Population, citizens.NoiseSd, world.NoiseSeed, world.Step);
     }
 }

@@ -7,8 +7,9 @@ namespace TrackSim.Core.Rules;
 /// <summary>
 /// CIT-TURNOVER: generational turnover (Mannheim 1928; Firebaugh 1989).
 /// <para>
-/// Each citizen is replaced in a step with probability 1 − (1 − r)^Δt, r = <c>turnover.rate</c>
-/// per year; the newcomer's trust is drawn around the state's current mean with the SD of its
+/// Each citizen of state s is replaced in a step with probability 1 − (1 − r_s)^Δt, r_s =
+/// <c>turnover.rate</c> per year of the state (a parameter of a state: the pace at which its
+/// generations succeed each other); the newcomer's trust is drawn around the state's current mean with the SD of its
 /// initial distribution, and it speaks the shared language and keeps its cross-border ties with
 /// the cohort's probabilities (the kernel <see cref="Turnover"/>).
 /// </para>
@@ -24,7 +25,7 @@ internal sealed class CitTurnoverRule() : Rule(
 
     public static readonly Mechanism Switch = new("turnover", Id, "generational turnover of citizens");
 
-    public static readonly ParameterDefinition Rate = new("turnover", "rate", 0.02, 0, 0.2, "1/year", "Share of citizens replaced by a new cohort per year.");
+    public static readonly ParameterDefinition Rate = new("turnover", "rate", 0.02, 0, 0.2, "1/year", "Share of citizens replaced by a new cohort per year.") { Scope = ParameterScope.State };
 
     private static readonly ParameterDefinition[] Declared = [Rate];
 
@@ -38,9 +39,13 @@ internal sealed class CitTurnoverRule() : Rule(
 
         var cohorts = world.Scenario.Citizens.Cohorts;
         var citizens = world.Citizens;
-        double replace = 1 - Math.Pow(1 - world.P[Rate], world.Dt);
+        for (int s = 0; s < world.States.Length; s++)
+        {
+            citizens.Replace[s] = 1 - Math.Pow(1 - world.P.Of(Rate, s), world.Dt);
+        }
+
         // Turnover reads only the means; the SD and hostile share wait for CIT-PUBLIC.
         CitizenMetrics.Means(citizens.Population, citizens.Mean);
-        Turnover.Apply(citizens.Population, citizens.Network, replace, cohorts, citizens.Mean, citizens.InitialSd, world.TurnoverSeed, world.Step);
+        Turnover.Apply(citizens.Population, citizens.Network, citizens.Replace, cohorts, citizens.Mean, citizens.InitialSd, world.TurnoverSeed, world.Step);
     }
 }

@@ -9,24 +9,25 @@ namespace TrackSim.Core.Rules;
 /// EVENT: applies the scenario events of a step.
 /// <para>
 /// In the step that contains its date, a hostile event of severity s raises the posture of every
-/// target toward the initiator (the first actor) at once by s·k (k = <c>posture.event_shock</c>;
-/// only while ST-POSTURE is on:
+/// target j toward the initiator i (the first actor) at once by s·k_j (k = <c>posture.event_shock</c>
+/// of the state that reacts; only while ST-POSTURE is on:
 /// mobilisation, so tension answers within the step) and the initiator's toward the targets by
-/// s·k/2 (fear of retaliation); with a single actor every other state is a target. A multi-step
-/// hostile event then holds the grievance of each pair at least at s·g and s·g/2 (g =
-/// <c>posture.event_grievance</c>) in every later step it covers, which ST-POSTURE adds to the
-/// growth of posture. Official trust of the actors' dyads falls by <c>trust.crisis_loss</c>·s of
+/// s·k_i/2 (fear of retaliation); with a single actor every other state is a target. A multi-step
+/// hostile event then holds the grievance of each pair at least at s·g_j and s·g_i/2 (g =
+/// <c>posture.event_grievance</c> of the state that holds it) in every later step it covers, which
+/// ST-POSTURE adds to the growth of posture. Shock and grievance are parameters of a state: how
+/// hard its government answers a hostile act, like Richardson's coefficients. Official trust of the actors' dyads falls by <c>trust.crisis_loss</c>·s of
 /// its level, and the event is noted against each target for the governments' answer (TI-TALKS)
 /// and for the agreements in force (TI-AGREE). Cooperative events raise official trust by
 /// <c>trust.cooperation_gain</c>·s of the gap to 1; a <c>cbm</c> event adds s to the CBM stock
 /// unless its effects set an amount. The media effect on the actors' citizens is
-/// −<c>media.effect</c>·<c>media.negativity_bias</c>·s for hostile and +<c>media.effect</c>·s for
-/// cooperative events (Soroka 2006 on the negativity bias), on the actors' publics (for a hostile
-/// event with a single actor, on every other state's public); the shock fades with
-/// <c>media.half_life</c> (see the citizen layer). A cooperative or neutral event that starts or
-/// stops a secret initiative by id is news of the secret channel and reaches no public; an
-/// event's <c>expose</c> notes the secret channels it reveals, which T2-SECRECY exposes later in
-/// the step. Explicit effects apply in the first step;
+/// −<c>media.effect</c>·b·s for hostile (b = <c>media.negativity_bias</c> of the public's state) and
+/// +<c>media.effect</c>·s for cooperative events (Soroka 2006 on the negativity bias), on the
+/// actors' publics (for a hostile event with a single actor, on every other state's public); the
+/// shock fades with <c>media.half_life</c> (see the citizen layer). A cooperative or neutral event
+/// that starts or stops a secret initiative by id is news of the secret channel and reaches no
+/// public; an event's <c>expose</c> notes the secret channels it reveals, which T2-SECRECY exposes
+/// later in the step. Explicit effects apply in the first step;
 /// links an event creates are added by FN-CREATE later in the step. A hawkishness or contacts
 /// effect holds until the state's next government period begins (ST-GOVERNMENT); an effect on
 /// participants sets the alignment or access of an initiative's groups (all, or those of one
@@ -47,8 +48,8 @@ internal sealed class EventRule() : Rule(
 {
     public const string Id = "EVENT";
 
-    public static readonly ParameterDefinition EventShock = new("posture", "event_shock", 0.5, 0, 10, "posture per severity", "Posture a state adds at once toward the initiator of a hostile event of severity 1 against it (half as much the other way).");
-    public static readonly ParameterDefinition EventGrievance = new("posture", "event_grievance", 1.0, 0, 10, "posture/year per severity", "Grievance a multi-step hostile event of severity 1 holds in every later step it covers.");
+    public static readonly ParameterDefinition EventShock = new("posture", "event_shock", 0.5, 0, 10, "posture per severity", "Posture a state adds at once toward the initiator of a hostile event of severity 1 against it (half as much the other way).") { Scope = ParameterScope.State };
+    public static readonly ParameterDefinition EventGrievance = new("posture", "event_grievance", 1.0, 0, 10, "posture/year per severity", "Grievance a multi-step hostile event of severity 1 holds in every later step it covers.") { Scope = ParameterScope.State };
     public static readonly ParameterDefinition CrisisLoss = new("trust", "crisis_loss", 0.3, 0, 1, "trust per severity", "Share of official trust lost to a hostile event of severity 1.");
     public static readonly ParameterDefinition CooperationGain = new("trust", "cooperation_gain", 0.1, 0, 1, "trust per severity", "Share of the gap to 1 closed by a cooperative event of severity 1.");
 
@@ -101,7 +102,7 @@ internal sealed class EventRule() : Rule(
             case Valence.Hostile:
                 if (world.On(StPostureRule.Switch))
                 {
-                    Mobilise(world, actors, e.Severity * p[EventShock]);
+                    Mobilise(world, actors, e.Severity);
                 }
 
                 foreach (var dyad in DyadsAmong(world, actors))
@@ -121,7 +122,7 @@ internal sealed class EventRule() : Rule(
                     }
                 }
 
-                AddMedia(world, e, actors, -p[CitMediaRule.Effect] * p[CitMediaRule.NegativityBias] * e.Severity);
+                AddMedia(world, e, actors);
                 break;
 
             case Valence.Cooperative:
@@ -140,7 +141,7 @@ internal sealed class EventRule() : Rule(
 
                 if (secret is null)
                 {
-                    AddMedia(world, e, actors, p[CitMediaRule.Effect] * e.Severity);
+                    AddMedia(world, e, actors);
                 }
 
                 break;
@@ -162,13 +163,12 @@ internal sealed class EventRule() : Rule(
 
         // Runs at every step a long event covers, so it walks the pairs of GrievancePairs in
         // the same order with loops rather than an iterator, which would allocate.
-        double level = e.Severity * world.P[EventGrievance];
         int initiator = world.StateIndex(e.Actors[0]);
         if (e.Actors.Length > 1)
         {
             for (int k = 1; k < e.Actors.Length; k++)
             {
-                HoldGrievance(world, initiator, world.StateIndex(e.Actors[k]), level);
+                HoldGrievance(world, initiator, world.StateIndex(e.Actors[k]), e.Severity);
             }
         }
         else
@@ -177,17 +177,18 @@ internal sealed class EventRule() : Rule(
             {
                 if (target != initiator)
                 {
-                    HoldGrievance(world, initiator, target, level);
+                    HoldGrievance(world, initiator, target, e.Severity);
                 }
             }
         }
     }
 
-    /// <summary>Keeps the grievances between an initiator and a target at least at their event levels.</summary>
-    private static void HoldGrievance(World world, int initiator, int target, double level)
+    /// <summary>Keeps the grievances between an initiator and a target at least at their levels for an event of severity <paramref name="severity"/>.</summary>
+    private static void HoldGrievance(World world, int initiator, int target, double severity)
     {
-        world.EventGrievance[target, initiator] = Math.Max(world.EventGrievance[target, initiator], level);
-        world.EventGrievance[initiator, target] = Math.Max(world.EventGrievance[initiator, target], level * 0.5);
+        var p = world.P;
+        world.EventGrievance[target, initiator] = Math.Max(world.EventGrievance[target, initiator], severity * p.Of(EventGrievance, target));
+        world.EventGrievance[initiator, target] = Math.Max(world.EventGrievance[initiator, target], severity * p.Of(EventGrievance, initiator) * 0.5);
     }
 
     private static void ApplyEffects(World world, EventSpec e, int[] actors)
@@ -397,12 +398,16 @@ internal sealed class EventRule() : Rule(
     private static bool Names(IEnumerable<string> ids, string id) =>
         ids.Contains(id) || ids.Contains(EventEffects.AllInitiatives);
 
-    /// <summary>Raises each target's posture toward the initiator by <paramref name="level"/>, and the initiator's toward the targets by half.</summary>
-    private static void Mobilise(World world, int[] actors, double level)
+    /// <summary>
+    /// Raises each target's posture toward the initiator by <paramref name="severity"/> times its
+    /// event shock, and the initiator's toward the targets by half its own.
+    /// </summary>
+    private static void Mobilise(World world, int[] actors, double severity)
     {
         double max = world.P[StPostureRule.Max];
         foreach (var (from, toward, weight) in GrievancePairs(world, actors))
         {
+            double level = severity * world.P.Of(EventShock, from);
             world.Posture[from, toward] = Math.Min(world.Posture[from, toward] + (level * weight), max);
         }
     }
@@ -419,14 +424,21 @@ internal sealed class EventRule() : Rule(
         }
     }
 
-    /// <summary>Adds the event's media shift to the publics it reaches; CIT-MEDIA passes it on to the citizens while it is on.</summary>
-    private static void AddMedia(World world, EventSpec e, int[] actors, double delta)
+    /// <summary>
+    /// Adds the event's media shift to the publics it reaches, a hostile event's scaled by each
+    /// public's negativity bias; CIT-MEDIA passes it on to the citizens while it is on.
+    /// </summary>
+    private static void AddMedia(World world, EventSpec e, int[] actors)
     {
         // A hostile act by one state alone (a weapons test) alarms the other publics, not its own.
-        var publics = actors.Length > 1 || e.Valence != Valence.Hostile ? actors : Enumerable.Range(0, world.States.Length).Where(i => i != actors[0]).ToArray();
+        bool hostile = e.Valence == Valence.Hostile;
+        var publics = actors.Length > 1 || !hostile ? actors : Enumerable.Range(0, world.States.Length).Where(i => i != actors[0]).ToArray();
+        var p = world.P;
         foreach (int i in publics)
         {
-            world.MediaDelta[i] += delta;
+            world.MediaDelta[i] += hostile
+                ? -p[CitMediaRule.Effect] * p.Of(CitMediaRule.NegativityBias, i) * e.Severity
+                : p[CitMediaRule.Effect] * e.Severity;
         }
     }
 

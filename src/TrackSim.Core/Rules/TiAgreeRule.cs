@@ -108,11 +108,11 @@ internal sealed class TiAgreeRule() : Rule(
         ArgumentNullException.ThrowIfNull(agreement);
         ArgumentNullException.ThrowIfNull(world);
         var dyad = agreement.Dyad;
-        double textWeight = world.P[TiReadinessRule.TextWeight];
-        double hawkishnessWeight = world.P[TiReadinessRule.HawkishnessWeight];
+        var p = world.P;
+        double hawkishnessWeight = p[TiReadinessRule.HawkishnessWeight];
         return Math.Min(
-            GovernmentReadiness.ForTopic(world, dyad, 0, agreement.Topic, textWeight, hawkishnessWeight),
-            GovernmentReadiness.ForTopic(world, dyad, 1, agreement.Topic, textWeight, hawkishnessWeight));
+            GovernmentReadiness.ForTopic(world, dyad, 0, agreement.Topic, p.Of(TiReadinessRule.TextWeight, dyad.A), hawkishnessWeight),
+            GovernmentReadiness.ForTopic(world, dyad, 1, agreement.Topic, p.Of(TiReadinessRule.TextWeight, dyad.B), hawkishnessWeight));
     }
 
     /// <summary>

@@ -29,7 +29,11 @@ namespace TrackSim.Core.Rules;
 /// Each source of optimism can only add to it (a noisy-or), so Track II never lowers readiness.
 /// The stock of agreed Track II texts received on each topic (added by T2-TRANSFER) fades with
 /// half-life <c>readiness.text_half_life</c>; on an agreement's topic it raises optimism further
-/// (TI-AGREE).
+/// (TI-AGREE), by the weight <c>readiness.text_weight</c>. The weights c_T, c_S, c_P, c_W and the
+/// text weight are parameters of a state, read for government i: how much each government draws
+/// from cost, stalemate, its public, its backchannel and agreed texts. The felt cost, the
+/// stalemate clock and the text stock belong to the dyad, so their time scales and the hurting
+/// level are one value; c_H scales the hawkishness h_i, which is already the state's own.
 /// </para>
 /// </summary>
 internal sealed class TiReadinessRule() : Rule(
@@ -41,14 +45,14 @@ internal sealed class TiReadinessRule() : Rule(
 {
     public const string Id = "TI-READINESS";
 
-    public static readonly ParameterDefinition TensionWeight = new("readiness", "tension_weight", 0.6, 0, 1, "1", "Motivation a government draws from tension 1 (the cost and risk of the conflict).");
+    public static readonly ParameterDefinition TensionWeight = new("readiness", "tension_weight", 0.6, 0, 1, "1", "Motivation a government draws from tension 1 (the cost and risk of the conflict).") { Scope = ParameterScope.State };
     public static readonly ParameterDefinition CostMemory = new("readiness", "cost_memory", 1.0, 0.01, 100, "years", "Time over which the governments feel the cost of the conflict: the felt cost follows tension with this time constant.");
-    public static readonly ParameterDefinition StalemateWeight = new("readiness", "stalemate_weight", 0.5, 0, 1, "1", "Motivation from a long hurting stalemate.");
+    public static readonly ParameterDefinition StalemateWeight = new("readiness", "stalemate_weight", 0.5, 0, 1, "1", "Motivation from a long hurting stalemate.") { Scope = ParameterScope.State };
     public static readonly ParameterDefinition HurtingTension = new("readiness", "hurting_tension", 0.5, 0, 1, "tension", "Tension at or above which the stalemate hurts and its clock runs.");
     public static readonly ParameterDefinition StalemateYears = new("readiness", "stalemate_years", 3.0, 0.05, 100, "years", "Years of hurting stalemate that bring 63 % of its motivation.");
-    public static readonly ParameterDefinition PublicWeight = new("readiness", "public_weight", 0.5, 0, 1, "1", "Motivation from a public that fully trusts the other nation (a peace constituency).");
-    public static readonly ParameterDefinition BackchannelWeight = new("readiness", "backchannel_weight", 0.5, 0, 1, "1", "Optimism from full working trust carried in by Track II participants with full access.");
-    public static readonly ParameterDefinition TextWeight = new("readiness", "text_weight", 0.5, 0, 1, "1", "Optimism about an agreement from a large stock of agreed Track II texts on its topic.");
+    public static readonly ParameterDefinition PublicWeight = new("readiness", "public_weight", 0.5, 0, 1, "1", "Motivation from a public that fully trusts the other nation (a peace constituency).") { Scope = ParameterScope.State };
+    public static readonly ParameterDefinition BackchannelWeight = new("readiness", "backchannel_weight", 0.5, 0, 1, "1", "Optimism from full working trust carried in by Track II participants with full access.") { Scope = ParameterScope.State };
+    public static readonly ParameterDefinition TextWeight = new("readiness", "text_weight", 0.5, 0, 1, "1", "Optimism about an agreement from a large stock of agreed Track II texts on its topic.") { Scope = ParameterScope.State };
     public static readonly ParameterDefinition TextHalfLife = new("readiness", "text_half_life", 5.0, 0.1, 100, "years", "Half-life of the stock of Track II texts the governments have received.");
     public static readonly ParameterDefinition HawkishnessWeight = new("readiness", "hawkishness_weight", 0.5, 0, 1, "1", "Share of readiness a fully hawkish leadership withholds.");
 
@@ -70,14 +74,16 @@ internal sealed class TiReadinessRule() : Rule(
     public static double TopicOptimism(World world, DyadRuntime dyad, int side, int topic)
     {
         ArgumentNullException.ThrowIfNull(world);
-        return GovernmentReadiness.TopicOptimism(dyad, side, topic, world.P[TextWeight]);
+        ArgumentNullException.ThrowIfNull(dyad);
+        return GovernmentReadiness.TopicOptimism(dyad, side, topic, world.P.Of(TextWeight, side == 0 ? dyad.A : dyad.B));
     }
 
     /// <summary>Readiness of government <paramref name="side"/> for an agreement on <paramref name="topic"/>.</summary>
     public static double TopicReadiness(World world, DyadRuntime dyad, int side, int topic)
     {
         ArgumentNullException.ThrowIfNull(world);
-        return GovernmentReadiness.ForTopic(world, dyad, side, topic, world.P[TextWeight], world.P[HawkishnessWeight]);
+        ArgumentNullException.ThrowIfNull(dyad);
+        return GovernmentReadiness.ForTopic(world, dyad, side, topic, world.P.Of(TextWeight, side == 0 ? dyad.A : dyad.B), world.P[HawkishnessWeight]);
     }
 
     private static void Apply(World world, bool fadeTexts)
@@ -106,10 +112,10 @@ internal sealed class TiReadinessRule() : Rule(
             {
                 int state = side == 0 ? dyad.A : dyad.B;
                 dyad.WorkingTrust[side] = WorkingTrust(world, dyad, state);
-                dyad.Motivation[side] = 1 - ((1 - (p[TensionWeight] * dyad.FeltCost))
-                    * (1 - (p[StalemateWeight] * stalemate))
-                    * (1 - (p[PublicWeight] * world.States[state].PublicTrust)));
-                dyad.Optimism[side] = 1 - ((1 - dyad.OfficialTrust) * (1 - (p[BackchannelWeight] * dyad.WorkingTrust[side])));
+                dyad.Motivation[side] = 1 - ((1 - (p.Of(TensionWeight, state) * dyad.FeltCost))
+                    * (1 - (p.Of(StalemateWeight, state) * stalemate))
+                    * (1 - (p.Of(PublicWeight, state) * world.States[state].PublicTrust)));
+                dyad.Optimism[side] = 1 - ((1 - dyad.OfficialTrust) * (1 - (p.Of(BackchannelWeight, state) * dyad.WorkingTrust[side])));
                 dyad.Readiness[side] = GovernmentReadiness.Of(dyad.Motivation[side], dyad.Optimism[side], p[HawkishnessWeight], world.States[state].Hawkishness, dyad.Withheld[side]);
             }
         }

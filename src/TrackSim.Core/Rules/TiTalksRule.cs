@@ -10,8 +10,9 @@ namespace TrackSim.Core.Rules;
 /// readiness (TI-READINESS) and on the hostile events of the step.
 /// <para>
 /// While the dialogue is open, a hostile event of severity s against government i (EVENT;
-/// spoiler attacks included) makes i suspend it when s &gt; <c>dialogue.tolerance</c> + R_i:
-/// the more ready a government is, the more it takes to break the talks off. The dialogue also
+/// spoiler attacks included) makes i suspend it when s &gt; θ_i + R_i, θ_i = <c>dialogue.tolerance</c>
+/// of state i (a parameter of a state: how much its government can bear at home without walking
+/// out): the more ready a government is, the more it takes to break the talks off. The dialogue also
 /// lapses when the lower readiness of the two falls below <c>dialogue.close_readiness</c>. While
 /// it is suspended, it resumes once both governments' readiness is at least
 /// <c>dialogue.open_readiness</c> and it has been suspended for at least
@@ -34,7 +35,7 @@ internal sealed class TiTalksRule() : Rule(
 
     public static readonly ParameterDefinition OpenReadiness = new("dialogue", "open_readiness", 0.25, 0, 1, "readiness", "Readiness both governments need to resume a suspended dialogue.");
     public static readonly ParameterDefinition CloseReadiness = new("dialogue", "close_readiness", 0.15, 0, 1, "readiness", "An open dialogue lapses when either government's readiness falls below this.");
-    public static readonly ParameterDefinition Tolerance = new("dialogue", "tolerance", 0.5, 0, 1, "severity", "Severity of a hostile event a government with no readiness tolerates without breaking off the talks; readiness adds to it.");
+    public static readonly ParameterDefinition Tolerance = new("dialogue", "tolerance", 0.5, 0, 1, "severity", "Severity of a hostile event a government with no readiness tolerates without breaking off the talks; readiness adds to it.") { Scope = ParameterScope.State };
     public static readonly ParameterDefinition MinSuspension = new("dialogue", "min_suspension", 0.5, 0, 20, "years", "Shortest suspension after a government breaks off the talks.");
 
     private static readonly ParameterDefinition[] Declared = [OpenReadiness, CloseReadiness, Tolerance, MinSuspension];
@@ -80,11 +81,12 @@ internal sealed class TiTalksRule() : Rule(
         for (int side = 0; side < 2; side++)
         {
             double severity = dyad.HostileAgainst[side];
-            double tolerance = p[Tolerance] + dyad.Readiness[side];
+            int state = side == 0 ? dyad.A : dyad.B;
+            double own = p.Of(Tolerance, state);
+            double tolerance = own + dyad.Readiness[side];
             if (severity > 0 && severity > tolerance)
             {
-                string state = world.States[side == 0 ? dyad.A : dyad.B].Id;
-                world.SuspendDialogue(dyad, Id, Text($"suspended by {state} after a hostile event of severity {Num(severity)} (tolerance {Num(p[Tolerance])} + readiness {Num(dyad.Readiness[side])})"));
+                world.SuspendDialogue(dyad, Id, Text($"suspended by {world.States[state].Id} after a hostile event of severity {Num(severity)} (tolerance {Num(own)} + readiness {Num(dyad.Readiness[side])})"));
                 return;
             }
         }

@@ -93,8 +93,13 @@ public static class ScenarioDescription
     private static void States(StringBuilder md, Scenario scenario)
     {
         md.Append("## States\n\n");
-        // Every parameter of a state gets a column with its value for each state (bold where the state has its own).
-        var perState = ParameterCatalog.All.Where(p => p.Scope == ParameterScope.State).ToArray();
+
+        // A parameter of a state that some state has its own value of gets a column with the
+        // value for each state (bold where the state has its own); the others have one value for
+        // every state, shown under Parameters.
+        var perState = ParameterCatalog.All
+            .Where(p => p.Scope == ParameterScope.State && scenario.States.Any(s => scenario.Parameters.SourceOf(ParameterSet.StateKey(p.Key, s.Id)) != "default"))
+            .ToArray();
         md.Append("| id | name | initial posture |");
         md.Append(string.Concat(perState.Select(p => $" `{p.Key}` |")));
         md.Append("\n|---|---|---|" + string.Concat(perState.Select(_ => "---|")) + "\n");
@@ -112,6 +117,9 @@ public static class ScenarioDescription
         }
 
         md.Append('\n');
+        md.Append(perState.Length == 0
+            ? "Every parameter of a state (`docs/MODEL.md`, section 2) has one value for all states, given under Parameters.\n\n"
+            : "The columns are the parameters of a state that some state has its own value of (in bold); every other parameter of a state has one value for all states, given under Parameters.\n\n");
         Governments(md, scenario);
     }
 
@@ -309,11 +317,12 @@ public static class ScenarioDescription
             return;
         }
 
-        md.Append("Each variant is the base scenario with the changes listed; replicate r of every variant draws the same random numbers (common random numbers), so differences between variants are effects, not noise.\n\n");
+        md.Append("Each variant is the base scenario with the changes listed (values set by path first, then the others); replicate r of every variant draws the same random numbers (common random numbers), so differences between variants are effects, not noise.\n\n");
         md.Append("| variant | question | changes |\n|---|---|---|\n");
         foreach (var v in scenario.Variants)
         {
-            var changes = new List<string>();
+            // The values set by path first: the other changes are made on the scenario with them in place.
+            var changes = v.Set.Select(e => $"`{e.Key}` set to {e.Value}").ToList();
             if (v.Lens is { } lens)
             {
                 changes.Add($"lens {lens}");

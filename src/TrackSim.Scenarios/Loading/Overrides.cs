@@ -12,17 +12,25 @@ namespace TrackSim.Scenarios.Loading;
 internal static class Overrides
 {
     // Files are at most 16 MiB, so no real line reaches this.
-    private const int FirstSyntheticLine = 1_000_000_000;
+    public const int FirstSyntheticLine = 1_000_000_000;
 
     /// <summary>Applies every override in order; problems with a path are reported in <paramref name="context"/>.</summary>
-    public static void Apply(YamlMapping root, IReadOnlyList<Override> overrides, ValidationContext context)
+    public static void Apply(YamlMapping root, IReadOnlyList<Override> overrides, ValidationContext context) =>
+        Apply(root, overrides, context, FirstSyntheticLine);
+
+    /// <summary>
+    /// Applies every override in order, giving the nodes override i makes the line
+    /// <paramref name="firstLine"/> + i (above any real line), so that the diagnostics on them
+    /// can be told apart and moved to where the override was written.
+    /// </summary>
+    public static void Apply(YamlMapping root, IReadOnlyList<Override> overrides, ValidationContext context, int firstLine)
     {
         for (int i = 0; i < overrides.Count; i++)
         {
-            string? problem = ApplyOne(root, overrides[i], new Position(FirstSyntheticLine + i, 1));
+            string? problem = ApplyOne(root, overrides[i], new Position(firstLine + i, 1));
             if (problem is not null)
             {
-                context.Error(new Position(FirstSyntheticLine + i, 1), overrides[i].Path, problem);
+                context.Error(new Position(firstLine + i, 1), overrides[i].Path, problem);
             }
         }
     }
@@ -72,7 +80,14 @@ internal static class Overrides
                     return null;
                 }
 
-                // A missing or empty key on the way becomes a mapping, so parameters.posture.fear works in a file without parameters.
+                // A missing or empty key on the way becomes a mapping, so parameters.posture.fear
+                // works in a file without parameters; a list item cannot be made up.
+                if ((child is null or YamlScalar { IsNull: true }) && steps[s + 1].Key is null)
+                {
+                    string missing = steps[s + 1].Index is { } number ? number.ToString(CultureInfo.InvariantCulture) : steps[s + 1].Id!;
+                    return $"{YamlPath.Key(walked, key)} is not in the file, so it has no item [{missing}] (write the list in the file first)";
+                }
+
                 if (child is null or YamlScalar { IsNull: true })
                 {
                     child = new YamlMapping(at);

@@ -8,7 +8,8 @@ namespace TrackSim.Scenarios.Loading;
 /// <summary>
 /// Loads a scenario: YAML text, then a positioned node tree, then the structural check against
 /// <see cref="ScenarioSchema"/>, then the mapping to an immutable scenario with the semantic
-/// checks. Every problem is reported at once; bad input never throws.
+/// checks, then each variant's <c>set</c> values on a copy of the tree (see
+/// <see cref="VariantSettings"/>). Every problem is reported at once; bad input never throws.
 /// </summary>
 public static class ScenarioLoader
 {
@@ -122,6 +123,14 @@ public static class ScenarioLoader
         Overrides.Apply(mapping, overrides, context);
         ScenarioSchema.Root.Validate(mapping, string.Empty, context);
         var scenario = ScenarioMapper.Map(mapping, context, DefaultName(file));
+
+        // Variants' set values are tried on the scenario only once it is sound, so that a
+        // problem of the file is reported once, where it is, not again for every variant.
+        if (scenario is not null)
+        {
+            scenario = VariantSettings.Apply(mapping, scenario, context, DefaultName(file));
+        }
+
         var result = Result(scenario, context);
         return overrides.Count == 0 ? result : result with { Errors = [.. result.Errors.Select(e => Overrides.Relocate(e, overrides))] };
     }

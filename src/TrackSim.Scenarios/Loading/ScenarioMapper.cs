@@ -870,7 +870,11 @@ internal sealed class ScenarioMapper
                 MapParameters(view.Object("parameters")),
                 MechanismSwitches(view.Object("mechanisms")),
                 view.Word("lens"),
-                IdList(view, "remove_agreements", baseAgreements, "agreement")));
+                IdList(view, "remove_agreements", baseAgreements, "agreement"))
+            {
+                // What the values do is checked by VariantSettings, on the scenario with them in place.
+                Set = [.. view.Entries("set").Where(e => e.Value is YamlScalar).Select(e => KeyValuePair.Create(e.Key.Value, ((YamlScalar)e.Value).Value))],
+            });
         }
 
         return variants.ToImmutable();

@@ -250,7 +250,8 @@ public static class ScenarioReference
         string unit => $" ({unit})",
     };
 
-    private static string KeyName(TextShape key) => ReferenceEquals(key, TextShape.StateId) ? "state id" : "key";
+    private static string KeyName(TextShape key) =>
+        ReferenceEquals(key, TextShape.StateId) ? "state id" : ReferenceEquals(key, TextShape.SetPath) ? "path" : "key";
 
     // The shape keeps its length limit private; the JSON Schema it writes carries it.
     private static int MaxLength(TextShape text) => (int)text.ToJsonSchema()["maxLength"]!;

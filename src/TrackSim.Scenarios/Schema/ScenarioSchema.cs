@@ -281,11 +281,15 @@ public static class ScenarioSchema
     /// <summary>The lens names.</summary>
     public static EnumShape LensShape { get; } = new([.. Lens.All.Select(l => l.Name)]);
 
+    /// <summary>The first keys of the paths a variant's <c>set</c> may not start with: what every variant shares.</summary>
+    public static IReadOnlyList<string> SharedByVariants { get; } = ["name", "title", "description", "calendar", "variants", "ensemble", "outputs"];
+
     /// <summary>A variant.</summary>
     public static ObjectShape Variant { get; } = new("a variant",
     [
         new("name", TextShape.Id, "Unique name; not 'base'.", Required: true),
         new("description", TextShape.Any, "What the variant asks.", DefaultText: "none"),
+        new("set", new MapShape(TextShape.SetPath, ValueShape.Instance), $"Values set in the scenario by path before the variant's other changes, as --set sets them (citizens.per_state: 300, dyads[0].tension: 0.4, citizens.initial_trust.IN.mean: 0.2). Not an id, nor under {string.Join(", ", SharedByVariants)}, which every variant shares.", DefaultText: "none"),
         new("remove_events", new ListShape(TextShape.Id, 0, 10_000), "Ids of base events left out.", DefaultText: "none"),
         new("add_events", new ListShape(Event, 0, 10_000), "Events added.", DefaultText: "none"),
         new("remove_initiatives", new ListShape(TextShape.Id, 0, 1000), "Ids of base initiatives left out, or 'all'.", DefaultText: "none"),

@@ -21,6 +21,12 @@ public sealed class TextShape(string? pattern, string expected, int maxLength = 
     /// <summary>A state id: two or three upper-case letters.</summary>
     public static TextShape StateId { get; } = new("^[A-Z]{2,3}$", "a state id of two or three upper-case letters (such as IN)", 3);
 
+    /// <summary>
+    /// A path into the scenario as <c>--set</c> takes it: keys joined by dots, list items by index
+    /// or id in brackets (<c>dyads[0].tension</c>, <c>events[kargil-1999].severity</c>).
+    /// </summary>
+    public static TextShape SetPath { get; } = new(@"^[A-Za-z0-9_-]+(\[[^\[\]]+\])*(\.[A-Za-z0-9_-]+(\[[^\[\]]+\])*)*$", "a path such as citizens.per_state or dyads[0].tension", 300);
+
     /// <summary>The regular expression, or null.</summary>
     public string? Pattern { get; } = pattern;
 

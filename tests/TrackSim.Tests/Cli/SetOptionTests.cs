@@ -29,6 +29,7 @@ public sealed class SetOptionTests
     [TestCase("parameters.posture.fear=9", "parameters.posture.fear: expected a number in [0, 5], found 9, which is out of range")]
     [TestCase("events[5].severity=0.5", "events[5].severity: events has 2 items, with indexes 0 to 1")]
     [TestCase("events[nope].severity=0.5", "events[nope].severity: events has no item with id 'nope'")]
+    [TestCase("dyads[0].tension=0.5", "dyads[0].tension: dyads is not in the file, so it has no item [0] (write the list in the file first)")]
     [TestCase("calendar.start.month=3", "calendar.start.month: calendar.start is the value '2000-01', not a mapping with keys")]
     [TestCase("states=none", "states: this is a list; --set replaces single values (set one of its keys or items instead)")]
     [TestCase("events..severity=1", "events..severity: 'events..severity' is not a YAML path; write keys joined by dots and list items in brackets, such as citizens.per_state or events[3].severity")]

@@ -79,6 +79,34 @@ public sealed class ValidateCommandTests
     }
 
     [Test]
+    public void A_variants_bad_set_value_is_reported_at_its_file_line_and_column()
+    {
+        string file = Path.Combine(_folder, "bad-set.yaml");
+        File.WriteAllText(file, """
+            calendar: { start: 2000-01, end: 2001-12 }
+            states: [ { id: AA }, { id: BB } ]
+            dyads: [ { states: [AA, BB] } ]
+            variants:
+              - name: tense
+                set:
+                  dyads[0].tension: 0.8
+                  dyads[1].tension: 0.8
+            """);
+
+        var run = CliRun.Of("validate", file);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(run.ErrorLines, Is.EqualTo(new[]
+            {
+                $"{file}:8:7: error: variants[0].set.dyads[1].tension: dyads has 1 item, whose index is 0",
+                $"{file}: invalid (1 error)",
+            }));
+        }
+    }
+
+    [Test]
     public void Several_files_with_one_bad_exit_2_and_report_all_of_them()
     {
         string minimal = RepositoryFiles.PathOf("scenarios/minimal.yaml");

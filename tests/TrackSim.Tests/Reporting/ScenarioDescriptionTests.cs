@@ -245,4 +245,50 @@ public sealed class ScenarioDescriptionTests
             Assert.That(markdown, Does.Contain("- `--set parameters.posture.fear=0.45`"));
         }
     }
+
+    [Test]
+    public void The_states_table_shows_the_parameters_of_a_state_that_a_state_has_its_own_value_of()
+    {
+        var scenario = Load(Crisis.Replace("events:", "parameters: { media: { exposure: { BB: 0.4 } }, posture: { fear: 0.4 } }\nevents:", StringComparison.Ordinal));
+
+        string markdown = ScenarioDescription.Markdown(scenario, "crisis.yaml", "1.0.0", []);
+        string states = markdown[markdown.IndexOf("## States", StringComparison.Ordinal)..markdown.IndexOf("## Dyads", StringComparison.Ordinal)];
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(states, Does.Contain("| id | name | initial posture | `media.exposure` |\n"));
+            Assert.That(states, Does.Contain("| AA | Atlantis | 0.2 | 0.6 |\n"));
+            Assert.That(states, Does.Contain("| BB | Borduria | 0.2 | **0.4** |\n"));
+            Assert.That(markdown, Does.Contain("| `posture.fear` | **0.4** | 0.3 | 0 to 5 | 1/year | scenario |"));
+        }
+    }
+
+    [Test]
+    public void Without_a_value_for_one_state_the_states_table_says_every_parameter_of_a_state_is_one_value()
+    {
+        string markdown = ScenarioDescription.Markdown(Load(Crisis), "crisis.yaml", "1.0.0", []);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(markdown, Does.Contain("| id | name | initial posture |\n|---|---|---|\n| AA | Atlantis | 0.2 |\n"));
+            Assert.That(markdown, Does.Contain("Every parameter of a state (`docs/MODEL.md`, section 2) has one value for all states, given under Parameters."));
+        }
+    }
+
+    [Test]
+    public void A_variants_set_values_are_listed_first_among_its_changes()
+    {
+        var scenario = Load(Agreements.Replace("""
+                remove_agreements: [border-ceasefire]
+            """, """
+                remove_agreements: [border-ceasefire]
+                set:
+                  states[0].posture: 0.6
+                  citizens.initial_trust.AA.mean: 0.35
+            """, StringComparison.Ordinal));
+
+        string markdown = ScenarioDescription.Markdown(scenario, "agreements.yaml", "1.0.0", []);
+
+        Assert.That(markdown, Does.Contain("| `no-ceasefire` | What if no ceasefire had been on the table? | `states[0].posture` set to 0.6; `citizens.initial_trust.AA.mean` set to 0.35; without agreement border-ceasefire |"));
+    }
 }

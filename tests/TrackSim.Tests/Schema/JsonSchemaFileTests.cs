@@ -181,6 +181,12 @@ public sealed class JsonSchemaFileTests
                 Expect(schema["pattern"]?.GetValue<string>() == text.Pattern, "pattern differs");
                 break;
 
+            case ValueShape:
+                Expect(
+                    schema["type"] is JsonArray kinds && kinds.Select(k => k!.GetValue<string>()).SequenceEqual(["string", "number", "boolean"]),
+                    "expected the types string, number and boolean");
+                break;
+
             case DateShape or DurationShape:
                 Expect(type == "string" && schema["pattern"] is not null, "expected a string with a pattern");
                 break;

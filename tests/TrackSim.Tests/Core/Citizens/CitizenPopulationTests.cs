@@ -70,6 +70,45 @@ public sealed class CitizenPopulationTests
         }
     }
 
+    [Test]
+    public void Each_state_draws_exposure_around_its_own_mean()
+    {
+        var population = CitizenPopulation.Create(Spec, ["IN", "PK"], [0.2, 0.8], seed: 3);
+        var (inMean, inSd) = MeanSd(population.Exposure.AsSpan(0, PerState));
+        var (pkMean, pkSd) = MeanSd(population.Exposure.AsSpan(PerState, PerState));
+        using (Assert.EnterMultipleScope())
+        {
+            // 20,000 draws each: the SE of a mean is 0.18 / 141 = 0.0013; the SD is sqrt(m (1 - m) / 5) = 0.179 for both.
+            Assert.That(inMean, Is.EqualTo(0.2).Within(0.006));
+            Assert.That(pkMean, Is.EqualTo(0.8).Within(0.006));
+            Assert.That(inSd, Is.EqualTo(Math.Sqrt(0.16 / 5)).Within(0.006));
+            Assert.That(pkSd, Is.EqualTo(Math.Sqrt(0.16 / 5)).Within(0.006));
+        }
+    }
+
+    [Test]
+    public void The_same_mean_exposure_for_every_state_draws_the_population_of_one_mean()
+    {
+        var perState = CitizenPopulation.Create(Spec, ["IN", "PK"], [0.45, 0.45], seed: 4);
+        var one = CitizenPopulation.Create(Spec, ["IN", "PK"], 0.45, seed: 4);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(perState.Exposure, Is.EqualTo(one.Exposure));
+            Assert.That(perState.Trust, Is.EqualTo(one.Trust));
+            Assert.That(perState.Flags, Is.EqualTo(one.Flags));
+        }
+    }
+
+    [Test]
+    public void A_mean_exposure_per_state_needs_one_value_in_range_for_each_state()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(() => CitizenPopulation.Create(Spec, ["IN", "PK"], [0.5], seed: 1), Throws.ArgumentException);
+            Assert.That(() => CitizenPopulation.Create(Spec, ["IN", "PK"], [0.5, 1.5], seed: 1), Throws.InstanceOf<ArgumentOutOfRangeException>());
+        }
+    }
+
     [TestCase(0.0)]
     [TestCase(1.0)]
     public void Exposure_at_an_end_is_the_same_for_everyone(double exposure)

@@ -49,6 +49,56 @@ public sealed class OptimisedInfluenceTests
     }
 
     [Test]
+    public void Each_state_listens_with_its_own_bound_in_its_own_rounds(
+        [Values] Kind kind,
+        [Values(1, 4)] int threads,
+        [Values] bool vectors)
+    {
+        // Three states with three bounds and 2, 0 and 3 rounds: the second state's citizens keep
+        // their trust while the others listen, also to them; borders fall inside chunks.
+        const int perState = 15_001;
+        double[] epsilon = [0.1, 0.5, 0.3];
+        int[] rounds = [2, 0, 3];
+        var network = Build(kind, perState, 3);
+        var optimised = Population(perState, 3);
+        var straightforward = Population(perState, 3);
+        float[] start = (float[])optimised.Trust.Clone();
+        bool before = InfluencePass.VectorsEnabled;
+        try
+        {
+            InfluencePass.VectorsEnabled = vectors && before;
+            SocialInfluence.Step(optimised, network, epsilon, Mu, rounds, seed: 79, step: 7, maxDegreeOfParallelism: threads);
+        }
+        finally
+        {
+            InfluencePass.VectorsEnabled = before;
+        }
+
+        StraightforwardInfluence.Step(straightforward, network, epsilon, Mu, rounds, seed: 79, step: 7);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Bits(optimised.Trust), Is.EqualTo(Bits(straightforward.Trust)));
+            Assert.That(Bits(optimised.Trust[perState..(2 * perState)]), Is.EqualTo(Bits(start[perState..(2 * perState)])), "the state without rounds keeps its trust");
+            Assert.That(Enumerable.Range(2 * perState, perState).Count(i => start[i] != optimised.Trust[i]), Is.GreaterThan(perState / 4));
+        }
+    }
+
+    [Test]
+    public void The_same_bound_and_rounds_for_every_state_give_the_bits_of_one_value([Values] Kind kind, [Values(1, 4)] int threads)
+    {
+        const int perState = 15_001;
+        var network = Build(kind, perState, 3);
+        var perStateValues = Population(perState, 3);
+        var oneValue = Population(perState, 3);
+
+        SocialInfluence.Step(perStateValues, network, [Epsilon, Epsilon, Epsilon], Mu, [3, 3, 3], seed: 80, step: 8, maxDegreeOfParallelism: threads);
+        SocialInfluence.Step(oneValue, network, Epsilon, Mu, 3, seed: 80, step: 8, maxDegreeOfParallelism: threads);
+
+        Assert.That(Bits(perStateValues.Trust), Is.EqualTo(Bits(oneValue.Trust)));
+    }
+
+    [Test]
     public void The_scalar_loop_alone_equals_the_straightforward_one([Values] Kind kind, [Values(1, 2)] int threads)
     {
         // Where 256-bit vectors are fast the rule takes eight citizens at a time and leaves only

@@ -87,6 +87,60 @@ public sealed class OptimisedRulesTests
         Assert.That(Bits(optimised.Trust), Is.EqualTo(Bits(straightforward.Trust)));
     }
 
+    [TestCase(true)]
+    [TestCase(false)]
+    public void Noise_with_a_sigma_per_state_equals_the_straightforward_rule(bool vectors)
+    {
+        // Three states, one without noise: the vector loop stops at each state's end and its
+        // remainder goes to the scalar loop, which must give the bits of the plain rule.
+        double[] sigma = [0.6, 0, 0.02];
+        var (optimised, straightforward) = Pair(3);
+        float[] start = (float[])optimised.Trust.Clone();
+        bool before = OpinionNoise.VectorsEnabled;
+        try
+        {
+            OpinionNoise.VectorsEnabled = vectors && before;
+            OpinionNoise.Apply(optimised, sigma, seed: 19, step: 6);
+        }
+        finally
+        {
+            OpinionNoise.VectorsEnabled = before;
+        }
+
+        StraightforwardRules.Noise(straightforward, sigma, seed: 19, step: 6);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Bits(optimised.Trust), Is.EqualTo(Bits(straightforward.Trust)));
+            Assert.That(Bits(optimised.Trust[PerState..(2 * PerState)]), Is.EqualTo(Bits(start[PerState..(2 * PerState)])));
+        }
+    }
+
+    [Test]
+    public void Noise_with_the_same_sigma_for_every_state_gives_the_bits_of_one_sigma()
+    {
+        var (perState, one) = Pair(3);
+
+        OpinionNoise.Apply(perState, [0.3, 0.3, 0.3], seed: 21, step: 2);
+        OpinionNoise.Apply(one, 0.3, seed: 21, step: 2);
+
+        Assert.That(Bits(perState.Trust), Is.EqualTo(Bits(one.Trust)));
+    }
+
+    [Test]
+    public void Contact_with_a_rate_and_effect_per_state_equals_the_straightforward_rule()
+    {
+        double[] links = [0.8, 0.0, 2.5];
+        double[] rates = [40, 2, 0];
+        double[] effects = [0.2, 0.5, 0.3];
+        var (optimised, straightforward) = Pair(3);
+
+        Contact.Apply(optimised, links, rates, 1.0 / 12, effects, negativeShare: 0.15, allportFactor: 0.6);
+        StraightforwardRules.Contact(straightforward, links, rates, 1.0 / 12, effects, 0.15, 0.6);
+
+        Assert.That(Bits(optimised.Trust), Is.EqualTo(Bits(straightforward.Trust)));
+    }
+
     [TestCase(1)]
     [TestCase(2)]
     [TestCase(3)]

@@ -8,20 +8,29 @@ namespace TrackSim.Tests.Core.Citizens;
 /// none of the optimised rule's shortcuts: every hash is the full
 /// <c>Combine(Combine(Combine(seed, step), round), i)</c>, the partner's slot is the exact
 /// 128-bit product, the state of a citizen is a division, and the move is an if. The optimised
-/// rule must match it to the bit.
+/// rule must match it to the bit. With a bound and a number of rounds per state, a citizen listens
+/// with its state's bound, and only in its state's rounds.
 /// </summary>
 internal static class StraightforwardInfluence
 {
-    public static void Step(CitizenPopulation population, SocialNetwork network, double epsilon, double mu, int rounds, ulong seed, int step)
+    public static void Step(CitizenPopulation population, SocialNetwork network, double epsilon, double mu, int rounds, ulong seed, int step) =>
+        Step(population, network, [.. Enumerable.Repeat(epsilon, population.StateCount)], mu, [.. Enumerable.Repeat(rounds, population.StateCount)], seed, step);
+
+    public static void Step(CitizenPopulation population, SocialNetwork network, double[] epsilon, double mu, int[] rounds, ulong seed, int step)
     {
         int n = population.Count;
         float[] x = (float[])population.Trust.Clone();
-        for (int round = 0; round < rounds; round++)
+        for (int round = 0; round < rounds.Max(); round++)
         {
             float[] next = new float[n];
             for (int i = 0; i < n; i++)
             {
                 next[i] = x[i];
+                if (round >= rounds[population.StateOf(i)])
+                {
+                    continue;
+                }
+
                 ulong h = StableHash.Combine(StableHash.Combine(StableHash.Combine(seed, (ulong)step), (ulong)round), (ulong)i);
                 int j;
                 if (network.IsWellMixed)
@@ -51,7 +60,7 @@ internal static class StraightforwardInfluence
                 }
 
                 double gap = (double)x[j] - x[i];
-                if (Math.Abs(gap) < epsilon)
+                if (Math.Abs(gap) < epsilon[population.StateOf(i)])
                 {
                     next[i] = (float)(x[i] + (mu * gap));
                 }

@@ -5,7 +5,7 @@ namespace TrackSim.Tests.Core.Citizens;
 
 /// <summary>
 /// CIT-MEDIA, CIT-CONTACT, CIT-NOISE, T2-OUTREACH on citizens and the per-state metrics written as plain
-/// loops, one citizen at a time, as the rules' equations read. The optimised rules, which work
+/// loops, one citizen at a time, as the rules' equations read, with each citizen's state's values. The optimised rules, which work
 /// on several citizens at a time and sum two states side by side, must match them to the bit.
 /// </summary>
 internal static class StraightforwardRules
@@ -22,21 +22,34 @@ internal static class StraightforwardRules
         }
     }
 
-    public static void Contact(CitizenPopulation population, double[] links, double contactsPerYear, double dt, double effect, double negativeShare, double allport)
+    public static void Contact(CitizenPopulation population, double[] links, double contactsPerYear, double dt, double effect, double negativeShare, double allport) =>
+        Contact(population, links, [.. Enumerable.Repeat(contactsPerYear, population.StateCount)], dt, [.. Enumerable.Repeat(effect, population.StateCount)], negativeShare, allport);
+
+    public static void Contact(CitizenPopulation population, double[] links, double[] contactsPerYear, double dt, double[] effect, double negativeShare, double allport)
     {
-        double perContact = dt * contactsPerYear * effect;
         for (int i = 0; i < population.Count; i++)
         {
+            int s = population.StateOf(i);
+            double perContact = dt * contactsPerYear[s] * effect[s];
             double weight = Math.Min(perContact * (links[population.StateOf(i)] + population.ActiveCrossBorderTies[i]), 1.0) * allport;
             double x = population.Trust[i];
             population.Trust[i] = (float)Math.Clamp(x + (weight * ((1 - negativeShare) - x)), 0.0, 1.0);
         }
     }
 
-    public static void Noise(CitizenPopulation population, double sigma, ulong seed, int step)
+    public static void Noise(CitizenPopulation population, double sigma, ulong seed, int step) =>
+        Noise(population, [.. Enumerable.Repeat(sigma, population.StateCount)], seed, step);
+
+    public static void Noise(CitizenPopulation population, double[] sigmaPerState, ulong seed, int step)
     {
         for (int i = 0; i < population.Count; i++)
         {
+            double sigma = sigmaPerState[population.StateOf(i)];
+            if (sigma == 0)
+            {
+                continue;
+            }
+
             double u = StableHash.ToUnit(StableHash.Combine(StableHash.Combine(seed, (ulong)step), (ulong)i));
             float x = population.Trust[i];
             double width = 2 * Math.Sqrt(3) * sigma;

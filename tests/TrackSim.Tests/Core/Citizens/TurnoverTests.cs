@@ -38,6 +38,48 @@ public sealed class TurnoverTests
         }
     }
 
+    [TestCase(0.02, 0.2)]
+    [TestCase(0.3, 0.0)]
+    [TestCase(0.0, 0.1)]
+    [TestCase(1.0, 0.05)]
+    public void Each_state_loses_about_its_own_share(double home, double abroad)
+    {
+        // Skips that cross into a state with another chance start afresh there: each state's
+        // share stays its own (binomial SD at most 0.0016 among 100,000; 0.007 is over four SDs).
+        var (population, network) = Setup();
+
+        Turnover.Apply(population, network, [home, abroad], Cohorts, [0.3, 0.7], [0.1, 0.1], seed: 8, step: 1);
+
+        double first = population.Trust.AsSpan(0, PerState).ToArray().Count(x => x != Marker) / (double)PerState;
+        double second = population.Trust.AsSpan(PerState, PerState).ToArray().Count(x => x != Marker) / (double)PerState;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first, Is.EqualTo(home).Within(0.007));
+            Assert.That(second, Is.EqualTo(abroad).Within(0.007));
+            if (home == 0 || abroad == 0)
+            {
+                Assert.That(Math.Min(first, second), Is.Zero, "a state whose chance is 0 loses no one");
+            }
+        }
+    }
+
+    [Test]
+    public void The_same_chance_for_every_state_replaces_the_citizens_of_one_chance()
+    {
+        var (perState, network) = Setup();
+        var (one, _) = Setup();
+
+        int a = Turnover.Apply(perState, network, [0.07, 0.07], Cohorts, [0.3, 0.7], [0.1, 0.1], seed: 9, step: 4);
+        int b = Turnover.Apply(one, network, 0.07, Cohorts, [0.3, 0.7], [0.1, 0.1], seed: 9, step: 4);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(a, Is.EqualTo(b));
+            Assert.That(perState.Trust, Is.EqualTo(one.Trust));
+            Assert.That(perState.Flags, Is.EqualTo(one.Flags));
+        }
+    }
+
     [Test]
     public void Newcomers_get_the_cohort_traits_and_trust_around_the_state_mean()
     {

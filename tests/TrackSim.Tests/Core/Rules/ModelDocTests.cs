@@ -143,6 +143,31 @@ public sealed partial class ModelDocTests
     }
 
     [Test]
+    public void The_parameters_of_a_state_are_listed_and_every_other_parameter_is_said_why_it_is_one_value()
+    {
+        // Section 2: a table of the parameters of a state, then a paragraph that names every other
+        // parameter (or its group, as group.*) with the reason it has one value for all states
+        // (it may name parameters of a state too, as what carries a scale state by state).
+        string doc = Doc.Value;
+        int start = doc.IndexOf("**Parameters of a state.**", StringComparison.Ordinal);
+        int end = doc.IndexOf("### Dyads", start, StringComparison.Ordinal);
+        string section = doc[start..end];
+        int paragraph = section.IndexOf("Every other parameter has one value", StringComparison.Ordinal);
+        var listed = BackQuotedKey().Matches(section[..paragraph]).Select(m => m.Groups["key"].Value).ToHashSet(StringComparer.Ordinal);
+        var named = BackQuotedKey().Matches(section[paragraph..]).Select(m => m.Groups["key"].Value).ToHashSet(StringComparer.Ordinal);
+        var ofAState = ParameterCatalog.All.Where(p => p.Scope == ParameterScope.State).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        var unnamed = ParameterCatalog.All
+            .Where(p => p.Scope == ParameterScope.Model && !named.Contains(p.Key) && !named.Contains($"{p.Group}.*"))
+            .Select(p => p.Key);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(listed, Is.EquivalentTo(ofAState), "the table lists exactly the parameters of a state");
+            Assert.That(unnamed, Is.Empty, "parameters of the model the paragraph does not give a reason for");
+        }
+    }
+
+    [Test]
     public void No_parameter_row_names_a_parameter_the_code_lacks()
     {
         var groups = ParameterCatalog.Groups.ToHashSet(StringComparer.Ordinal);
@@ -210,6 +235,9 @@ public sealed partial class ModelDocTests
 
     [GeneratedRegex(@"const string \w*Id = ""(EVENT|[A-Z0-9]+-[A-Z0-9]+)""")]
     private static partial Regex IdDeclaration();
+
+    [GeneratedRegex(@"`(?<key>[a-z0-9_]+\.(?:[a-z0-9_]+|\*))`")]
+    private static partial Regex BackQuotedKey();
 
     [GeneratedRegex(@"^\| (?<cells>`[^`]+`.*) \|\s*$")]
     private static partial Regex TableRow();
