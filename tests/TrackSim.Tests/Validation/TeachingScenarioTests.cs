@@ -49,6 +49,35 @@ public sealed class TeachingScenarioTests
     }
 
     [Test]
+    public void Functional_spillover_the_crisis_suspends_the_fragile_trade_route_and_not_the_river_treaty()
+    {
+        // Lesson 1 in docs/TEACHING.md: the border crisis of June 2010 raises tension to about
+        // 0.46-0.48 in the base, above the trade route's threshold (0.4) and far below the river
+        // treaty's (0.95). FN-SUSPEND suspends the route in the step of the crisis and resumes it
+        // once tension falls below 0.35, seven to ten months later; the river link stays active.
+        var result = Run("functional-spillover");
+        var crisis = new DateOnly(2010, 6, 1);
+        DateOnly? Logged(RunResult run, string link, string what) =>
+            run.Log.FirstOrDefault(e => e.Rule == "FN-SUSPEND" && e.Subject == link && e.Detail.StartsWith(what, StringComparison.Ordinal))?.Date;
+        bool SuspendedInTheCrisisAndResumed(RunResult run) =>
+            Logged(run, "trade-route", "suspended") == crisis && Logged(run, "trade-route", "resumed") > crisis;
+        double MonthsSuspended(RunResult run)
+        {
+            var (from, to) = (Logged(run, "trade-route", "suspended"), Logged(run, "trade-route", "resumed"));
+            return from is { } f && to is { } t ? (t.Year - f.Year) * 12 + t.Month - f.Month : double.PositiveInfinity;
+        }
+
+        var runs = result.RunsOf("base").ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(runs.Count(SuspendedInTheCrisisAndResumed), Is.GreaterThan(runs.Length / 2), "base runs whose trade route the crisis suspends and that resume it later");
+            Assert.That(Median(result, "base", MonthsSuspended), Is.InRange(3, 18), "median months the trade route is suspended");
+            Assert.That(Median(result, "base", r => r.Get("functional_links_active", "NA-SO").Values[r.Dates.IndexOf(crisis.AddMonths(1))]), Is.LessThan(2), "median active links just after the crisis: the river treaty without the trade route");
+            Assert.That(result.Runs.SelectMany(r => r.Log).Where(e => e.Rule == "FN-SUSPEND" && e.Subject == "shared-river"), Is.Empty, "the river treaty is never suspended");
+        });
+    }
+
+    [Test]
     public void The_realist_lens_reads_the_same_history_as_more_tense()
     {
         var result = Run("realist-vs-functionalist");
