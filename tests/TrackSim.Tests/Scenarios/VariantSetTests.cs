@@ -134,6 +134,42 @@ public sealed class VariantSetTests
     }
 
     [Test]
+    public void A_variant_can_change_a_government_period_and_lift_its_ban_on_contacts()
+    {
+        // The base's government bans contacts from 2002: AA's academics stay away and, with one
+        // side left, no meeting is held. The variant's set allows contacts in the same period.
+        var scenario = LoadAssert.Valid("""
+            calendar: { start: 2000-01, end: 2004-12 }
+            states:
+              - id: AA
+                governments:
+                  - { from: 2002-01, leader: Hawk, contacts: banned }
+              - { id: BB }
+            citizens: { per_state: 100 }
+            initiatives:
+              - id: forum
+                start: 2000-01
+                meeting_interval: 2 months
+                resilience: 1
+                participants: [ { state: AA, role: academic, count: 2 }, { state: BB, role: academic, count: 2 } ]
+            variants:
+              - name: no-ban
+                set: { "states[0].governments[0].contacts": allowed }
+            ensemble: { replicates: 1, seed: 3 }
+            """);
+
+        var result = Ensemble.Run(scenario, new EnsembleOptions { Threads = 1 });
+
+        double Meetings(string variant, int point) => result.Runs.Single(r => r.Variant == variant).Get("meetings_held", "forum").Values[point];
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(scenario.ForVariant("no-ban").States[0].Governments[0].Contacts, Is.EqualTo(ContactPolicy.Allowed));
+            Assert.That(Meetings("base", 60), Is.EqualTo(Meetings("base", 24)), "no meeting under the ban (points 24 to 60: 2002-01 to 2005-01)");
+            Assert.That(Meetings("no-ban", 60), Is.GreaterThan(Meetings("no-ban", 24)));
+        }
+    }
+
+    [Test]
     public void Command_line_overrides_edit_the_file_the_variants_set_their_values_in()
     {
         var result = ScenarioLoader.LoadText(Scenario(Tense), LoadAssert.FileName, [new Override("dyads[0].official_trust", "0.6"), new Override("dyads[0].tension", "0.5")]);
