@@ -33,6 +33,27 @@ internal sealed class AgreementRuntime(AgreementSpec spec, DyadRuntime dyad, int
     /// <summary>The id of the first event of the step that exposed it while it was secret (set by EVENT, read and cleared by T2-SECRECY), or null.</summary>
     public string? ExposedBy { get; set; }
 
+    /// <summary>The lower of the two governments' readiness for it in this step (TI-AGREE; read while it is on the table and not in force).</summary>
+    public double Readiness { get; set; }
+
+    /// <summary>Puts it in force, whoever decided it (TI-AGREE, or a decided event): full strength, progress spent, its age from now.</summary>
+    public void Sign()
+    {
+        InForce = true;
+        Strength = 1;
+        Progress = 0;
+        YearsInForce = 0;
+        TimesReached++;
+    }
+
+    /// <summary>Ends it: its terms stop and it is back on the table with no progress.</summary>
+    public void Collapse()
+    {
+        InForce = false;
+        Progress = 0;
+        Strength = 0;
+    }
+
     /// <summary>Whether it is on the table on <paramref name="date"/>.</summary>
     public bool OnTable(DateOnly date) => Spec.From is not { } from || date >= from;
 }

@@ -217,11 +217,7 @@ internal sealed class EventRule() : Rule(
         {
             if (e.Decided && effects.Agreements.Contains(agreement.Spec.Id) && !agreement.InForce)
             {
-                agreement.InForce = true;
-                agreement.Strength = 1;
-                agreement.Progress = 0;
-                agreement.YearsInForce = 0;
-                agreement.TimesReached++;
+                agreement.Sign();
                 world.Record(TiAgreeRule.Id, agreement.Spec.Id, $"reached: {agreement.Spec.Name} (scripted by {e.Id})");
 
                 // The signing's terms, as a reached agreement's signing event carries them; the

@@ -66,16 +66,26 @@ internal sealed class TiAgreeRule() : Rule(
 
         if (world.On(Switch))
         {
+            // Each agreement's readiness once a step: the agenda and the progress both read it.
+            foreach (var agreement in world.Agreements)
+            {
+                if (!agreement.InForce && agreement.OnTable(world.Date))
+                {
+                    agreement.Readiness = ReadinessFor(world, agreement);
+                }
+            }
+
             foreach (var dyad in world.Dyads)
             {
                 dyad.Negotiating = OnTheAgenda(world, dyad);
             }
 
+            double stalled = ModelParameters.Decay(world.P[ProgressHalfLife], world.Dt);
             foreach (var agreement in world.Agreements)
             {
                 if (agreement.OnTable(world.Date))
                 {
-                    Advance(world, agreement);
+                    Advance(world, agreement, stalled);
                 }
             }
         }
@@ -118,7 +128,8 @@ internal sealed class TiAgreeRule() : Rule(
     /// <summary>
     /// The one agreement the dialogue negotiates in this step: of those that need talks, are on
     /// the table, not in force and within both governments' readiness, the furthest advanced
-    /// (the first in the scenario's order among equals); null when none.
+    /// (the first in the scenario's order among equals); null when none. Reads each agreement's
+    /// <see cref="AgreementRuntime.Readiness"/> of the step.
     /// </summary>
     public static AgreementRuntime? OnTheAgenda(World world, DyadRuntime dyad)
     {
@@ -128,7 +139,7 @@ internal sealed class TiAgreeRule() : Rule(
         foreach (var agreement in world.Agreements)
         {
             if (agreement.Dyad != dyad || agreement.InForce || !agreement.Spec.NeedsTalks || !agreement.OnTable(world.Date)
-                || ReadinessFor(world, agreement) < agreement.Spec.Threshold)
+                || agreement.Readiness < agreement.Spec.Threshold)
             {
                 continue;
             }
@@ -142,7 +153,10 @@ internal sealed class TiAgreeRule() : Rule(
         return chosen;
     }
 
-    private static void Advance(World world, AgreementRuntime agreement)
+    /// <param name="world">The world.</param>
+    /// <param name="agreement">An agreement on the table.</param>
+    /// <param name="stalled">The factor by which stalled progress fades over a step.</param>
+    private static void Advance(World world, AgreementRuntime agreement, double stalled)
     {
         var p = world.P;
         var spec = agreement.Spec;
@@ -159,10 +173,8 @@ internal sealed class TiAgreeRule() : Rule(
             agreement.Strength -= (world.Dt * p[Erosion] * dyad.Tension * (1 - meanReadiness)) + (p[Shock] * hostile);
             if (agreement.Strength < p[CollapseLevel])
             {
-                agreement.InForce = false;
-                agreement.Progress = 0;
                 world.Record(Id, spec.Id, Text($"collapsed: {spec.Name} (strength {Num(Math.Max(agreement.Strength, 0))} below {Num(p[CollapseLevel])}; tension {Num(dyad.Tension)})"));
-                agreement.Strength = 0;
+                agreement.Collapse();
                 foreach (var link in dyad.Links)
                 {
                     if (!link.SuspendedByEvent && spec.Terms.CreateLinks.Any(created => created.Id == link.Id))
@@ -178,7 +190,7 @@ internal sealed class TiAgreeRule() : Rule(
 
         int texts = agreement.Topic >= 0 ? dyad.NewTexts[agreement.Topic] : 0;
         agreement.Progress += texts * p[TextProgress];
-        double readiness = ReadinessFor(world, agreement);
+        double readiness = agreement.Readiness;
         bool talking = spec.NeedsTalks ? dyad.DialogueOpen && dyad.Negotiating == agreement : true;
         if (talking && readiness >= spec.Threshold)
         {
@@ -186,7 +198,7 @@ internal sealed class TiAgreeRule() : Rule(
         }
         else if (texts == 0)
         {
-            agreement.Progress *= ModelParameters.Decay(p[ProgressHalfLife], world.Dt);
+            agreement.Progress *= stalled;
         }
 
         // Progress is a sum of step lengths; the tolerance keeps 6 steps of 1/12 at full speed equal to half a year.
@@ -200,11 +212,7 @@ internal sealed class TiAgreeRule() : Rule(
     {
         var spec = agreement.Spec;
         var dyad = agreement.Dyad;
-        agreement.InForce = true;
-        agreement.Strength = 1;
-        agreement.Progress = 0;
-        agreement.YearsInForce = 0;
-        agreement.TimesReached++;
+        agreement.Sign();
         string topic = agreement.Topic >= 0 ? Text($"; {Num(dyad.Texts[agreement.Topic])} Track II texts on {spec.Topic} in stock") : string.Empty;
         world.Record(Id, spec.Id, Text($"reached: {spec.Name} (readiness {Num(readiness)}, needs {Num(spec.Threshold)}{topic})"));
         var terms = spec.Terms;
