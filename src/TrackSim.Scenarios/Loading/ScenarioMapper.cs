@@ -577,26 +577,7 @@ internal sealed class ScenarioMapper
                 Error(view.PositionOf("id"), view.PathOf("id"), $"duplicate agreement id '{id}'");
             }
 
-            var states = StateList(view, "states");
-            if (states.Length != 2 || view.Word("kind") is not { } kindName)
-            {
-                continue;
-            }
-
-            var kind = Names.Parse<AgreementKind>(kindName);
-            string? topic = view.Text("topic");
-            if (topic is not null)
-            {
-                _topicReferences.Add((topic, view.PositionOf("topic"), view.PathOf("topic")));
-            }
-
-            var from = view.Date("from");
-            if (from is { } start)
-            {
-                CheckInCalendar(start, view, "from");
-            }
-
-            var terms = view.Object("terms");
+            // The dates and the topic are checked whatever else is wrong, so all errors come at once.
             var historical = ImmutableArray.CreateBuilder<DateOnly>();
             int k = 0;
             foreach (var node in view.Raw("historical") is YamlSequence sequence ? sequence.Items : [])
@@ -613,6 +594,27 @@ internal sealed class ScenarioMapper
                 }
             }
 
+            var states = StateList(view, "states");
+            string? topic = view.Text("topic");
+            if (topic is not null)
+            {
+                _topicReferences.Add((topic, view.PositionOf("topic"), view.PathOf("topic")));
+            }
+
+            var from = view.Date("from");
+            if (from is { } start)
+            {
+                CheckInCalendar(start, view, "from");
+            }
+
+            if (states.Length != 2 || view.Word("kind") is not { } kindName)
+            {
+                continue;
+            }
+
+            var kind = Names.Parse<AgreementKind>(kindName);
+
+            var terms = view.Object("terms");
             string name = view.Text("name") ?? id;
             agreements.Add(new AgreementSpec(
                 id,

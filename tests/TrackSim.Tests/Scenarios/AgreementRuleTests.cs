@@ -279,4 +279,23 @@ public sealed class AgreementRuleTests
             Assert.That(scenario.ForVariant("no-accord").Agreements.Select(a => a.Id), Is.EqualTo(new[] { "truce" }));
         });
     }
+
+    [Test]
+    public void An_agreement_of_an_unknown_kind_still_has_its_dates_and_topic_checked()
+    {
+        const string yaml = """
+            calendar: { start: 2000-01, end: 2009-12 }
+            states: [ { id: AA }, { id: BB } ]
+            agreements:
+              - { id: pact, states: [AA, BB], kind: treaty, topic: nowhere, historical: [2003-01, 2002-01] }
+            """;
+        var result = LoadAssert.Load(yaml);
+
+        using (Assert.EnterMultipleScope())
+        {
+            LoadAssert.HasError(result, 4, 41, "agreements[0].kind", "treaty");
+            LoadAssert.HasError(result, 4, 56, "agreements[0].topic", "nowhere");
+            LoadAssert.HasError(result, 4, 87, "agreements[0].historical[1]", "in order");
+        }
+    }
 }
