@@ -215,13 +215,7 @@ internal sealed class RunCommand : Command, ICommandWithExamples
     /// <summary>Values the ensemble will hold in memory: runs x series x recorded points.</summary>
     internal static long RecordedValues(Scenario scenario, IReadOnlyCollection<string> variants, int replicates)
     {
-        long initiatives = variants.Max(v => scenario.ForVariant(v).Initiatives.Length);
-        long series = MetricCatalog.All.Sum(m => m.Level switch
-        {
-            MetricLevel.Dyad => (long)scenario.Dyads.Length,
-            MetricLevel.State => scenario.States.Length,
-            _ => initiatives,
-        });
+        long series = variants.Max(v => MetricSubjects.SeriesPerRun(scenario.ForVariant(v)));
         return series * (scenario.Calendar.StepCount + 1L) * variants.Count * replicates;
     }
 

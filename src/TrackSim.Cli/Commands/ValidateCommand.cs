@@ -70,14 +70,18 @@ internal sealed class ValidateCommand : Command, ICommandWithExamples
             StepUnit.Month => "monthly",
             _ => scenario.Calendar.Unit.ToString().ToLowerInvariant(),
         };
-        return string.Join(
-            ", ",
-            Count(scenario.States.Length, "state"),
+        int parties = scenario.States.Length - scenario.PublicCount;
+        string?[] counts =
+        [
+            Count(scenario.PublicCount, "state"),
+            parties > 0 ? string.Create(CultureInfo.InvariantCulture, $"{parties} non-state part{(parties == 1 ? "y" : "ies")}") : null,
             Count(scenario.Initiatives.Length, "initiative"),
             Count(scenario.Events.Length, "event"),
             Count(scenario.Agreements.Length, "agreement"),
             Count(scenario.Calendar.StepCount, $"{unit} step"),
-            Count(scenario.Variants.Length, "variant"));
+            Count(scenario.Variants.Length, "variant"),
+        ];
+        return string.Join(", ", counts.OfType<string>());
     }
 
     private static string Count(int count, string noun) =>

@@ -21,9 +21,17 @@ public static class CitizenMetrics
     /// machine's throughput; the states are therefore summed two at a time in one loop, two
     /// independent chains the processor overlaps, each still in citizen order.
     /// </remarks>
-    public static void Compute(CitizenPopulation population, Span<double> meanTrust, Span<double> sdTrust, Span<double> hostileShare)
+    public static void Compute(CitizenPopulation population, Span<double> meanTrust, Span<double> sdTrust, Span<double> hostileShare) =>
+        Compute(population, 0, meanTrust, sdTrust, hostileShare);
+
+    /// <summary>
+    /// Writes the summaries of <see cref="Compute(CitizenPopulation, Span{double}, Span{double}, Span{double})"/>
+    /// for the trust of one layer (see <see cref="CitizenPopulation.TrustIn"/>).
+    /// </summary>
+    public static void Compute(CitizenPopulation population, int layer, Span<double> meanTrust, Span<double> sdTrust, Span<double> hostileShare)
     {
         ArgumentNullException.ThrowIfNull(population);
+        float[] all = population.TrustIn(layer);
         RuleGuards.RequirePerState(population, meanTrust.Length, nameof(meanTrust));
         RuleGuards.RequirePerState(population, sdTrust.Length, nameof(sdTrust));
         RuleGuards.RequirePerState(population, hostileShare.Length, nameof(hostileShare));
@@ -31,8 +39,8 @@ public static class CitizenMetrics
         int s = 0;
         for (; s + 1 < population.StateCount; s += 2)
         {
-            var first = population.Trust.AsSpan(s * perState, perState);
-            var second = population.Trust.AsSpan((s + 1) * perState, perState);
+            var first = all.AsSpan(s * perState, perState);
+            var second = all.AsSpan((s + 1) * perState, perState);
             var (sum1, sum2, hostile1, hostile2) = SumPair(first, second);
             double mean1 = sum1 / perState;
             double mean2 = sum2 / perState;
@@ -47,7 +55,7 @@ public static class CitizenMetrics
 
         if (s < population.StateCount)
         {
-            var trust = population.Trust.AsSpan(s * perState, perState);
+            var trust = all.AsSpan(s * perState, perState);
             var (sum, _, hostile, _) = SumPair(trust, trust);
             double mean = sum / perState;
             var (squares, _) = SquaresPair(trust, [], mean, 0);
@@ -59,28 +67,32 @@ public static class CitizenMetrics
 
     /// <summary>
     /// Writes the mean trust of each state, and nothing else: one pass instead of
-    /// <see cref="Compute"/>'s two, for callers that need only the means (turnover).
+    /// <see cref="Compute(CitizenPopulation, int, Span{double}, Span{double}, Span{double})"/>'s two, for callers that need only the means (turnover).
     /// </summary>
     /// <remarks>
-    /// The sums are those of <see cref="Compute"/>, taken by the same code in the same order,
-    /// so each mean is bit-identical to the one <see cref="Compute"/> writes.
+    /// The sums are those of <see cref="Compute(CitizenPopulation, int, Span{double}, Span{double}, Span{double})"/>, taken by the same code in the same order,
+    /// so each mean is bit-identical to the one <see cref="Compute(CitizenPopulation, int, Span{double}, Span{double}, Span{double})"/> writes.
     /// </remarks>
-    public static void Means(CitizenPopulation population, Span<double> meanTrust)
+    public static void Means(CitizenPopulation population, Span<double> meanTrust) => Means(population, 0, meanTrust);
+
+    /// <summary>Writes the mean trust of each state in one layer (see <see cref="CitizenPopulation.TrustIn"/>).</summary>
+    public static void Means(CitizenPopulation population, int layer, Span<double> meanTrust)
     {
         ArgumentNullException.ThrowIfNull(population);
+        float[] all = population.TrustIn(layer);
         RuleGuards.RequirePerState(population, meanTrust.Length, nameof(meanTrust));
         int perState = population.PerState;
         int s = 0;
         for (; s + 1 < population.StateCount; s += 2)
         {
-            var (sum1, sum2, _, _) = SumPair(population.Trust.AsSpan(s * perState, perState), population.Trust.AsSpan((s + 1) * perState, perState));
+            var (sum1, sum2, _, _) = SumPair(all.AsSpan(s * perState, perState), all.AsSpan((s + 1) * perState, perState));
             meanTrust[s] = sum1 / perState;
             meanTrust[s + 1] = sum2 / perState;
         }
 
         if (s < population.StateCount)
         {
-            var trust = population.Trust.AsSpan(s * perState, perState);
+            var trust = all.AsSpan(s * perState, perState);
             var (sum, _, _, _) = SumPair(trust, trust);
             meanTrust[s] = sum / perState;
         }

@@ -6,8 +6,15 @@ namespace TrackSim.Core.Citizens;
 /// <summary>
 /// The citizens of every state as columns of arrays (structure of arrays): citizen <c>i</c>
 /// belongs to state <c>i / PerState</c>, so each state is one contiguous block. About 15 bytes
-/// per citizen; the social network is held apart in a <see cref="SocialNetwork"/>.
+/// per citizen and trust layer; the social network is held apart in a <see cref="SocialNetwork"/>.
 /// </summary>
+/// <remarks>
+/// Trust is directed: each citizen holds one trust value toward each actor its state relates
+/// to (its <see cref="TargetsOf">targets</see>), in <see cref="Layers"/> arrays: layer
+/// <c>k</c> of a citizen of state <c>s</c> is its trust toward <c>TargetsOf(s)[k]</c>. With two
+/// states there is one layer, each public's trust in the other. A state with fewer targets than
+/// there are layers leaves its block of the extra layers unused.
+/// </remarks>
 public sealed class CitizenPopulation
 {
     /// <summary>
@@ -19,13 +26,35 @@ public sealed class CitizenPopulation
     /// <summary>Citizens drawn from one counter stream when a population is created.</summary>
     public const int CreationChunk = 65_536;
 
-    private float[] _trust;
+    private readonly float[][] _trust;
+    private readonly ushort[][] _ties;
+    private readonly int[][] _targets;
+    private readonly int[] _layerOf;
     private float[] _scratch;
 
-    /// <summary>Creates a population with every value zero and no flag set.</summary>
+    /// <summary>
+    /// Creates a population with every value zero and no flag set, and one trust layer: each
+    /// citizen's trust toward the other states together (every cross-border tie counts in it).
+    /// </summary>
     /// <param name="perState">Citizens per state, at least 1.</param>
     /// <param name="stateCount">Number of states, at least 1.</param>
     public CitizenPopulation(int perState, int stateCount)
+        : this(perState, stateCount, null)
+    {
+    }
+
+    /// <summary>
+    /// Creates a population with every value zero and no flag set, whose citizens hold trust
+    /// toward the actors <paramref name="targets"/> names for their state.
+    /// </summary>
+    /// <param name="perState">Citizens per state, at least 1.</param>
+    /// <param name="stateCount">Number of states, at least 1.</param>
+    /// <param name="targets">
+    /// For each state, the actors its citizens hold trust toward, as actor indices (the states
+    /// are actors 0 to <paramref name="stateCount"/> - 1; non-state parties follow them), each
+    /// at least one; null for one layer toward the other states together.
+    /// </param>
+    public CitizenPopulation(int perState, int stateCount, int[][]? targets)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(perState, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(stateCount, 1);
@@ -38,12 +67,73 @@ public sealed class CitizenPopulation
         PerState = perState;
         StateCount = stateCount;
         Count = (int)count;
-        _trust = new float[Count];
+        _layerOf = new int[stateCount * stateCount];
+        if (targets is null)
+        {
+            _targets = [.. Enumerable.Range(0, stateCount).Select(s => Enumerable.Range(0, stateCount).Where(t => t != s).ToArray())];
+            Array.Fill(_layerOf, 0);
+            Layers = 1;
+        }
+        else
+        {
+            if (targets.Length != stateCount || targets.Any(t => t.Length == 0))
+            {
+                throw new ArgumentException($"Expected at least one target for each of the {stateCount} states.", nameof(targets));
+            }
+
+            _targets = [.. targets.Select(t => (int[])t.Clone())];
+            Array.Fill(_layerOf, -1);
+            for (int s = 0; s < stateCount; s++)
+            {
+                for (int k = 0; k < _targets[s].Length; k++)
+                {
+                    int t = _targets[s][k];
+                    if (t == s || t < 0)
+                    {
+                        throw new ArgumentException($"State {s} cannot hold trust toward actor {t}.", nameof(targets));
+                    }
+
+                    if (t < stateCount)
+                    {
+                        _layerOf[(s * stateCount) + t] = k;
+                    }
+                }
+            }
+
+            Layers = _targets.Max(t => t.Length);
+        }
+
+        _trust = new float[Layers][];
+        _ties = new ushort[Layers][];
+        for (int k = 0; k < Layers; k++)
+        {
+            _trust[k] = new float[Count];
+            _ties[k] = new ushort[Count];
+        }
+
         _scratch = new float[Count];
         Flags = new byte[Count];
         Exposure = new float[Count];
-        ActiveCrossBorderTies = new ushort[Count];
     }
+
+    /// <summary>Trust layers: the most actors any state's citizens hold trust toward.</summary>
+    public int Layers { get; }
+
+    /// <summary>The actors (indices) the citizens of a state hold trust toward, in layer order.</summary>
+    public ReadOnlySpan<int> TargetsOf(int state) => _targets[state];
+
+    /// <summary>The layer in which citizens of state <paramref name="state"/> hold trust toward state <paramref name="target"/>, or -1.</summary>
+    public int LayerOf(int state, int target) => target < StateCount ? _layerOf[(state * StateCount) + target] : Array.IndexOf(_targets[state], target);
+
+    /// <summary>Trust of every citizen in layer <paramref name="layer"/> (see the remarks on the class), in [0,1].</summary>
+    /// <remarks>Read it afresh after a rule has run: a synchronous rule swaps it with <see cref="Scratch"/>.</remarks>
+    public float[] TrustIn(int layer) => _trust[layer];
+
+    /// <summary>
+    /// Cross-border ties in layer <paramref name="layer"/> that are active: those to citizens of
+    /// the layer's target state who are not dormant; zero for a dormant citizen.
+    /// </summary>
+    public ushort[] ActiveTiesIn(int layer) => _ties[layer];
 
     /// <summary>Number of citizens over all states.</summary>
     public int Count { get; }
@@ -54,13 +144,13 @@ public sealed class CitizenPopulation
     /// <summary>Number of states, in the scenario's order.</summary>
     public int StateCount { get; }
 
-    /// <summary>Trust in the other nation, in [0,1].</summary>
+    /// <summary>Trust in the first layer (with two states, in the other nation), in [0,1].</summary>
     /// <remarks>
     /// A synchronous rule writes the new trust into <see cref="Scratch"/> and then swaps the two
-    /// arrays (<see cref="SwapTrustAndScratch"/>) rather than copying, so read this property
+    /// arrays (<see cref="SwapTrustAndScratch(int)"/>) rather than copying, so read this property
     /// afresh after a rule has run instead of keeping the array it returned before.
     /// </remarks>
-    public float[] Trust => _trust;
+    public float[] Trust => _trust[0];
 
     /// <summary>Working space for synchronous updates; its content between rule calls means nothing.</summary>
     public float[] Scratch => _scratch;
@@ -70,7 +160,10 @@ public sealed class CitizenPopulation
     /// that has written every citizen's new trust into <see cref="Scratch"/> commits it,
     /// without copying. The old trust is left in <see cref="Scratch"/>, untouched.
     /// </summary>
-    internal void SwapTrustAndScratch() => (_trust, _scratch) = (_scratch, _trust);
+    internal void SwapTrustAndScratch() => SwapTrustAndScratch(0);
+
+    /// <summary>Makes the scratch array the trust array of <paramref name="layer"/> and the other way round.</summary>
+    internal void SwapTrustAndScratch(int layer) => (_trust[layer], _scratch) = (_scratch, _trust[layer]);
 
     /// <summary>The <see cref="CitizenTraits"/> of each citizen as bytes.</summary>
     public byte[] Flags { get; }
@@ -79,11 +172,12 @@ public sealed class CitizenPopulation
     public float[] Exposure { get; }
 
     /// <summary>
-    /// Cross-border ties that are active: zero for a dormant citizen, otherwise the ties to
-    /// citizens of other states who are not dormant. Set by <see cref="CountCrossBorderTies"/>
+    /// Cross-border ties in the first layer that are active: zero for a dormant citizen,
+    /// otherwise the ties to citizens of the layer's target (with one layer toward the others
+    /// together, of any other state) who are not dormant. Set by <see cref="CountCrossBorderTies"/>
     /// and kept current by <see cref="Turnover"/>.
     /// </summary>
-    public ushort[] ActiveCrossBorderTies { get; }
+    public ushort[] ActiveCrossBorderTies => _ties[0];
 
     /// <summary>The state (index in the scenario's order) of a citizen.</summary>
     public int StateOf(int citizen) => citizen / PerState;
@@ -146,14 +240,30 @@ public sealed class CitizenPopulation
     /// <param name="stateIds">The state ids in the scenario's order.</param>
     /// <param name="meanExposure">Mean media exposure of each state's citizens, one per state, each in [0,1].</param>
     /// <param name="seed">The number taken from the citizens' random stream.</param>
-    internal static CitizenPopulation Create(CitizenSpec spec, IReadOnlyList<string> stateIds, double[] meanExposure, ulong seed)
+    internal static CitizenPopulation Create(CitizenSpec spec, IReadOnlyList<string> stateIds, double[] meanExposure, ulong seed) =>
+        Create(spec, stateIds, null, meanExposure, seed);
+
+    /// <summary>
+    /// Draws a population whose citizens hold trust toward the actors <paramref name="targets"/>
+    /// names: the first layer as <see cref="Create(CitizenSpec, IReadOnlyList{string}, double[], ulong)"/>
+    /// draws it (so with one layer the populations are the same), every further layer after the
+    /// citizen's other values, each from the directed pair's initial distribution
+    /// (<see cref="CitizenSpec.TrustOf(string, string)"/>).
+    /// </summary>
+    /// <param name="spec">The citizen layer of the scenario.</param>
+    /// <param name="actorIds">The ids of every actor: the states first (their number is the number of states given by <paramref name="meanExposure"/>), then the non-state parties.</param>
+    /// <param name="targets">For each state, the actors its citizens hold trust toward (see <see cref="CitizenPopulation(int, int, int[][])"/>); null for one layer toward the others together.</param>
+    /// <param name="meanExposure">Mean media exposure of each state's citizens, one per state, each in [0,1].</param>
+    /// <param name="seed">The number taken from the citizens' random stream.</param>
+    internal static CitizenPopulation Create(CitizenSpec spec, IReadOnlyList<string> actorIds, int[][]? targets, double[] meanExposure, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(stateIds);
+        ArgumentNullException.ThrowIfNull(actorIds);
         ArgumentNullException.ThrowIfNull(meanExposure);
-        if (meanExposure.Length != stateIds.Count)
+        int stateCount = targets?.Length ?? actorIds.Count;
+        if (meanExposure.Length != stateCount || actorIds.Count < stateCount)
         {
-            throw new ArgumentException($"Expected one mean exposure per state ({stateIds.Count}), got {meanExposure.Length}.", nameof(meanExposure));
+            throw new ArgumentException($"Expected one mean exposure per state ({stateCount}), got {meanExposure.Length}.", nameof(meanExposure));
         }
 
         foreach (double mean in meanExposure)
@@ -161,8 +271,16 @@ public sealed class CitizenPopulation
             RequireExposure(mean);
         }
 
-        var population = new CitizenPopulation(spec.PerState, stateIds.Count);
-        var trust = stateIds.Select(spec.TrustOf).ToArray();
+        var population = new CitizenPopulation(spec.PerState, stateCount, targets);
+
+        // distributions[s][k]: the initial trust of state s's citizens in layer k.
+        var distributions = new TrustDistribution[stateCount][];
+        for (int s = 0; s < stateCount; s++)
+        {
+            distributions[s] = targets is null
+                ? [spec.TrustOf(actorIds[s])]
+                : [.. targets[s].Select(t => spec.TrustOf(actorIds[s], actorIds[t]))];
+        }
 
         // Beta shapes with concentration alpha + beta = ExposureConcentration give this SD.
         double[] exposureSd = [.. meanExposure.Select(m => Math.Sqrt(m * (1 - m) / (ExposureConcentration + 1)))];
@@ -174,10 +292,14 @@ public sealed class CitizenPopulation
             for (int i = chunk * CreationChunk; i < end; i++)
             {
                 int state = population.StateOf(i);
-                var distribution = trust[state];
-                population.Trust[i] = (float)BetaSampler.Sample(ref stream, distribution.Mean, distribution.Sd);
+                var layers = distributions[state];
+                population.Trust[i] = (float)BetaSampler.Sample(ref stream, layers[0].Mean, layers[0].Sd);
                 population.Flags[i] = stream.NextDouble() < spec.SharedLanguage ? (byte)CitizenTraits.SharedLanguage : (byte)0;
                 population.Exposure[i] = (float)BetaSampler.Sample(ref stream, meanExposure[state], exposureSd[state]);
+                for (int k = 1; k < layers.Length; k++)
+                {
+                    population._trust[k][i] = (float)BetaSampler.Sample(ref stream, layers[k].Mean, layers[k].Sd);
+                }
             }
         }
 
@@ -206,22 +328,26 @@ public sealed class CitizenPopulation
 
     /// <summary>
     /// Counts each citizen's active cross-border ties in <paramref name="network"/> into
-    /// <see cref="ActiveCrossBorderTies"/> (capped at 65535). Call it once the network is built;
-    /// a well-mixed network has no ties, so every count is zero.
+    /// <see cref="ActiveTiesIn"/> of each layer (capped at 65535). Call it once the network is
+    /// built; a well-mixed network has no ties, so every count is zero.
     /// </summary>
     public void CountCrossBorderTies(SocialNetwork network)
     {
         ArgumentNullException.ThrowIfNull(network);
         RequireMatching(network);
+        foreach (var ties in _ties)
+        {
+            Array.Clear(ties);
+        }
+
         if (network.IsWellMixed)
         {
-            Array.Clear(ActiveCrossBorderTies);
             return;
         }
 
         for (int i = 0; i < Count; i++)
         {
-            ActiveCrossBorderTies[i] = CountActiveCrossBorderTies(network, i);
+            CountActiveCrossBorderTies(network, i);
         }
     }
 
@@ -236,27 +362,38 @@ public sealed class CitizenPopulation
         }
     }
 
-    /// <summary>The active cross-border ties of one citizen, counted from the network and the dormant flags.</summary>
-    internal ushort CountActiveCrossBorderTies(SocialNetwork network, int citizen)
+    /// <summary>
+    /// Counts the active cross-border ties of one citizen from the network and the dormant
+    /// flags into each layer's <see cref="ActiveTiesIn"/>: a tie to a citizen of state t counts
+    /// in the layer of t (a tie to a state the citizen's state has no relations with counts nowhere).
+    /// </summary>
+    internal void CountActiveCrossBorderTies(SocialNetwork network, int citizen)
     {
         const byte dormant = (byte)CitizenTraits.CrossBorderDormant;
-        if ((Flags[citizen] & dormant) != 0)
+        for (int k = 0; k < Layers; k++)
         {
-            return 0;
+            _ties[k][citizen] = 0;
         }
 
-        int blockStart = citizen - (citizen % PerState);
-        int count = 0;
+        if ((Flags[citizen] & dormant) != 0)
+        {
+            return;
+        }
+
+        int state = StateOf(citizen);
+        int blockStart = state * PerState;
         int end = network.Offsets[citizen + 1];
         for (int e = network.Offsets[citizen]; e < end; e++)
         {
             int j = network.Targets[e];
             if ((uint)(j - blockStart) >= (uint)PerState && (Flags[j] & dormant) == 0)
             {
-                count++;
+                int layer = _layerOf[(state * StateCount) + StateOf(j)];
+                if (layer >= 0 && _ties[layer][citizen] < ushort.MaxValue)
+                {
+                    _ties[layer][citizen]++;
+                }
             }
         }
-
-        return (ushort)Math.Min(count, ushort.MaxValue);
     }
 }

@@ -83,9 +83,35 @@ public static class Contact
         double dt,
         ReadOnlySpan<double> effect,
         double negativeShare,
+        double allportFactor) =>
+        Apply(population, 0, linkStrengthPerState, contactsPerYear, dt, effect, negativeShare, allportFactor);
+
+    /// <summary>
+    /// Applies one step of contact to every citizen's trust in one layer (see
+    /// <see cref="CitizenPopulation.TrustIn"/>): contact through the links with the layer's
+    /// target and through the ties to its citizens (<see cref="CitizenPopulation.ActiveTiesIn"/>).
+    /// </summary>
+    /// <param name="population">The citizens; their trust in the layer is updated.</param>
+    /// <param name="layer">The trust layer.</param>
+    /// <param name="linkStrengthPerState">Total strength of the active functional links between each state and the layer's target, one per state, at least 0.</param>
+    /// <param name="contactsPerYear">Contacts per year per unit of link strength or per cross-border tie, one per state, at least 0.</param>
+    /// <param name="dt">Step length in years, at least 0.</param>
+    /// <param name="effect">Share of the gap closed by one contact under ideal conditions, one per state, at least 0.</param>
+    /// <param name="negativeShare">Share of contacts that are negative, in [0,1].</param>
+    /// <param name="allportFactor">Weight of Allport's conditions, in [0,1] (see <see cref="AllportFactor"/>).</param>
+    public static void Apply(
+        CitizenPopulation population,
+        int layer,
+        ReadOnlySpan<double> linkStrengthPerState,
+        ReadOnlySpan<double> contactsPerYear,
+        double dt,
+        ReadOnlySpan<double> effect,
+        double negativeShare,
         double allportFactor)
     {
         ArgumentNullException.ThrowIfNull(population);
+        float[] all = population.TrustIn(layer);
+        ushort[] ties = population.ActiveTiesIn(layer);
         RuleGuards.RequirePerState(population, linkStrengthPerState.Length, nameof(linkStrengthPerState));
         RuleGuards.RequirePerState(population, contactsPerYear.Length, nameof(contactsPerYear));
         RuleGuards.RequirePerState(population, effect.Length, nameof(effect));
@@ -103,8 +129,8 @@ public static class Contact
             RuleGuards.RequireNonNegative(effect[s], nameof(effect));
             double perContact = dt * contactsPerYear[s] * effect[s];
             Move(
-                population.Trust.AsSpan(s * perState, perState),
-                population.ActiveCrossBorderTies.AsSpan(s * perState, perState),
+                all.AsSpan(s * perState, perState),
+                ties.AsSpan(s * perState, perState),
                 new Weights(perContact, links, goal, allportFactor));
         }
     }

@@ -18,9 +18,16 @@ public static class Media
     /// <summary>Shifts every citizen's trust by the state's shift times the citizen's exposure.</summary>
     /// <param name="population">The citizens; their trust is updated.</param>
     /// <param name="deltaPerState">Trust shift of a fully exposed citizen, one per state.</param>
-    public static void Apply(CitizenPopulation population, ReadOnlySpan<double> deltaPerState)
+    public static void Apply(CitizenPopulation population, ReadOnlySpan<double> deltaPerState) => Apply(population, 0, deltaPerState);
+
+    /// <summary>Shifts every citizen's trust in one layer (see <see cref="CitizenPopulation.TrustIn"/>) by the state's shift times the citizen's exposure.</summary>
+    /// <param name="population">The citizens; their trust in the layer is updated.</param>
+    /// <param name="layer">The trust layer.</param>
+    /// <param name="deltaPerState">Trust shift of a fully exposed citizen, one per state.</param>
+    public static void Apply(CitizenPopulation population, int layer, ReadOnlySpan<double> deltaPerState)
     {
         ArgumentNullException.ThrowIfNull(population);
+        float[] all = population.TrustIn(layer);
         RuleGuards.RequirePerState(population, deltaPerState.Length, nameof(deltaPerState));
         for (int s = 0; s < population.StateCount; s++)
         {
@@ -30,7 +37,7 @@ public static class Media
                 continue;
             }
 
-            Shift(population.Trust.AsSpan(s * population.PerState, population.PerState), population.Exposure.AsSpan(s * population.PerState, population.PerState), delta);
+            Shift(all.AsSpan(s * population.PerState, population.PerState), population.Exposure.AsSpan(s * population.PerState, population.PerState), delta);
         }
     }
 

@@ -47,17 +47,37 @@ public static class OpinionNoise
     /// <param name="sigma">Standard deviation of the step's change for each state's citizens, one per state, each at least 0.</param>
     /// <param name="seed">Seed of the noise stream.</param>
     /// <param name="step">The step number.</param>
-    public static void Apply(CitizenPopulation population, ReadOnlySpan<double> sigma, ulong seed, int step)
+    public static void Apply(CitizenPopulation population, ReadOnlySpan<double> sigma, ulong seed, int step) =>
+        Apply(population, 0, sigma, seed, step);
+
+    /// <summary>
+    /// Adds this step's noise to every citizen's trust in one layer (see
+    /// <see cref="CitizenPopulation.TrustIn"/>): the first layer draws as
+    /// <see cref="Apply(CitizenPopulation, ReadOnlySpan{double}, ulong, int)"/> does, every other
+    /// from a key of its own, so the layers' noise is independent.
+    /// </summary>
+    /// <param name="population">The citizens; their trust in the layer is updated.</param>
+    /// <param name="layer">The trust layer.</param>
+    /// <param name="sigma">Standard deviation of the step's change for each state's citizens, one per state, each at least 0.</param>
+    /// <param name="seed">Seed of the noise stream.</param>
+    /// <param name="step">The step number.</param>
+    public static void Apply(CitizenPopulation population, int layer, ReadOnlySpan<double> sigma, ulong seed, int step)
     {
         ArgumentNullException.ThrowIfNull(population);
         RuleGuards.RequirePerState(population, sigma.Length, nameof(sigma));
         ulong key = StableHash.Combine(seed, (ulong)step);
+        if (layer > 0)
+        {
+            key = StableHash.Combine(key, (ulong)layer);
+        }
+
+        float[] trust = population.TrustIn(layer);
         for (int s = 0; s < population.StateCount; s++)
         {
             RuleGuards.RequireNonNegative(sigma[s], nameof(sigma));
             if (sigma[s] != 0)
             {
-                Apply(population.Trust, s * population.PerState, (s + 1) * population.PerState, sigma[s], key);
+                Apply(trust, s * population.PerState, (s + 1) * population.PerState, sigma[s], key);
             }
         }
     }

@@ -14,9 +14,16 @@ public static class Outreach
     /// <summary>Moves the trust of citizens with the shared language by their state's push.</summary>
     /// <param name="population">The citizens; their trust is updated.</param>
     /// <param name="pushPerState">Share of the gap to 1 (positive) or to 0 (negative) closed in this step, one per state.</param>
-    public static void Apply(CitizenPopulation population, ReadOnlySpan<double> pushPerState)
+    public static void Apply(CitizenPopulation population, ReadOnlySpan<double> pushPerState) => Apply(population, 0, pushPerState);
+
+    /// <summary>Moves the trust in one layer (see <see cref="CitizenPopulation.TrustIn"/>) of citizens with the shared language by their state's push.</summary>
+    /// <param name="population">The citizens; their trust in the layer is updated.</param>
+    /// <param name="layer">The trust layer.</param>
+    /// <param name="pushPerState">Share of the gap to 1 (positive) or to 0 (negative) closed in this step, one per state.</param>
+    public static void Apply(CitizenPopulation population, int layer, ReadOnlySpan<double> pushPerState)
     {
         ArgumentNullException.ThrowIfNull(population);
+        float[] all = population.TrustIn(layer);
         RuleGuards.RequirePerState(population, pushPerState.Length, nameof(pushPerState));
         int perState = population.PerState;
         for (int s = 0; s < population.StateCount; s++)
@@ -30,7 +37,7 @@ public static class Outreach
             // Both forms are x + push * (target - x), toward 1 for a positive push and toward 0 for a negative one.
             float gain = (float)Math.Abs(push);
             float goal = push > 0 ? 1f : 0f;
-            Move(population.Trust.AsSpan(s * perState, perState), population.Flags.AsSpan(s * perState, perState), gain, goal);
+            Move(all.AsSpan(s * perState, perState), population.Flags.AsSpan(s * perState, perState), gain, goal);
         }
     }
 

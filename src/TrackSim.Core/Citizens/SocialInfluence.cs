@@ -75,7 +75,7 @@ public static class SocialInfluence
         ArgumentOutOfRangeException.ThrowIfNegative(rounds);
         ArgumentOutOfRangeException.ThrowIfNegative(step);
         ArgumentOutOfRangeException.ThrowIfNegative(maxDegreeOfParallelism);
-        Run(population, new InfluencePass(population, network, epsilon, mu), rounds, seed, step, maxDegreeOfParallelism);
+        Run(population, 0, new InfluencePass(population, network, epsilon, mu), rounds, seed, step, maxDegreeOfParallelism);
     }
 
     /// <summary>
@@ -95,6 +95,33 @@ public static class SocialInfluence
     /// <param name="maxDegreeOfParallelism">As for the other overload.</param>
     public static void Step(
         CitizenPopulation population,
+        SocialNetwork network,
+        double[] epsilon,
+        double mu,
+        int[] rounds,
+        ulong seed,
+        int step,
+        int maxDegreeOfParallelism = 0) =>
+        Step(population, 0, network, epsilon, mu, rounds, seed, step, maxDegreeOfParallelism);
+
+    /// <summary>
+    /// Runs the step of <see cref="Step(CitizenPopulation, SocialNetwork, double[], double, int[], ulong, int, int)"/>
+    /// on the trust of one layer (see <see cref="CitizenPopulation.TrustIn"/>). Every layer draws
+    /// the same partners (a citizen talks with the same people about each actor), and the
+    /// confidence bound applies to each layer on its own.
+    /// </summary>
+    /// <param name="population">The citizens; their trust in the layer is updated.</param>
+    /// <param name="layer">The trust layer.</param>
+    /// <param name="network">The social network of the same citizens.</param>
+    /// <param name="epsilon">Confidence bound of each state's citizens as listeners, one per state.</param>
+    /// <param name="mu">Convergence: share of the gap closed in one interaction, in [0,1].</param>
+    /// <param name="rounds">Interactions of each state's citizens in this step, one per state.</param>
+    /// <param name="seed">Seed of the citizens' influence stream.</param>
+    /// <param name="step">The step number, at least 0.</param>
+    /// <param name="maxDegreeOfParallelism">As for the other overloads.</param>
+    public static void Step(
+        CitizenPopulation population,
+        int layer,
         SocialNetwork network,
         double[] epsilon,
         double mu,
@@ -129,11 +156,11 @@ public static class SocialInfluence
 
         ArgumentOutOfRangeException.ThrowIfNegative(step);
         ArgumentOutOfRangeException.ThrowIfNegative(maxDegreeOfParallelism);
-        Run(population, new InfluencePass(population, network, epsilon, rounds, mu), most, seed, step, maxDegreeOfParallelism);
+        Run(population, layer, new InfluencePass(population, network, epsilon, rounds, mu), most, seed, step, maxDegreeOfParallelism);
     }
 
-    /// <summary>Runs <paramref name="rounds"/> rounds of <paramref name="pass"/> over the population.</summary>
-    private static void Run(CitizenPopulation population, InfluencePass pass, int rounds, ulong seed, int step, int maxDegreeOfParallelism)
+    /// <summary>Runs <paramref name="rounds"/> rounds of <paramref name="pass"/> over the population's trust in <paramref name="layer"/>.</summary>
+    private static void Run(CitizenPopulation population, int layer, InfluencePass pass, int rounds, ulong seed, int step, int maxDegreeOfParallelism)
     {
         if (rounds == 0 || population.Count < 2)
         {
@@ -148,7 +175,7 @@ public static class SocialInfluence
 
         var team = threads > 1 && population.Count > ChunkSize ? InfluenceTeam.ForThisThread() : null;
         ulong stepKey = StableHash.Combine(seed, (ulong)step);
-        float[] source = population.Trust;
+        float[] source = population.TrustIn(layer);
         float[] target = population.Scratch;
         for (int round = 0; round < rounds; round++)
         {
@@ -169,9 +196,9 @@ public static class SocialInfluence
         // After an odd number of rounds the result is in the scratch array: commit it by
         // swapping the arrays, not copying (a copy would be one more pass over memory, and a
         // serial one).
-        if (!ReferenceEquals(source, population.Trust))
+        if (!ReferenceEquals(source, population.TrustIn(layer)))
         {
-            population.SwapTrustAndScratch();
+            population.SwapTrustAndScratch(layer);
         }
     }
 }

@@ -27,8 +27,8 @@ public static class Turnover
     /// <param name="network">The social network of the same citizens, for the tie counts.</param>
     /// <param name="replaceProbabilityPerStep">Chance that a citizen is replaced in this step, in [0,1].</param>
     /// <param name="cohorts">The new cohorts' shared language and cross-border ties.</param>
-    /// <param name="stateMeanTrust">Current mean trust per state.</param>
-    /// <param name="stateSd">SD of the newcomers' trust per state, capped at what a Beta distribution with the mean allows.</param>
+    /// <param name="stateMeanTrust">Current mean trust per state and trust layer (layer-major: layer k of state s at k * StateCount + s; with one layer, per state).</param>
+    /// <param name="stateSd">SD of the newcomers' trust per state and trust layer (as the means), capped at what a Beta distribution with the mean allows.</param>
     /// <param name="seed">Seed of the citizens' turnover stream.</param>
     /// <param name="step">The step number, at least 0.</param>
     /// <returns>How many citizens were replaced.</returns>
@@ -65,8 +65,8 @@ public static class Turnover
     /// <param name="network">The social network of the same citizens, for the tie counts.</param>
     /// <param name="replaceProbabilityPerStep">Chance that a citizen of each state is replaced in this step, one per state, each in [0,1].</param>
     /// <param name="cohorts">The new cohorts' shared language and cross-border ties.</param>
-    /// <param name="stateMeanTrust">Current mean trust per state.</param>
-    /// <param name="stateSd">SD of the newcomers' trust per state, capped at what a Beta distribution with the mean allows.</param>
+    /// <param name="stateMeanTrust">Current mean trust per state and trust layer (layer-major: layer k of state s at k * StateCount + s; with one layer, per state).</param>
+    /// <param name="stateSd">SD of the newcomers' trust per state and trust layer (as the means), capped at what a Beta distribution with the mean allows.</param>
     /// <param name="seed">Seed of the citizens' turnover stream.</param>
     /// <param name="step">The step number, at least 0.</param>
     /// <returns>How many citizens were replaced.</returns>
@@ -85,8 +85,8 @@ public static class Turnover
         ArgumentNullException.ThrowIfNull(cohorts);
         population.RequireMatching(network);
         RuleGuards.RequirePerState(population, replaceProbabilityPerStep.Length, nameof(replaceProbabilityPerStep));
-        RuleGuards.RequirePerState(population, stateMeanTrust.Length, nameof(stateMeanTrust));
-        RuleGuards.RequirePerState(population, stateSd.Length, nameof(stateSd));
+        RequirePerLayer(population, stateMeanTrust.Length, nameof(stateMeanTrust));
+        RequirePerLayer(population, stateSd.Length, nameof(stateSd));
         ArgumentOutOfRangeException.ThrowIfNegative(step);
         bool any = false;
         foreach (double p in replaceProbabilityPerStep)
@@ -140,6 +140,15 @@ public static class Turnover
         return replaced;
     }
 
+    /// <summary>Throws unless a span holds one value per state and trust layer (layer-major: layer k of state s at <c>k * StateCount + s</c>).</summary>
+    private static void RequirePerLayer(CitizenPopulation population, int length, string name)
+    {
+        if (length != population.StateCount * population.Layers)
+        {
+            throw new ArgumentException($"Expected one value per state and trust layer ({population.StateCount} x {population.Layers}), got {length}.", name);
+        }
+    }
+
     /// <summary>Citizens passed over before the next replacement; zero when everyone is replaced.</summary>
     private static long NextGap(ref CounterStream stream, double logStay)
     {
@@ -169,24 +178,37 @@ public static class Turnover
         bool isDormant = stream.NextDouble() >= cohorts.CrossBorderTies;
         byte flags = stream.NextDouble() < cohorts.SharedLanguage ? (byte)CitizenTraits.SharedLanguage : (byte)0;
         population.Flags[i] = (byte)(flags | (isDormant ? dormant : 0));
+
+        // The other layers' trust (toward the other actors the state relates to), drawn after
+        // the first layer's draws so that a population of one layer draws as it always did.
+        int states = population.StateCount;
+        for (int k = 1; k < population.Layers; k++)
+        {
+            int at = (k * states) + state;
+            population.TrustIn(k)[i] = (float)BetaSampler.Sample(ref stream, stateMeanTrust[at], stateSd[at]);
+        }
+
         if (wasDormant == isDormant || network.IsWellMixed)
         {
             return;
         }
 
-        // The tie to each active neighbour abroad wakes up or falls dormant at both ends.
+        // The tie to each active neighbour abroad wakes up or falls dormant at both ends, in the
+        // layer of the other end's state on each side.
         int blockStart = state * population.PerState;
-        ushort[] active = population.ActiveCrossBorderTies;
-        int count = 0;
         foreach (int j in network.Neighbours(i))
         {
             if ((uint)(j - blockStart) >= (uint)population.PerState && (population.Flags[j] & dormant) == 0)
             {
-                count++;
-                active[j] = isDormant ? (ushort)Math.Max(active[j] - 1, 0) : (ushort)Math.Min(active[j] + 1, ushort.MaxValue);
+                int layer = population.LayerOf(population.StateOf(j), state);
+                if (layer >= 0)
+                {
+                    ushort[] active = population.ActiveTiesIn(layer);
+                    active[j] = isDormant ? (ushort)Math.Max(active[j] - 1, 0) : (ushort)Math.Min(active[j] + 1, ushort.MaxValue);
+                }
             }
         }
 
-        active[i] = isDormant ? (ushort)0 : (ushort)Math.Min(count, ushort.MaxValue);
+        population.CountActiveCrossBorderTies(network, i);
     }
 }

@@ -24,10 +24,13 @@ public sealed record Scenario
     /// <summary>The calendar.</summary>
     public required Calendar Calendar { get; init; }
 
-    /// <summary>The states, in file order.</summary>
+    /// <summary>
+    /// The parties to the conflict: the states in file order, then the non-state parties in
+    /// file order (so the first <see cref="PublicCount"/> have citizens).
+    /// </summary>
     public required ImmutableArray<StateSpec> States { get; init; }
 
-    /// <summary>The dyads (pairs of states with relations), in file order.</summary>
+    /// <summary>The dyads (pairs of actors with relations), in file order.</summary>
     public required ImmutableArray<DyadSpec> Dyads { get; init; }
 
     /// <summary>The citizen layer.</summary>
@@ -65,6 +68,57 @@ public sealed record Scenario
 
     /// <summary>Which variant this is: <see cref="BaseVariant"/> or a variant name.</summary>
     public string Variant { get; init; } = BaseVariant;
+
+    /// <summary>How many of <see cref="States"/> are states with citizens: the first ones.</summary>
+    public int PublicCount => States.Count(s => s.HasCitizens);
+
+    /// <summary>
+    /// The actors the citizens of state <paramref name="state"/> hold trust toward: those it
+    /// has a dyad with, as indices into <see cref="States"/>, in order. Each is one trust value
+    /// of every citizen of the state.
+    /// </summary>
+    public int[] TargetsOf(int state)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(state);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(state, States.Length);
+        string id = States[state].Id;
+        var targets = new List<int>();
+        for (int t = 0; t < States.Length; t++)
+        {
+            if (t != state && Dyads.Any(d => d.Joins(id, States[t].Id)))
+            {
+                targets.Add(t);
+            }
+        }
+
+        return [.. targets];
+    }
+
+    /// <summary>
+    /// The subjects of a metric of citizens' opinion toward others (<c>public_trust</c>): each
+    /// state with citizens by its id (its citizens' trust toward every actor it relates to), and
+    /// where a state relates to more than one actor, each directed pair <c>US&gt;CN</c> after it.
+    /// </summary>
+    public IEnumerable<string> PublicPairSubjects()
+    {
+        for (int s = 0; s < States.Length; s++)
+        {
+            if (!States[s].HasCitizens)
+            {
+                continue;
+            }
+
+            yield return States[s].Id;
+            int[] targets = TargetsOf(s);
+            if (targets.Length > 1)
+            {
+                foreach (int t in targets)
+                {
+                    yield return CitizenSpec.PairKey(States[s].Id, States[t].Id);
+                }
+            }
+        }
+    }
 
     /// <summary>The state with the given id.</summary>
     public StateSpec State(string id) =>

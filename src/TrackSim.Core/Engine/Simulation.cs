@@ -214,6 +214,20 @@ public sealed class Simulation
                     }
 
                     break;
+                case MetricLevel.Public:
+                case MetricLevel.PublicPair:
+                    // A state's own subject reads index s; a directed pair US>CN reads
+                    // CitizenLayer.PairCode(s, t), which the readers of these metrics decode.
+                    foreach (string subject in MetricSubjects.Of(metric, Scenario))
+                    {
+                        int toward = subject.IndexOf(CitizenSpec.Toward, StringComparison.Ordinal);
+                        int code = toward < 0
+                            ? _world.StateIndex(subject)
+                            : _world.Citizens.PairCode(_world.StateIndex(subject[..toward]), _world.StateIndex(subject[(toward + 1)..]));
+                        yield return (new SeriesKey(metric.Name, subject), read, code);
+                    }
+
+                    break;
                 default:
                     for (int i = 0; i < _world.Initiatives.Length; i++)
                     {

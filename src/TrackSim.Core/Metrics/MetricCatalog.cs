@@ -32,13 +32,13 @@ public static class MetricCatalog
     public static MetricDefinition FunctionalLinksActive { get; } = new("functional_links_active", MetricLevel.Dyad, "count", "Active functional links", "Functional links that exist and are not suspended.");
 
     /// <summary>Mean citizen trust.</summary>
-    public static MetricDefinition PublicTrust { get; } = new("public_trust", MetricLevel.State, "0-1", "Public trust", "Mean citizen trust in the other state (in the others' mean where there are several).");
+    public static MetricDefinition PublicTrust { get; } = new("public_trust", MetricLevel.PublicPair, "0-1", "Public trust", "Mean citizen trust toward another actor: subject US>CN for Americans' trust in China, subject US for their trust toward every actor they relate to (the mean over those actors).");
 
     /// <summary>SD of citizen trust.</summary>
-    public static MetricDefinition Polarization { get; } = new("polarization", MetricLevel.State, "0-0.5", "Polarization", "Standard deviation of citizen trust.");
+    public static MetricDefinition Polarization { get; } = new("polarization", MetricLevel.Public, "0-0.5", "Polarization", "Standard deviation of citizen trust (the mean over the actors the state relates to).");
 
     /// <summary>Share of hostile citizens.</summary>
-    public static MetricDefinition HostileShare { get; } = new("hostile_share", MetricLevel.State, "0-1", "Hostile share", "Share of citizens with trust below 0.25.");
+    public static MetricDefinition HostileShare { get; } = new("hostile_share", MetricLevel.Public, "0-1", "Hostile share", "Share of citizens with trust below 0.25 (the mean over the actors the state relates to).");
 
     /// <summary>Hostile posture of a state.</summary>
     public static MetricDefinition Posture { get; } = new("posture", MetricLevel.State, "posture units", "Hostile posture", "The state's Richardson hostile posture.");

@@ -44,7 +44,7 @@ internal sealed class NetworkCache
             BitConverter.DoubleToInt64Bits(network.Rewiring),
             BitConverter.DoubleToInt64Bits(network.CrossBorderShare),
             citizens.PerState,
-            scenario.States.Length,
+            scenario.PublicCount,
             citizenSeed);
     }
 

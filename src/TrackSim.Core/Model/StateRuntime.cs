@@ -37,7 +37,7 @@ internal sealed class StateRuntime(StateSpec spec)
     /// </summary>
     public bool ContactsBanned { get; set; }
 
-    /// <summary>Domestic audience pressure on the state's posture this step (posture per year), set by ST-AUDIENCE.</summary>
+    /// <summary>Domestic audience pressure on the state's posture this step (posture per year), its mean over the actors it relates to; set by ST-AUDIENCE.</summary>
     public double AudiencePressure { get; set; }
 
     /// <summary>Mean citizen trust in the other states.</summary>

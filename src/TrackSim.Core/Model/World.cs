@@ -62,11 +62,11 @@ internal sealed class World
         }
 
         Agreements = [.. scenario.Agreements.Select(a => new AgreementRuntime(a, DyadOf(StateIndex(a.States[0]), StateIndex(a.States[1])), TopicIndex(a.Topic)))];
-        MediaDelta = new double[n];
-        MediaShock = new double[n];
-        MediaChange = new double[n];
-        LinkStrength = new double[n];
-        OutreachPush = new double[n];
+        MediaDelta = new double[n, n];
+        MediaShock = new double[n, n];
+        MediaChange = new double[n, n];
+        OutreachPush = new double[n, n];
+        AudiencePressure = new double[n, n];
         Date = Calendar.Start;
         StepEnd = Calendar.DateOf(1).AddDays(-1);
         Citizens = new CitizenLayer(this, meanExposure, citizenThreads, networks);
@@ -129,20 +129,27 @@ internal sealed class World
     /// <summary>The agreements on the table, in the scenario's order.</summary>
     public AgreementRuntime[] Agreements { get; }
 
-    /// <summary>New media shocks on each state's citizens from this step's events (trust units for a fully exposed citizen).</summary>
-    public double[] MediaDelta { get; }
+    /// <summary>
+    /// New media shocks from this step's events on the trust of state i's citizens toward
+    /// actor j, <c>[i, j]</c> (trust units for a fully exposed citizen); only pairs in which i's
+    /// citizens hold trust toward j reach anyone.
+    /// </summary>
+    public double[,] MediaDelta { get; }
 
-    /// <summary>The fading media shock on each state's citizens: past deltas, each halving every <c>media.half_life</c> years.</summary>
-    public double[] MediaShock { get; }
+    /// <summary>The fading media shock on each directed pair: past deltas, each halving every <c>media.half_life</c> years of the holder's state.</summary>
+    public double[,] MediaShock { get; }
 
     /// <summary>This step's change of <see cref="MediaShock"/>: what the citizens take in.</summary>
-    public double[] MediaChange { get; }
+    public double[,] MediaChange { get; }
 
-    /// <summary>Total strength of each state's active functional links this step.</summary>
-    public double[] LinkStrength { get; }
+    /// <summary>Outreach push on the trust of state i's shared-language citizens toward actor j this step, <c>[i, j]</c>.</summary>
+    public double[,] OutreachPush { get; }
 
-    /// <summary>Outreach push on each state's shared-language citizens this step.</summary>
-    public double[] OutreachPush { get; }
+    /// <summary>Domestic audience pressure on actor i's posture toward actor j this step (posture per year), set by ST-AUDIENCE.</summary>
+    public double[,] AudiencePressure { get; }
+
+    /// <summary>Whether the dyad of actors i and j exists (the scenario relates them).</summary>
+    public bool Related(int i, int j) => _dyadOf[i, j] is not null;
 
     public Xoshiro256 IncidentStream { get; }
 

@@ -7,8 +7,9 @@ namespace TrackSim.Core.Rules;
 /// <summary>
 /// CIT-CONTACT: the contact hypothesis (Allport 1954; Pettigrew and Tropp 2006).
 /// <para>
-/// Each state's citizens meet the other side through the active functional links of its dyads
-/// (their summed strength L_s) and through their own active cross-border ties, at
+/// Trust is directed: each state's citizens meet each actor they relate to through the active
+/// functional links of the dyad with it (their summed strength L_st) and through their own
+/// active ties to its citizens, at
 /// <c>contact.rate</c> contacts per year per unit; a share <c>contact.negative_share</c> of
 /// contacts is negative, and the effect <c>contact.effect</c> is weighted by the mean of
 /// Allport's four conditions (the kernel <see cref="Contact"/>). Rate and effect are parameters of a
@@ -46,27 +47,28 @@ internal sealed class CitContactRule() : Rule(
             return;
         }
 
-        for (int s = 0; s < world.States.Length; s++)
-        {
-            world.LinkStrength[s] = 0;
-        }
-
-        foreach (var dyad in world.Dyads)
-        {
-            double strength = world.ActiveStrength(dyad);
-            world.LinkStrength[dyad.A] += strength;
-            world.LinkStrength[dyad.B] += strength;
-        }
-
         var p = world.P;
         var citizens = world.Citizens;
-        for (int s = 0; s < world.States.Length; s++)
+        var population = citizens.Population;
+        for (int s = 0; s < population.StateCount; s++)
         {
             citizens.ContactRate[s] = p.Of(Rate, s);
             citizens.ContactEffect[s] = p.Of(Effect, s);
         }
 
+        // Trust toward each actor grows with contact through the links of the dyad with it and
+        // the ties to its citizens (a non-state party has links at most, no citizens).
         double allport = Contact.AllportFactor(p[EqualStatus], p[CommonGoals], p[Cooperation], p[InstitutionalSupport]);
-        Contact.Apply(citizens.Population, world.LinkStrength, citizens.ContactRate, world.Dt, citizens.ContactEffect, p[NegativeShare], allport);
+        var links = citizens.LayerValues;
+        for (int k = 0; k < population.Layers; k++)
+        {
+            for (int s = 0; s < population.StateCount; s++)
+            {
+                var targets = population.TargetsOf(s);
+                links[s] = k < targets.Length ? world.ActiveStrength(world.DyadOf(s, targets[k])) : 0;
+            }
+
+            Contact.Apply(population, k, links, citizens.ContactRate, world.Dt, citizens.ContactEffect, p[NegativeShare], allport);
+        }
     }
 }

@@ -47,7 +47,8 @@ internal sealed class CitInfluenceRule() : Rule(
         // every state, so each state's yearly rate holds on average.
         double u = StableHash.ToUnit(StableHash.Combine(StableHash.Combine(world.InfluenceSeed, (ulong)world.Step), ulong.MaxValue));
         var citizens = world.Citizens;
-        for (int s = 0; s < world.States.Length; s++)
+        var population = citizens.Population;
+        for (int s = 0; s < population.StateCount; s++)
         {
             double expected = world.P.Of(Rate, s) * world.Dt;
             int rounds = (int)Math.Floor(expected);
@@ -56,6 +57,10 @@ internal sealed class CitInfluenceRule() : Rule(
             citizens.Bound[s] = world.P.Of(ConfidenceBound, s);
         }
 
-        SocialInfluence.Step(citizens.Population, citizens.Network, citizens.Bound, world.P[Convergence], citizens.Rounds, world.InfluenceSeed, world.Step, citizens.Threads);
+        // Each actor a public holds trust toward is a separate opinion, influenced separately.
+        for (int k = 0; k < population.Layers; k++)
+        {
+            SocialInfluence.Step(population, k, citizens.Network, citizens.Bound, world.P[Convergence], citizens.Rounds, world.InfluenceSeed, world.Step, citizens.Threads);
+        }
     }
 }

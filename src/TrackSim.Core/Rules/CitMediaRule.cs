@@ -7,7 +7,7 @@ namespace TrackSim.Core.Rules;
 /// <summary>
 /// CIT-MEDIA: the media effect of events on citizens, with a negativity bias (Soroka 2006).
 /// <para>
-/// EVENT adds each event's shift D_s to the publics it reaches: −<c>media.effect</c>·b_s·s
+/// Trust is directed: EVENT adds each event's shift D_s to the trust of the publics it reaches toward the other actors it names: −<c>media.effect</c>·b_s·s
 /// for a hostile event of severity s, +<c>media.effect</c>·s for a cooperative one, b_s =
 /// <c>media.negativity_bias</c> of the public's state. Coverage fades:
 /// the shock S_s ← S_s·2^(−Δt/h_s) + D_s, h_s = <c>media.half_life</c> of the state, and the citizens take in its
@@ -49,14 +49,30 @@ internal sealed class CitMediaRule() : Rule(
 
         // Coverage fades: a shock s is applied at once and taken back as it decays, so its
         // effect on trust halves every media.half_life years of the state. Contact and outreach, by contrast, last.
-        for (int s = 0; s < world.States.Length; s++)
+        var population = world.Citizens.Population;
+        for (int s = 0; s < population.StateCount; s++)
         {
             double memory = ModelParameters.Decay(world.P.Of(HalfLife, s), world.Dt);
-            double previous = world.MediaShock[s];
-            world.MediaShock[s] = (previous * memory) + world.MediaDelta[s];
-            world.MediaChange[s] = (world.MediaShock[s] - previous) * world.P.Of(Sensitivity, s);
+            double sensitivity = world.P.Of(Sensitivity, s);
+            foreach (int t in population.TargetsOf(s))
+            {
+                double previous = world.MediaShock[s, t];
+                world.MediaShock[s, t] = (previous * memory) + world.MediaDelta[s, t];
+                world.MediaChange[s, t] = (world.MediaShock[s, t] - previous) * sensitivity;
+            }
         }
 
-        Media.Apply(world.Citizens.Population, world.MediaChange);
+        // Each layer's shift: state s's citizens take in the change toward their k-th target.
+        var shift = world.Citizens.LayerValues;
+        for (int k = 0; k < population.Layers; k++)
+        {
+            for (int s = 0; s < population.StateCount; s++)
+            {
+                var targets = population.TargetsOf(s);
+                shift[s] = k < targets.Length ? world.MediaChange[s, targets[k]] : 0;
+            }
+
+            Media.Apply(population, k, shift);
+        }
     }
 }

@@ -36,11 +36,15 @@ internal sealed class CitNoiseRule() : Rule(
         }
 
         var citizens = world.Citizens;
-        for (int s = 0; s < world.States.Length; s++)
+        var population = citizens.Population;
+        for (int s = 0; s < population.StateCount; s++)
         {
             citizens.NoiseSd[s] = world.P.Of(Noise, s) * Math.Sqrt(world.Dt);
         }
 
-        OpinionNoise.Apply(citizens.Population, citizens.NoiseSd, world.NoiseSeed, world.Step);
+        for (int k = 0; k < population.Layers; k++)
+        {
+            OpinionNoise.Apply(population, k, citizens.NoiseSd, world.NoiseSeed, world.Step);
+        }
     }
 }

@@ -7,8 +7,11 @@ namespace TrackSim.Core.Rules;
 /// <summary>
 /// CIT-PUBLIC: each state's public opinion, summarised from its citizens after the citizen rules.
 /// <para>
-/// Public trust is the mean of the state's citizens' trust, polarization its population SD and
-/// the hostile share the share of citizens below 0.25 (the kernel <see cref="CitizenMetrics"/>).
+/// Trust is directed: for each actor a state relates to, its public's trust toward it is the
+/// mean of its citizens' trust toward it (recorded as <c>public_trust</c> of the pair
+/// <c>US&gt;CN</c> where the state relates to more than one actor); the state's public trust,
+/// polarization and hostile share are the means over those actors of the mean, the population
+/// SD and the share of citizens below 0.25 (the kernel <see cref="CitizenMetrics"/>).
 /// ST-AUDIENCE reads them in the same step, T2-TRANSFER in the next. It has no switch: it
 /// changes nothing, it measures.
 /// </para>
@@ -24,7 +27,7 @@ internal sealed class CitPublicRule() : Rule(
 
     private static readonly MetricReader[] Recorded =
     [
-        new(MetricCatalog.PublicTrust, (world, s) => world.States[s].PublicTrust),
+        new(MetricCatalog.PublicTrust, (world, code) => world.Citizens.ReadPublicTrust(world.States, code)),
         new(MetricCatalog.Polarization, (world, s) => world.States[s].Polarization),
         new(MetricCatalog.HostileShare, (world, s) => world.States[s].HostileShare),
     ];

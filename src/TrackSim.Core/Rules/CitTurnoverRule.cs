@@ -39,13 +39,19 @@ internal sealed class CitTurnoverRule() : Rule(
 
         var cohorts = world.Scenario.Citizens.Cohorts;
         var citizens = world.Citizens;
-        for (int s = 0; s < world.States.Length; s++)
+        var population = citizens.Population;
+        int n = population.StateCount;
+        for (int s = 0; s < n; s++)
         {
             citizens.Replace[s] = 1 - Math.Pow(1 - world.P.Of(Rate, s), world.Dt);
         }
 
-        // Turnover reads only the means; the SD and hostile share wait for CIT-PUBLIC.
-        CitizenMetrics.Means(citizens.Population, citizens.Mean);
+        // Turnover reads only the means, of every layer; the SD and hostile share wait for CIT-PUBLIC.
+        for (int k = 0; k < population.Layers; k++)
+        {
+            CitizenMetrics.Means(population, k, citizens.Mean.AsSpan(k * n, n));
+        }
+
         Turnover.Apply(citizens.Population, citizens.Network, citizens.Replace, cohorts, citizens.Mean, citizens.InitialSd, world.TurnoverSeed, world.Step);
     }
 }

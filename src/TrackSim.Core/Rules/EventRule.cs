@@ -232,7 +232,7 @@ internal sealed class EventRule() : Rule(
             }
         }
 
-        if (!effects.CreateLinks.IsEmpty && actors.Length >= 2)
+        if (!effects.CreateLinks.IsEmpty && actors.Length >= 2 && world.Related(actors[0], actors[1]))
         {
             var dyad = world.DyadOf(actors[0], actors[1]);
             foreach (var link in effects.CreateLinks)
@@ -408,12 +408,16 @@ internal sealed class EventRule() : Rule(
         }
     }
 
-    /// <summary>(state with the grievance, state it is directed at, weight) for a hostile event.</summary>
+    /// <summary>
+    /// (actor with the grievance, actor it is directed at, weight) for a hostile event: between
+    /// the initiator and each target it has relations with (an attack by a group the scenario
+    /// relates to nobody at the table stirs no arms race).
+    /// </summary>
     private static IEnumerable<(int From, int Toward, double Weight)> GrievancePairs(World world, int[] actors)
     {
         int initiator = actors[0];
         var targets = actors.Length > 1 ? actors.Skip(1) : Enumerable.Range(0, world.States.Length).Where(i => i != initiator);
-        foreach (int target in targets)
+        foreach (int target in targets.Where(t => world.Related(initiator, t)))
         {
             yield return (target, initiator, 1.0);
             yield return (initiator, target, 0.5);
@@ -421,21 +425,60 @@ internal sealed class EventRule() : Rule(
     }
 
     /// <summary>
-    /// Adds the event's media shift to the publics it reaches, a hostile event's scaled by each
-    /// public's negativity bias; CIT-MEDIA passes it on to the citizens while it is on.
+    /// Adds the event's media shift to the trust the publics it reaches hold toward the actors it
+    /// names, a hostile event's scaled by each public's negativity bias; CIT-MEDIA passes it on
+    /// to the citizens while it is on. Trust is directed: an event among some actors moves each
+    /// one's public toward the others only (a US-China incident leaves Chinese and American trust
+    /// in India as it was).
     /// </summary>
     private static void AddMedia(World world, EventSpec e, int[] actors)
     {
-        // A hostile act by one state alone (a weapons test) alarms the other publics, not its own.
         bool hostile = e.Valence == Valence.Hostile;
-        var publics = actors.Length > 1 || !hostile ? actors : Enumerable.Range(0, world.States.Length).Where(i => i != actors[0]).ToArray();
-        var p = world.P;
-        foreach (int i in publics)
+        if (actors.Length > 1)
         {
-            world.MediaDelta[i] += hostile
-                ? -p[CitMediaRule.Effect] * p.Of(CitMediaRule.NegativityBias, i) * e.Severity
-                : p[CitMediaRule.Effect] * e.Severity;
+            foreach (int i in actors)
+            {
+                foreach (int j in actors)
+                {
+                    if (j != i)
+                    {
+                        world.MediaDelta[i, j] += MediaShift(world, e, i, hostile);
+                    }
+                }
+            }
+
+            return;
         }
+
+        // One actor: a hostile act by it alone (a weapons test) alarms the other publics about
+        // it, not its own; a cooperative one (a unilateral gesture) warms its own public toward
+        // the actors it relates to.
+        int actor = actors[0];
+        for (int i = 0; i < world.States.Length; i++)
+        {
+            if (i == actor)
+            {
+                continue;
+            }
+
+            if (hostile)
+            {
+                world.MediaDelta[i, actor] += MediaShift(world, e, i, hostile);
+            }
+            else if (world.Related(actor, i))
+            {
+                world.MediaDelta[actor, i] += MediaShift(world, e, actor, hostile);
+            }
+        }
+    }
+
+    /// <summary>The media shift of an event on the public of state <paramref name="i"/>.</summary>
+    private static double MediaShift(World world, EventSpec e, int i, bool hostile)
+    {
+        var p = world.P;
+        return hostile
+            ? -p[CitMediaRule.Effect] * p.Of(CitMediaRule.NegativityBias, i) * e.Severity
+            : p[CitMediaRule.Effect] * e.Severity;
     }
 
     /// <summary>The dyads among the actors; with one actor, the dyads of that actor.</summary>

@@ -11,7 +11,9 @@ namespace TrackSim.Core.Rules;
 /// ST-GOVERNMENT keeps them (<c>posture.public_sensitivity</c> and <c>posture.hawkishness</c> of the
 /// state, or its government period; events can change hawkishness), and h_i = clamp(1 − 2·public
 /// trust_i, 0, 1) the public's hostility; ST-POSTURE adds P_i to the growth of the state's posture
-/// toward every other state. Switched off, P_i = 0.
+/// toward every other state. Trust is directed, so the pressure is too: the hostility of i's public
+/// toward actor j, clamp(1 − 2·trust_ij, 0, 1), presses i's posture toward j (with two states, the
+/// one public trust). A non-state party has no public in the model: P = 0. Switched off, P = 0.
 /// </para>
 /// </summary>
 internal sealed class StAudienceRule() : Rule(
@@ -36,12 +38,28 @@ internal sealed class StAudienceRule() : Rule(
         ArgumentNullException.ThrowIfNull(world);
         bool on = world.On(Switch);
         double pressure = world.P[Pressure];
-        for (int i = 0; i < world.States.Length; i++)
+        int n = world.States.Length;
+        for (int i = 0; i < n; i++)
         {
+            // The public presses toward each actor by its hostility toward that actor; the
+            // state's value is the mean over the actors it relates to. A non-state party has no
+            // public in the model, so no audience presses it.
             var state = world.States[i];
-            state.AudiencePressure = on
-                ? pressure * state.PublicSensitivity * state.Hawkishness * Math.Clamp(1 - (2 * state.PublicTrust), 0, 1)
-                : 0;
+            double scale = on && state.Spec.HasCitizens ? pressure * state.PublicSensitivity * state.Hawkishness : 0;
+            double sum = 0;
+            int related = 0;
+            for (int j = 0; j < n; j++)
+            {
+                double toward = scale == 0 || !world.Related(i, j) ? 0 : scale * Math.Clamp(1 - (2 * world.Citizens.PublicTrust(world.States, i, j)), 0, 1);
+                world.AudiencePressure[i, j] = toward;
+                if (j != i && world.Related(i, j))
+                {
+                    sum += toward;
+                    related++;
+                }
+            }
+
+            state.AudiencePressure = related > 0 ? sum / related : 0;
         }
     }
 }

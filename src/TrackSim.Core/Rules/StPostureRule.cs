@@ -62,6 +62,13 @@ internal sealed class StPostureRule() : Rule(
             {
                 for (int j = i + 1; j < n; j++)
                 {
+                    // Actors the scenario does not relate (a non-state party and a state it has
+                    // no dyad with) have no arms race: their posture stays as it is.
+                    if (!world.Related(i, j))
+                    {
+                        continue;
+                    }
+
                     var dyad = world.DyadOf(i, j);
                     double shared = (p[CbmRestraint] * dyad.CbmStock) + (p[InterdependenceRestraint] * world.ActiveStrength(dyad))
                         + (dyad.DialogueOpen ? p[DialogueRestraint] * dyad.OfficialTrust : 0) + dyad.AgreementRestraint;
@@ -72,8 +79,8 @@ internal sealed class StPostureRule() : Rule(
                         p.Of(Fear, j),
                         p.Of(Restraint, i) + shared,
                         p.Of(Restraint, j) + shared,
-                        p.Of(Grievance, i) + world.EventGrievance[i, j] + world.States[i].AudiencePressure,
-                        p.Of(Grievance, j) + world.EventGrievance[j, i] + world.States[j].AudiencePressure,
+                        p.Of(Grievance, i) + world.EventGrievance[i, j] + world.AudiencePressure[i, j],
+                        p.Of(Grievance, j) + world.EventGrievance[j, i] + world.AudiencePressure[j, i],
                         world.Dt);
                     world.Posture[i, j] = Math.Clamp(x, 0, max);
                     world.Posture[j, i] = Math.Clamp(y, 0, max);
@@ -148,20 +155,22 @@ internal sealed class StPostureRule() : Rule(
         return Math.Abs(zh) < 1e-4 ? h * h * (0.5 + (zh / 3) + (zh * zh / 8)) : ((h * Math.Exp(zh) * z) - (Math.Exp(zh) - 1)) / (z * z);
     }
 
-    /// <summary>A state's mean posture toward the others (the <c>posture</c> metric).</summary>
+    /// <summary>An actor's mean posture toward the actors it relates to (the <c>posture</c> metric).</summary>
     public static double MeanPosture(World world, int i)
     {
         ArgumentNullException.ThrowIfNull(world);
         int n = world.States.Length;
         double sum = 0;
+        int related = 0;
         for (int j = 0; j < n; j++)
         {
-            if (j != i)
+            if (j != i && world.Related(i, j))
             {
                 sum += world.Posture[i, j];
+                related++;
             }
         }
 
-        return n > 1 ? sum / (n - 1) : 0;
+        return related > 0 ? sum / related : 0;
     }
 }

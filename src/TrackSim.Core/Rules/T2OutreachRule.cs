@@ -9,7 +9,7 @@ namespace TrackSim.Core.Rules;
 /// <para>
 /// Outreach travels in the language shared across the border (the cross-border press and
 /// broadcasts): for every state s of a running initiative, the push on its shared-language
-/// citizens is Δt · ω · clamp(Σ_p ρ_p (2 t_p − 1), −1, 1), the sum running over the participants p
+/// citizens' trust toward each other state (or non-state party) t of the initiative is Δt · ω · clamp(Σ_p ρ_p (2 t_p − 1), −1, 1), the sum running over the participants p
 /// who speak the shared language and whose group takes part on the step's first day (its
 /// <c>from</c> and <c>until</c> dates; a ban on contacts keeps nobody from speaking in public) in
 /// every running initiative that includes s, has met and is not secret (T2-SECRECY: a secret
@@ -42,11 +42,23 @@ internal sealed class T2OutreachRule() : Rule(
         Compute(world);
         if (world.On(Switch))
         {
-            Outreach.Apply(world.Citizens.Population, world.OutreachPush);
+            // Each layer's push: state s's citizens hear of the actor that is their k-th target.
+            var population = world.Citizens.Population;
+            var push = world.Citizens.LayerValues;
+            for (int k = 0; k < population.Layers; k++)
+            {
+                for (int s = 0; s < population.StateCount; s++)
+                {
+                    var targets = population.TargetsOf(s);
+                    push[s] = k < targets.Length ? world.OutreachPush[s, targets[k]] : 0;
+                }
+
+                Outreach.Apply(population, k, push);
+            }
         }
     }
 
-    /// <summary>Computes this step's push per state into <see cref="World.OutreachPush"/>.</summary>
+    /// <summary>Computes this step's push per directed pair into <see cref="World.OutreachPush"/>.</summary>
     public static void Compute(World world)
     {
         ArgumentNullException.ThrowIfNull(world);
@@ -75,15 +87,26 @@ internal sealed class T2OutreachRule() : Rule(
                 }
             }
 
+            // The voice speaks of the other side: each member's public hears it about each other member.
             foreach (int s in initiative.States)
             {
-                voice[s] += sum;
+                foreach (int t in initiative.States)
+                {
+                    if (t != s)
+                    {
+                        voice[s, t] += sum;
+                    }
+                }
             }
         }
 
-        for (int s = 0; s < voice.Length; s++)
+        double scale = world.Dt * world.P[Effect];
+        for (int s = 0; s < voice.GetLength(0); s++)
         {
-            world.OutreachPush[s] = world.Dt * world.P[Effect] * Math.Clamp(voice[s], -1, 1);
+            for (int t = 0; t < voice.GetLength(1); t++)
+            {
+                voice[s, t] = scale * Math.Clamp(voice[s, t], -1, 1);
+            }
         }
     }
 }

@@ -128,9 +128,23 @@ internal sealed class T2SecrecyRule() : Rule(
         var detail = new StringBuilder(cause).Append("; backlash on the public of ");
         for (int k = 0; k < states.Length; k++)
         {
+            // Each public's trust toward each other party to the channel takes the backlash;
+            // the log gives its mean over them (with two states, the one shift).
             int i = states[k];
-            double shift = -p[Backlash] * (1 - world.States[i].PublicTrust);
-            world.MediaDelta[i] += shift;
+            double sum = 0;
+            int pairs = 0;
+            foreach (int j in states)
+            {
+                if (j != i)
+                {
+                    double pairShift = -p[Backlash] * (1 - world.Citizens.PublicTrust(world.States, i, j));
+                    world.MediaDelta[i, j] += pairShift;
+                    sum += pairShift;
+                    pairs++;
+                }
+            }
+
+            double shift = pairs == 0 ? 0 : sum / pairs;
             detail.Append(k == 0 ? string.Empty : ", ").Append(world.States[i].Id).Append(' ').Append(Num(shift));
         }
 

@@ -12,7 +12,7 @@ namespace TrackSim.Core.Rules;
 /// recent past: C moves toward tension by 1 − e^(−Δt/c) of the gap each step, c =
 /// <c>readiness.cost_memory</c>, so a crisis raises motivation over months, not at once), Y the years tension has stayed at or
 /// above <c>readiness.hurting_tension</c> (the stalemate clock; it restarts when tension falls
-/// below), π_i the public trust of i's citizens in the other (a peace constituency), τ official
+/// below), π_i the public trust of i's citizens in the other (a peace constituency; 0 for a non-state party, which has no public in the model), τ official
 /// trust, W_i the working trust i draws from Track II (over the dyad's running initiatives, the
 /// highest mean of access × cross-side trust of i's participants whose group takes part on the
 /// step's first day and who have a counterpart of another side taking part; 0 while i bans
@@ -111,10 +111,11 @@ internal sealed class TiReadinessRule() : Rule(
             for (int side = 0; side < 2; side++)
             {
                 int state = side == 0 ? dyad.A : dyad.B;
+                int other = side == 0 ? dyad.B : dyad.A;
                 dyad.WorkingTrust[side] = WorkingTrust(world, dyad, state);
                 dyad.Motivation[side] = 1 - ((1 - (p.Of(TensionWeight, state) * dyad.FeltCost))
                     * (1 - (p.Of(StalemateWeight, state) * stalemate))
-                    * (1 - (p.Of(PublicWeight, state) * world.States[state].PublicTrust)));
+                    * (1 - (p.Of(PublicWeight, state) * world.Citizens.PublicTrust(world.States, state, other))));
                 dyad.Optimism[side] = 1 - ((1 - dyad.OfficialTrust) * (1 - (p.Of(BackchannelWeight, state) * dyad.WorkingTrust[side])));
                 dyad.Readiness[side] = GovernmentReadiness.Of(dyad.Motivation[side], dyad.Optimism[side], p[HawkishnessWeight], world.States[state].Hawkishness, dyad.Withheld[side]);
             }

@@ -43,12 +43,7 @@ public sealed record MemoryEstimate(string Subject, ImmutableArray<MemoryPart> P
     public static long SeriesPerRun(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        return MetricCatalog.All.Sum(m => m.Level switch
-        {
-            MetricLevel.Dyad => (long)scenario.Dyads.Length,
-            MetricLevel.State => scenario.States.Length,
-            _ => scenario.Initiatives.Length,
-        });
+        return MetricSubjects.SeriesPerRun(scenario);
     }
 
     /// <summary>Bytes one run's recorded series hold: series x (steps + 1) x 8, and the dates.</summary>
@@ -67,8 +62,8 @@ public sealed record MemoryEstimate(string Subject, ImmutableArray<MemoryPart> P
         var resolved = variants.Count == 0 ? [scenario] : variants.Select(scenario.ForVariant).ToList();
         long runs = (long)resolved.Count * replicates;
         long inFlight = Math.Max(1, Math.Min(threads, runs));
-        var largest = resolved.MaxBy(s => (long)s.Citizens.PerState * s.States.Length * BytesPerCitizen(s.Citizens))!;
-        long citizens = (long)largest.Citizens.PerState * largest.States.Length;
+        var largest = resolved.MaxBy(s => (long)s.Citizens.PerState * s.PublicCount * BytesPerCitizen(s.Citizens))!;
+        long citizens = (long)largest.Citizens.PerState * largest.PublicCount;
         long perCitizen = BytesPerCitizen(largest.Citizens);
         long series = resolved.Sum(s => SeriesBytesPerRun(s)) * replicates;
         return new MemoryEstimate("this run",
@@ -92,7 +87,7 @@ public sealed record MemoryEstimate(string Subject, ImmutableArray<MemoryPart> P
         long points = DesignPoints(plan);
         long owned = (points + shard.Count - 1 - shard.Index) / shard.Count;
         long inFlight = Math.Max(1, Math.Min(threads, owned));
-        long citizens = (long)scenario.Citizens.PerState * scenario.States.Length;
+        long citizens = (long)scenario.Citizens.PerState * scenario.PublicCount;
         long perCitizen = BytesPerCitizen(scenario.Citizens);
         int k = plan.Ranges.Length;
 

@@ -33,12 +33,7 @@ public sealed record SweepOutcome(string Metric, string Subject, string Window)
         string[] parts = text.Split(':');
         var metric = MetricCatalog.Find(parts[0])
             ?? throw new ArgumentException($"--outcome {text}: no metric '{parts[0]}'; metrics are {string.Join(", ", MetricCatalog.All.Select(m => m.Name))}");
-        string[] subjects = metric.Level switch
-        {
-            MetricLevel.Dyad => [.. scenario.Dyads.Select(d => d.Subject)],
-            MetricLevel.State => [.. scenario.States.Select(s => s.Id)],
-            _ => [.. scenario.Initiatives.Select(i => i.Id)],
-        };
+        var subjects = MetricSubjects.Of(metric, scenario);
         int next = 1;
         string? subject = null;
         if (parts.Length > 1 && parts[1] is not ("whole" or "last" or "from"))
@@ -52,7 +47,7 @@ public sealed record SweepOutcome(string Metric, string Subject, string Window)
             }
         }
 
-        subject ??= subjects.FirstOrDefault()
+        subject ??= (subjects.Count > 0 ? subjects[0] : null)
             ?? throw new ArgumentException($"--outcome {text}: the scenario has nothing {metric.Name} describes");
         string window = parts.Length > next ? string.Join(':', parts[next..]) : "whole";
         var outcome = new SweepOutcome(metric.Name, subject, window);

@@ -51,6 +51,13 @@ public sealed record ChartInputs(
         }
 
         subjects.AddRange(scenario.States.Select(s => new ChartSubject(s.Id, s.Name, null)));
+
+        // Directed pairs of public trust (US>CN): the first public's trust toward the second actor.
+        foreach (string pair in scenario.PublicPairSubjects().Where(p => p.Contains(CitizenSpec.Toward, StringComparison.Ordinal)))
+        {
+            string[] ids = pair.Split(CitizenSpec.Toward);
+            subjects.Add(new ChartSubject(pair, $"{scenario.State(ids[0]).Name} toward {scenario.State(ids[1]).Name}", null));
+        }
         foreach (var initiative in ensemble.Variants.SelectMany(v => scenario.ForVariant(v).Initiatives))
         {
             if (subjects.All(s => s.Id != initiative.Id))

@@ -17,6 +17,8 @@ internal sealed class ScenarioMapper
     private readonly string _defaultName;
     private readonly Dictionary<string, string> _states = new(StringComparer.Ordinal);
     private readonly List<string> _stateOrder = [];
+    private readonly List<string> _publicOrder = [];
+    private readonly HashSet<string> _related = new(StringComparer.Ordinal);
     private readonly HashSet<string> _linkIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> _eventIds = new(StringComparer.Ordinal);
     private readonly List<(string Id, Position At, string Path)> _linkReferences = [];
@@ -163,8 +165,9 @@ internal sealed class ScenarioMapper
 
     private ImmutableArray<StateSpec> MapStates(NodeView root)
     {
+        // The states first, then the non-state parties: the first actors are those with citizens.
         var states = ImmutableArray.CreateBuilder<StateSpec>();
-        foreach (var view in root.Objects("states"))
+        foreach (var (view, isParty) in root.Objects("states").Select(v => (v, false)).Concat(root.Objects("parties").Select(v => (v, true))))
         {
             string? id = view.Text("id");
             if (id is null)
@@ -174,18 +177,32 @@ internal sealed class ScenarioMapper
 
             if (!_states.TryAdd(id, view.PathOf("id")))
             {
-                Error(view.PositionOf("id"), view.PathOf("id"), $"duplicate state id '{id}' (already used at {_states[id]})");
+                Error(view.PositionOf("id"), view.PathOf("id"), isParty
+                    ? $"duplicate id '{id}' (already used at {_states[id]}); states and parties share one set of ids"
+                    : $"duplicate state id '{id}' (already used at {_states[id]})");
                 continue;
             }
 
             _stateOrder.Add(id);
+            var actor = isParty ? Names.Parse<ActorKind>(view.Word("kind")!) : ActorKind.State;
+            if (actor == ActorKind.State)
+            {
+                _publicOrder.Add(id);
+            }
+
             states.Add(new StateSpec(
                 id,
                 view.Text("name") ?? id,
                 view.Number("posture"))
             {
                 Governments = MapGovernments(view.Objects("governments")),
+                Kind = actor,
             });
+        }
+
+        if (root.Objects("states").Count() + root.Objects("parties").Count() == 1)
+        {
+            Error(root.PositionOf("states"), "states", $"a scenario needs at least two actors (states or non-state parties); it has only '{_stateOrder[0]}'");
         }
 
         return states.ToImmutable();
@@ -263,7 +280,7 @@ internal sealed class ScenarioMapper
         // Every pair of states has relations; pairs the file does not list get the defaults.
         var dyads = ImmutableArray.CreateBuilder<DyadSpec>();
         var defaults = new NodeView(null, ScenarioSchema.Dyad, "dyads", root.Position);
-        var sorted = _stateOrder.Order(StringComparer.Ordinal).ToArray();
+        var sorted = _publicOrder.Order(StringComparer.Ordinal).ToArray();
         for (int i = 0; i < sorted.Length; i++)
         {
             for (int j = i + 1; j < sorted.Length; j++)
@@ -272,6 +289,24 @@ internal sealed class ScenarioMapper
                 dyads.Add(listed.GetValueOrDefault(subject) ?? new DyadSpec(
                     sorted[i], sorted[j], defaults.Number("tension"), defaults.Number("official_trust"), DialogueStatus.Open, defaults.Number("cbm_stock"), []));
             }
+        }
+
+        // A non-state party has relations only where a dyad names it, in the order of the ids.
+        foreach (var (subject, dyad) in listed.OrderBy(d => d.Key, StringComparer.Ordinal))
+        {
+            if (!_publicOrder.Contains(dyad.A) || !_publicOrder.Contains(dyad.B))
+            {
+                dyads.Add(dyad);
+            }
+        }
+
+        _related.UnionWith(dyads.Select(d => d.Subject));
+
+        // Only once every actor is known: a missing or repeated id is reported where it is.
+        bool known = root.Objects("states").Count() + root.Objects("parties").Count() == _stateOrder.Count && _stateOrder.Count > 1;
+        foreach (string id in _stateOrder.Where(id => known && !dyads.Any(d => d.A == id || d.B == id)))
+        {
+            Error(root.PositionOf("dyads"), "dyads", $"'{id}' has relations with no other actor; add a dyad that names it (a non-state party has relations only where a dyad names it)");
         }
 
         return dyads.ToImmutable();
@@ -310,7 +345,7 @@ internal sealed class ScenarioMapper
         var trust = ImmutableSortedDictionary.CreateBuilder<string, TrustDistribution>(StringComparer.Ordinal);
         foreach (var (key, value, path) in view.Entries("initial_trust"))
         {
-            CheckState(key.Value, key.Position, path);
+            CheckTrustKey(key.Value, key.Position, path);
             var distribution = new NodeView(value as YamlMapping, ScenarioSchema.Distribution, path, value.Position);
             double mean = distribution.Number("mean");
             double sd = distribution.Number("sd");
@@ -324,9 +359,9 @@ internal sealed class ScenarioMapper
         }
 
         int perState = (int)view.Number("per_state");
-        if ((long)perState * _stateOrder.Count > ScenarioSchema.MaxCitizens)
+        if ((long)perState * _publicOrder.Count > ScenarioSchema.MaxCitizens)
         {
-            Error(view.PositionOf("per_state"), view.PathOf("per_state"), $"{perState:N0} citizens in each of {_stateOrder.Count} states make more than {ScenarioSchema.MaxCitizens:N0} in all");
+            Error(view.PositionOf("per_state"), view.PathOf("per_state"), $"{perState:N0} citizens in each of {_publicOrder.Count} states make more than {ScenarioSchema.MaxCitizens:N0} in all");
         }
 
         var network = view.Object("network");
@@ -336,9 +371,9 @@ internal sealed class ScenarioMapper
             Error(network.PositionOf("mean_degree"), network.PathOf("mean_degree"), $"a mean degree of {degree} needs more than {degree} citizens per state; per_state is {perState}");
         }
 
-        if ((long)perState * _stateOrder.Count <= ScenarioSchema.MaxCitizens && (long)perState * _stateOrder.Count * degree > ScenarioSchema.MaxTieEnds)
+        if ((long)perState * _publicOrder.Count <= ScenarioSchema.MaxCitizens && (long)perState * _publicOrder.Count * degree > ScenarioSchema.MaxTieEnds)
         {
-            Error(network.PositionOf("mean_degree"), network.PathOf("mean_degree"), $"{(long)perState * _stateOrder.Count:N0} citizens with {degree} ties each make more than {ScenarioSchema.MaxTieEnds:N0} tie ends, the most a network can hold");
+            Error(network.PositionOf("mean_degree"), network.PathOf("mean_degree"), $"{(long)perState * _publicOrder.Count:N0} citizens with {degree} ties each make more than {ScenarioSchema.MaxTieEnds:N0} tie ends, the most a network can hold");
         }
 
         var cohorts = view.Object("cohorts");
@@ -372,6 +407,7 @@ internal sealed class ScenarioMapper
             }
 
             var states = view.Has("states") ? StateList(view, "states") : [.. _stateOrder];
+
             var start = view.Date("start");
             var end = view.Date("end");
             if (start is { } s && end is { } e && e < s)
@@ -595,6 +631,7 @@ internal sealed class ScenarioMapper
             }
 
             var states = StateList(view, "states");
+            CheckRelated(states, view, "states", "an agreement");
             string? topic = view.Text("topic");
             if (topic is not null)
             {
@@ -655,6 +692,10 @@ internal sealed class ScenarioMapper
         if (!created.IsEmpty && actors.Length < 2)
         {
             Error(view.PositionOf("create_links"), view.PathOf("create_links"), "creating a functional link needs at least two actors (the link joins the first two)");
+        }
+        else if (!created.IsEmpty)
+        {
+            CheckRelated([actors[0], actors[1]], view, "create_links", "creating a functional link");
         }
 
         var hawkishness = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
@@ -963,7 +1004,42 @@ internal sealed class ScenarioMapper
     {
         if (!_states.ContainsKey(id))
         {
-            Error(at, path, $"no state '{id}'{Known(_stateOrder)}");
+            Error(at, path, $"no {(_publicOrder.Count < _stateOrder.Count ? "state or party" : "state")} '{id}'{Known(_stateOrder)}");
+        }
+    }
+
+    /// <summary>Reports a pair of known actors that the scenario does not relate (no dyad names a non-state party with the other).</summary>
+    private void CheckRelated(ImmutableArray<string> pair, NodeView view, string key, string what)
+    {
+        if (pair.Length == 2 && pair[0] != pair[1] && _states.ContainsKey(pair[0]) && _states.ContainsKey(pair[1]) && !_related.Contains(DyadSpec.SubjectOf(pair[0], pair[1])))
+        {
+            Error(view.PositionOf(key), view.PathOf(key), $"{what} needs relations between {pair[0]} and {pair[1]}; add a dyad that names them");
+        }
+    }
+
+    /// <summary>Checks an initial-trust key: a state with citizens, or a directed pair of such a state and an actor it can relate to.</summary>
+    private void CheckTrustKey(string key, Position at, string path)
+    {
+        string[] ids = key.Split(CitizenSpec.Toward);
+        if (!_states.ContainsKey(ids[0]))
+        {
+            Error(at, path, $"no state '{ids[0]}'{Known(_publicOrder)}");
+        }
+        else if (!_publicOrder.Contains(ids[0]))
+        {
+            Error(at, path, $"'{ids[0]}' is a non-state party: it has no citizens, so no initial trust; name a state ({string.Join(", ", _publicOrder)})");
+        }
+
+        if (ids.Length == 2)
+        {
+            if (!_states.ContainsKey(ids[1]))
+            {
+                Error(at, path, $"no {(_publicOrder.Count < _stateOrder.Count ? "state or party" : "state")} '{ids[1]}'{Known(_stateOrder)}");
+            }
+            else if (ids[1] == ids[0])
+            {
+                Error(at, path, $"a directed pair joins two different actors; '{ids[0]}' is named twice");
+            }
         }
     }
 

@@ -251,7 +251,7 @@ public static class ScenarioReference
     };
 
     private static string KeyName(TextShape key) =>
-        ReferenceEquals(key, TextShape.StateId) ? "state id" : ReferenceEquals(key, TextShape.SetPath) ? "path" : "key";
+        ReferenceEquals(key, TextShape.StateId) ? "state id" : ReferenceEquals(key, TextShape.TrustKey) ? "state id or pair" : ReferenceEquals(key, TextShape.SetPath) ? "path" : "key";
 
     // The shape keeps its length limit private; the JSON Schema it writes carries it.
     private static int MaxLength(TextShape text) => (int)text.ToJsonSchema()["maxLength"]!;

@@ -58,6 +58,16 @@ public static class ScenarioSchema
         new("governments", new ListShape(Government, 0, 1000), "Governments by period, in date order: each sets the state's receptivity, hawkishness, sensitivity to the public and contacts from its date (docs/MODEL.md, ST-GOVERNMENT).", DefaultText: "none (the state's parameters hold for the whole run)"),
     ], Moved(("fear", "posture.fear"), ("restraint", "posture.restraint"), ("grievance", "posture.grievance"), ("hawkishness", "posture.hawkishness"), ("public_sensitivity", "posture.public_sensitivity"), ("receptivity", "transfer.receptivity")));
 
+    /// <summary>A non-state party.</summary>
+    public static ObjectShape Party { get; } = new("a non-state party",
+    [
+        new("id", TextShape.StateId, "Short upper-case code (FARC, RENAMO), unique among states and parties.", Required: true),
+        new("name", TextShape.Any, "Display name.", DefaultText: "the id"),
+        new("kind", new EnumShape([.. Enum.GetValues<ActorKind>().Where(k => k != ActorKind.State).Select(Names.Snake)]), "armed_group or political_movement: a leadership that negotiates and fights, with no citizens of its own.", Default: "armed_group"),
+        new("posture", new NumberShape(0, 1000, unit: "posture"), "Relative initial hostile posture, as for a state.", Default: 0.2),
+        new("governments", new ListShape(Government, 0, 1000), "Leaderships by period, as a state's governments (receptivity, hawkishness, contacts).", DefaultText: "none (the party's parameters hold for the whole run)"),
+    ]);
+
     /// <summary>A functional link.</summary>
     public static ObjectShape Link { get; } = new("a functional link",
     [
@@ -69,9 +79,9 @@ public static class ScenarioSchema
     ]);
 
     /// <summary>A dyad.</summary>
-    public static ObjectShape Dyad { get; } = new("a dyad (pair of states)",
+    public static ObjectShape Dyad { get; } = new("a dyad (pair of actors with relations)",
     [
-        new("states", new ListShape(TextShape.StateId, 2, 2), "The two state ids.", Required: true),
+        new("states", new ListShape(TextShape.StateId, 2, 2), "The two ids: states or non-state parties.", Required: true),
         new("tension", Unit, "Initial tension.", Default: 0.3),
         new("official_trust", Unit, "Initial official trust.", Default: 0.3),
         new("dialogue", new EnumShape(["open", "suspended"]), "Initial status of the official dialogue.", Default: "open"),
@@ -106,7 +116,7 @@ public static class ScenarioSchema
     public static ObjectShape Citizens { get; } = new("the citizen layer",
     [
         new("per_state", new NumberShape(10, MaxCitizensPerState, wholeNumber: true, unit: "citizens"), "Simulated citizens per state (a sample of the public).", Default: 2000.0),
-        new("initial_trust", new MapShape(TextShape.StateId, Distribution), "Initial trust distribution per state id.", DefaultText: "mean 0.5, sd 0.15 for every state"),
+        new("initial_trust", new MapShape(TextShape.TrustKey, Distribution), "Initial trust distribution by state id (its citizens' trust toward every actor it relates to) or by directed pair US>CN (Americans' trust in China), which takes precedence over the state's.", DefaultText: "mean 0.5, sd 0.15 for every state and pair"),
         new("network", Network, "The social network.", DefaultText: "see network"),
         new("shared_language", Unit, "Share of the initial population speaking a language shared across the border.", Default: 0.5),
         new("cohorts", Cohorts, "Generational turnover.", DefaultText: "see cohorts"),
@@ -327,8 +337,9 @@ public static class ScenarioSchema
         new("title", TextShape.Any, "Title for charts and descriptions.", DefaultText: "the name"),
         new("description", TextShape.Any, "What the scenario shows.", DefaultText: "none"),
         new("calendar", Calendar, "The calendar.", Required: true),
-        new("states", new ListShape(State, 2, MaxStates), "The states.", Required: true),
-        new("dyads", new ListShape(Dyad, 0, 190), "Relations of pairs of states; pairs not listed get the defaults.", DefaultText: "every pair with defaults"),
+        new("states", new ListShape(State, 1, MaxStates), "The states: actors with a government and citizens.", Required: true),
+        new("parties", new ListShape(Party, 0, MaxStates), "Non-state parties (armed groups, political movements): actors without citizens of their own; they have relations only where a dyad names them.", DefaultText: "none"),
+        new("dyads", new ListShape(Dyad, 0, 190), "Relations of pairs of actors; pairs of states not listed get the defaults, a non-state party has relations only where a dyad names it.", DefaultText: "every pair of states with defaults"),
         new("citizens", Citizens, "The citizen layer.", DefaultText: "see citizens"),
         new("initiatives", new ListShape(Initiative, 0, 1000), "Track II initiatives.", DefaultText: "none"),
         new("events", new ListShape(Event, 0, 10_000), "Dated events.", DefaultText: "none"),

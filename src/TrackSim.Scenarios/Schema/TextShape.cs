@@ -18,8 +18,11 @@ public sealed class TextShape(string? pattern, string expected, int maxLength = 
     /// <summary>A lower-case id: letters, digits, '-' and '_', starting with a letter or digit.</summary>
     public static TextShape Id { get; } = new("^[a-z0-9][a-z0-9_-]{0,63}$", "an id of lower-case letters, digits, '-' and '_' (such as kargil-war)", 64);
 
-    /// <summary>A state id: two or three upper-case letters.</summary>
-    public static TextShape StateId { get; } = new("^[A-Z]{2,3}$", "a state id of two or three upper-case letters (such as IN)", 3);
+    /// <summary>An actor id (a state or a non-state party): two to eight upper-case letters or digits, starting with a letter.</summary>
+    public static TextShape StateId { get; } = new("^[A-Z][A-Z0-9]{1,7}$", "an id of 2 to 8 upper-case letters or digits, starting with a letter (such as IN or FARC)", 8);
+
+    /// <summary>A state id, or a directed pair of a state and an actor joined by '&gt;' (<c>US&gt;CN</c>: Americans' trust in China).</summary>
+    public static TextShape TrustKey { get; } = new("^[A-Z][A-Z0-9]{1,7}(>[A-Z][A-Z0-9]{1,7})?$", "a state id (such as IN) or a directed pair such as US>CN", 17);
 
     /// <summary>
     /// A path into the scenario as <c>--set</c> takes it: keys joined by dots, list items by index

@@ -65,7 +65,7 @@ public sealed class DiagnosticReportTests
         var error = Only(yaml, 3, 5, "states[0].id", "missing required key 'id'");
         Assert.That(
             error.ToString(),
-            Is.EqualTo("test.yaml:3:5: error: states[0].id: missing required key 'id' (a state id of two or three upper-case letters (such as IN))"));
+            Is.EqualTo("test.yaml:3:5: error: states[0].id: missing required key 'id' (an id of 2 to 8 upper-case letters or digits, starting with a letter (such as IN or FARC))"));
     }
 
     [Test]

@@ -110,6 +110,8 @@ public sealed class ShippedScenarioTests
         Assert.That(calendar.StepCount, Is.EqualTo(522));
     }
 
+    private static readonly string[] EveryFieldDyads = ["NA-SO", "NA-SLF"];
+
     [Test]
     public void Every_field_scenario_maps_its_values()
     {
@@ -123,7 +125,9 @@ public sealed class ShippedScenarioTests
             "state by state where the scenario says so; SO's restraint falls back to the default 0.8");
         Assert.That((p["influence.confidence_bound"], p["turnover.rate"]), Is.EqualTo((0.25, 0.025)));
 
-        var dyad = scenario.Dyads.Single();
+        var dyad = scenario.Dyads.First();
+        Assert.That(scenario.Dyads.Select(d => d.Subject), Is.EqualTo(EveryFieldDyads), "the pair of states first, then the dyad that names the party");
+        Assert.That((scenario.State("SLF").Kind, scenario.State("SLF").HasCitizens, scenario.PublicCount), Is.EqualTo((ActorKind.ArmedGroup, false, 2)));
         Assert.That((dyad.Tension, dyad.OfficialTrust, dyad.CbmStock), Is.EqualTo((0.45, 0.25, 0.5)));
         Assert.That(dyad.Links.Select(l => (l.Id, l.Sector, l.ActiveFrom)),
             Is.EqualTo(new[] { ("river-treaty", Sector.Water, (DateOnly?)null), ("border-trade", Sector.Trade, new DateOnly(1992, 3, 1)) }));

@@ -105,6 +105,6 @@ public sealed class SizeRuleTests
         string states = string.Concat(Enumerable.Range(0, 21).Select(i => $"  - {{ id: S{(char)('A' + i)} }}\n"));
         string yaml = "calendar: { start: 2000-01, end: 2009-12 }\nstates:\n" + states;
         var result = Load(yaml);
-        HasError(result, 3, 3, "states", $"expected 2 to {ScenarioSchema.MaxStates} items, found 21");
+        HasError(result, 3, 3, "states", $"expected 1 to {ScenarioSchema.MaxStates} items, found 21");
     }
 }

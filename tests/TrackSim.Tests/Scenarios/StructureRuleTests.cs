@@ -43,7 +43,7 @@ public sealed class StructureRuleTests
             population: 12
             """;
         Only(yaml, 5, 1, "population", "unknown key 'population' in a scenario",
-            "expected one of name, title, description, calendar, states, dyads, citizens, initiatives, events, agreements, parameters, lens, mechanisms, variants, ensemble, outputs");
+            "expected one of name, title, description, calendar, states, parties, dyads, citizens, initiatives, events, agreements, parameters, lens, mechanisms, variants, ensemble, outputs");
     }
 
     [Test]
@@ -379,7 +379,7 @@ public sealed class StructureRuleTests
 
     [TestCase("Bb")]
     [TestCase("A")]
-    [TestCase("A1")]
+    [TestCase("1A")]
     [TestCase("in")]
     public void State_id_not_matching_the_pattern_is_reported(string id)
     {
@@ -389,19 +389,19 @@ public sealed class StructureRuleTests
               - { id: AA }
               - { id: {{id}} }
             """;
-        Only(yaml, 4, 11, "states[1].id", "expected a state id of two or three upper-case letters", $"found '{id}'");
+        Only(yaml, 4, 11, "states[1].id", "expected an id of 2 to 8 upper-case letters or digits, starting with a letter", $"found '{id}'");
     }
 
     [Test]
-    public void State_id_longer_than_three_letters_is_reported_with_its_length()
+    public void State_id_longer_than_eight_characters_is_reported_with_its_length()
     {
         const string yaml = """
             calendar: { start: 2000-01, end: 2009-12 }
             states:
               - { id: AA }
-              - { id: ABCD }
+              - { id: ABCDEFGHI }
             """;
-        Only(yaml, 4, 11, "states[1].id", "a state id of two or three upper-case letters", "at most 3 characters", "found 4 characters");
+        Only(yaml, 4, 11, "states[1].id", "an id of 2 to 8 upper-case letters or digits", "at most 8 characters", "found 9 characters");
     }
 
     [Test]
@@ -440,7 +440,7 @@ public sealed class StructureRuleTests
             states:
               - { id: AA }
             """;
-        Only(yaml, 3, 3, "states", "expected 2 to 20 items, found 1");
+        Only(yaml, 3, 3, "states", "a scenario needs at least two actors (states or non-state parties); it has only 'AA'");
     }
 
     [Test]

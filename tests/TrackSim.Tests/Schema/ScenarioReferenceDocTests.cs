@@ -131,7 +131,7 @@ public sealed class ScenarioReferenceDocTests
 
                 break;
             case MapShape map:
-                foreach (var inner in Mappings(map.Value, $"{path}.<state id>", seen))
+                foreach (var inner in Mappings(map.Value, ReferenceEquals(map.Key, TextShape.TrustKey) ? $"{path}.<state id or pair>" : $"{path}.<state id>", seen))
                 {
                     yield return inner;
                 }

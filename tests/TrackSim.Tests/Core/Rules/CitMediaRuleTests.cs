@@ -20,8 +20,8 @@ public sealed class CitMediaRuleTests
             """);
         var population = world.Citizens.Population;
         float[] before = [.. population.Trust];
-        world.MediaDelta[0] = 0.1;
-        world.MediaDelta[1] = 0.1;
+        world.MediaDelta[0, 1] = 0.1;
+        world.MediaDelta[1, 0] = 0.1;
 
         new CitMediaRule().Apply(world);
 

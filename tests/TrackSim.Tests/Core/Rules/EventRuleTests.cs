@@ -71,7 +71,7 @@ public sealed class EventRuleTests
             Assert.That(world.EventGrievance[0, 1], Is.Zero);
             Assert.That(world.Dyads[0].HostileAgainst, Is.EqualTo((double[])[0.6, 0]));
             Assert.That(world.Dyads[0].OfficialTrust, Is.EqualTo(0.41).Within(Rounding));
-            Assert.That(world.MediaDelta, Is.EqualTo((double[])[-0.12, -0.12]).Within(Rounding));
+            Assert.That(world.MediaDelta, Is.EqualTo(new[,] { { 0, -0.12 }, { -0.12, 0 } }).Within(Rounding));
             Assert.That(world.Dyads[0].DialogueOpen, Is.True);
             Assert.That(world.Log.Select(e => (e.Rule, e.Subject, e.Detail)), Is.EqualTo(new[] { ("EVENT", "raid", "raid (Crisis, severity 0.6)") }));
         }
@@ -95,7 +95,7 @@ public sealed class EventRuleTests
         EventRule.Start(world, Event(world, "test"));
 
         // Targets BB and CC add 0.25 toward AA; AA adds 0.125 toward each; BB and CC nothing between them.
-        // Trust falls on AA's dyads only: 0.5 − 0.3·0.5·0.5 = 0.425. Media −0.1·2·0.5 = −0.1 for the publics of BB and CC; AA's own public is not moved.
+        // Trust falls on AA's dyads only: 0.5 − 0.3·0.5·0.5 = 0.425. Media −0.1·2·0.5 = −0.1 on the trust of the publics of BB and CC in AA; AA's own public is not moved, nor BB's and CC's trust in each other.
         using (Assert.EnterMultipleScope())
         {
             Assert.That(world.Posture[1, 0] - before[1, 0], Is.EqualTo(0.25).Within(Rounding));
@@ -105,7 +105,7 @@ public sealed class EventRuleTests
             Assert.That(world.Posture[1, 2], Is.EqualTo(before[1, 2]));
             Assert.That(world.Dyads.Select(d => d.HostileAgainst[1]), Is.EqualTo((double[])[0.5, 0.5, 0]));
             Assert.That(world.Dyads.Select(d => d.OfficialTrust), Is.EqualTo((double[])[0.425, 0.425, 0.5]).Within(Rounding));
-            Assert.That(world.MediaDelta, Is.EqualTo((double[])[0, -0.1, -0.1]).Within(Rounding));
+            Assert.That(world.MediaDelta, Is.EqualTo(new[,] { { 0, 0, 0 }, { -0.1, 0, 0 }, { -0.1, 0, 0 } }).Within(Rounding));
         }
     }
 
@@ -196,7 +196,7 @@ public sealed class EventRuleTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(world.Dyads[0].OfficialTrust, Is.EqualTo(0.525).Within(Rounding));
-            Assert.That(world.MediaDelta, Is.EqualTo((double[])[0.05, 0.05]).Within(Rounding));
+            Assert.That(world.MediaDelta, Is.EqualTo(new[,] { { 0, 0.05 }, { 0.05, 0 } }).Within(Rounding));
             Assert.That(world.Dyads[0].CbmStock, Is.Zero);
             Assert.That(world.EventGrievance[0, 1], Is.Zero);
         }
@@ -231,7 +231,7 @@ public sealed class EventRuleTests
         using (Assert.EnterMultipleScope())
         {
             // The event still reports its shift; with CIT-MEDIA off nobody takes it in.
-            Assert.That(world.MediaShock, Is.EqualTo((double[])[0.0, 0.0]));
+            Assert.That(world.MediaShock.Cast<double>(), Is.All.Zero);
             Assert.That(world.Citizens.Population.Trust, Is.EqualTo(before));
             Assert.That(world.Dyads[0].OfficialTrust, Is.EqualTo(0.5));
             Assert.That(world.Posture[0, 1] - posture, Is.EqualTo(0.3).Within(Rounding), "the posture still answers the raid");
@@ -306,7 +306,7 @@ public sealed class EventRuleTests
         {
             Assert.That(world.States[0].Hawkishness, Is.EqualTo(0.9));
             Assert.That(world.Dyads[0].OfficialTrust, Is.EqualTo(0.5));
-            Assert.That(world.MediaDelta, Is.EqualTo((double[])[0.0, 0.0]));
+            Assert.That(world.MediaDelta.Cast<double>(), Is.All.Zero);
             Assert.That(world.Log[^1].Detail, Is.EqualTo("leadership hawkishness set to 0.9 by election"));
         }
     }

@@ -154,7 +154,7 @@ public sealed class GovernmentRuleTests
     {
         var world = RuleWorlds.Create(Periods);
         GovernAt(world, BoldStep);
-        world.States[0].PublicTrust = 0;
+        RuleWorlds.SetPublicTrust(world, 0, 0);
 
         new StAudienceRule().Apply(world);
 

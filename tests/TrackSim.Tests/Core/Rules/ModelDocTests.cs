@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using TrackSim.Core.Domain;
 using TrackSim.Core.Engine;
 using TrackSim.Core.Metrics;
 using TrackSim.Core.Parameters;
@@ -205,7 +206,7 @@ public sealed partial class ModelDocTests
     {
         var rows = Rows();
         var missing = MetricCatalog.All.Where(m => !rows[m.Name].Any(cells =>
-            cells.Length >= 3 && string.Equals(cells[1], m.Level.ToString(), StringComparison.OrdinalIgnoreCase) && cells[2] == m.Unit));
+            cells.Length >= 3 && cells[1] == Names.Snake(m.Level) && cells[2] == m.Unit));
 
         Assert.That(missing.Select(m => m.Name), Is.Empty);
     }

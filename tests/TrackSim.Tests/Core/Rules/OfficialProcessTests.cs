@@ -34,7 +34,7 @@ public sealed class OfficialProcessTests
         dyad.FeltCost = 0.5;
         dyad.Tension = 0.5;
         dyad.HurtingYears = 0;
-        world.States[0].PublicTrust = 0.2;
+        RuleWorlds.SetPublicTrust(world, 0, 0.2);
         world.Initiatives[0].Trust[0, 1] = 0.5;
         RuleWorlds.GoTo(world, 1);
 

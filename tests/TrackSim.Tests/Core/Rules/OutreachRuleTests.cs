@@ -54,8 +54,9 @@ public sealed class OutreachRuleTests
 
         // Shared-language participants only: 0.3·(2·0.8 − 1) + 0.2·(2·0.8 − 1) = 0.3; the academic
         // without the shared language is not heard. Push = Δt·ω·0.3 = 0.05·0.3/12 = 0.00125 on AA
-        // and BB; CC takes no part in the initiative.
-        Assert.That(world.OutreachPush, Is.EqualTo((double[])[0.00125, 0.00125, 0]).Within(Rounding));
+        // and BB, each toward the other; CC takes no part in the initiative, and neither public
+        // hears of CC.
+        Assert.That(world.OutreachPush, Is.EqualTo(new double[,] { { 0, 0.00125, 0 }, { 0.00125, 0, 0 }, { 0, 0, 0 } }).Within(Rounding));
     }
 
     [Test]
@@ -66,7 +67,7 @@ public sealed class OutreachRuleTests
         T2OutreachRule.Compute(world);
 
         // 0.3·(0.2 − 1) + 0.2·(0.2 − 1) = −0.4; push = −0.05·0.4/12.
-        Assert.That(world.OutreachPush[0], Is.EqualTo(-0.05 * 0.4 / 12).Within(Rounding));
+        Assert.That(world.OutreachPush[0, 1], Is.EqualTo(-0.05 * 0.4 / 12).Within(Rounding));
     }
 
     [Test]
@@ -92,7 +93,7 @@ public sealed class OutreachRuleTests
         T2OutreachRule.Compute(world);
 
         // Each initiative alone gives 0.4 + 0.4 = 0.8; together 1.6, clamped to 1: push = Δt·ω = 0.05/12.
-        Assert.That(world.OutreachPush, Is.EqualTo(new[] { 0.05 / 12, 0.05 / 12 }).Within(Rounding));
+        Assert.That(world.OutreachPush, Is.EqualTo(new double[,] { { 0, 0.05 / 12 }, { 0.05 / 12, 0 } }).Within(Rounding));
     }
 
     [Test]
@@ -108,6 +109,6 @@ public sealed class OutreachRuleTests
         T2OutreachRule.Compute(stopped);
         T2OutreachRule.Compute(off);
 
-        Assert.That(unmet.OutreachPush.Concat(stopped.OutreachPush).Concat(off.OutreachPush), Is.All.Zero);
+        Assert.That(unmet.OutreachPush.Cast<double>().Concat(stopped.OutreachPush.Cast<double>()).Concat(off.OutreachPush.Cast<double>()), Is.All.Zero);
     }
 }

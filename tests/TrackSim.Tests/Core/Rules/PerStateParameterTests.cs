@@ -267,7 +267,8 @@ public sealed class PerStateParameterTests
             var world = Governments(parameters);
             var dyad = world.Dyads[0];
             dyad.HurtingYears = 1;
-            world.States[0].PublicTrust = world.States[1].PublicTrust = 0.4;
+            RuleWorlds.SetPublicTrust(world, 0, 0.4);
+            RuleWorlds.SetPublicTrust(world, 1, 0.4);
             world.Initiatives[0].Trust[0, 1] = world.Initiatives[0].Trust[1, 0] = 0.5;
             int topic = world.TopicIndex("trade");
             dyad.Texts[topic] = 2;

@@ -60,8 +60,8 @@ public sealed class PostureRuleTests
         world.Posture[0, 1] = 1.0;
         world.Posture[1, 0] = 2.0;
         world.EventGrievance[0, 1] = 0.2;
-        world.States[0].PublicTrust = 0.2;
-        world.States[1].PublicTrust = 0.6;
+        RuleWorlds.SetPublicTrust(world, 0, 0.2);
+        RuleWorlds.SetPublicTrust(world, 1, 0.6);
         return world;
     }
 
@@ -157,8 +157,8 @@ public sealed class PostureRuleTests
             parameters: { posture: { dialogue_restraint: 0, fear: 0, restraint: 0, grievance: 0, hawkishness: { AA: 0.8 }, public_sensitivity: { AA: 0.5 } } }
             """);
         world.Posture[0, 1] = 0;
-        world.States[0].PublicTrust = publicTrust;
-        world.States[1].PublicTrust = 1;
+        RuleWorlds.SetPublicTrust(world, 0, publicTrust);
+        RuleWorlds.SetPublicTrust(world, 1, 1);
 
         RuleWorlds.Posture(world);
 

@@ -36,6 +36,19 @@ internal static class RuleWorlds
         return result.Scenario!;
     }
 
+    /// <summary>
+    /// Sets the public trust of state <paramref name="state"/> by hand, as the citizen summary
+    /// would: its mean (<c>PublicTrust</c>) and its trust toward each actor it relates to.
+    /// </summary>
+    public static void SetPublicTrust(World world, int state, double trust)
+    {
+        world.States[state].PublicTrust = trust;
+        foreach (int target in world.Citizens.Population.TargetsOf(state))
+        {
+            world.Citizens.TrustToward[state, target] = trust;
+        }
+    }
+
     /// <summary>A world of replicate 0 for the scenario in <paramref name="yaml"/>.</summary>
     public static World Create(string yaml, ulong seed = 1) => Simulation.CreateWorld(Load(yaml), 0, new StreamFactory(seed));
 

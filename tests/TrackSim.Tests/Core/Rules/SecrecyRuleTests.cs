@@ -53,9 +53,9 @@ public sealed class SecrecyRuleTests
               - { id: announced, date: 2000-02, kind: track2, severity: 0.5, actors: [AA, BB], effects: { start_initiatives: [envoys], expose: [envoys] } }
             {{extra}}
             """);
-        world.States[0].PublicTrust = 0.4;
-        world.States[1].PublicTrust = 0.7;
-        world.States[2].PublicTrust = 0.5;
+        RuleWorlds.SetPublicTrust(world, 0, 0.4);
+        RuleWorlds.SetPublicTrust(world, 1, 0.7);
+        RuleWorlds.SetPublicTrust(world, 2, 0.5);
         return world;
     }
 
@@ -117,7 +117,7 @@ public sealed class SecrecyRuleTests
         // Cooperative: +media.effect·s = 0.1·0.5; hostile: −media.effect·negativity_bias·s = −0.1·2·0.5.
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(world.MediaDelta, Is.EqualTo(new[] { shift, shift, 0 }).Within(Rounding));
+            Assert.That(world.MediaDelta, Is.EqualTo(new[,] { { 0, shift, 0 }, { shift, 0, 0 }, { 0, 0, 0 } }).Within(Rounding));
             Assert.That(world.Log[0].Detail, Does.Not.Contain("kept from the publics"));
         }
     }
@@ -147,13 +147,13 @@ public sealed class SecrecyRuleTests
 
         Secrecy.Apply(world);
 
-        // Backlash −0.1·(1 − public trust): AA (trust 0.4) −0.06, BB (0.7) −0.03; CC is not in the
-        // channel. Both governments of AA-BB withhold 0.3 of their readiness; AA-CC and BB-CC none.
+        // Backlash −0.1·(1 − public trust), on each public's trust in the other: AA (trust 0.4)
+        // −0.06, BB (0.7) −0.03; CC is not in the channel, and neither public's trust in CC moves. Both governments of AA-BB withhold 0.3 of their readiness; AA-CC and BB-CC none.
         using (Assert.EnterMultipleScope())
         {
             Assert.That(Envoys(world).Secret, Is.False);
             Assert.That(Envoys(world).ExposedBy, Is.Null);
-            Assert.That(world.MediaDelta, Is.EqualTo(new[] { -0.06, -0.03, 0 }).Within(Rounding));
+            Assert.That(world.MediaDelta, Is.EqualTo(new[,] { { 0, -0.06, 0 }, { -0.03, 0, 0 }, { 0, 0, 0 } }).Within(Rounding));
             Assert.That(world.DyadOf(0, 1).Withheld, Is.EqualTo(new[] { 0.3, 0.3 }).Within(Rounding));
             Assert.That(world.DyadOf(0, 2).Withheld.Concat(world.DyadOf(1, 2).Withheld), Has.All.Zero);
             Assert.That(world.Log.Select(e => (e.Rule, e.Subject, e.Detail)), Is.EqualTo(new[]
@@ -176,7 +176,7 @@ public sealed class SecrecyRuleTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(Accord(world).Secret, Is.False);
-            Assert.That(world.MediaDelta, Is.EqualTo(new[] { -0.06, 0, -0.05 }).Within(Rounding));
+            Assert.That(world.MediaDelta, Is.EqualTo(new[,] { { 0, 0, -0.06 }, { 0, 0, 0 }, { -0.05, 0, 0 } }).Within(Rounding));
             Assert.That(world.DyadOf(0, 2).Withheld, Is.EqualTo(new[] { 0.3, 0.3 }).Within(Rounding));
             Assert.That(world.DyadOf(0, 1).Withheld, Has.All.Zero);
             Assert.That(world.Log.Single().Detail, Does.StartWith("exposed by story (negotiation progress 0.4); backlash on the public of AA -0.06, CC -0.05"));
@@ -307,7 +307,7 @@ public sealed class SecrecyRuleTests
             Assert.That(Envoys(idle).Secret, Is.True);
             Assert.That(exposed.Log.Single().Detail, Does.StartWith("exposed by story;"), "the event's exposure, not a leak");
             Assert.That(off.Log.Select(e => e.Rule), Has.None.EqualTo(T2SecrecyRule.Id));
-            Assert.That(off.MediaDelta.Concat(off.Dyads.SelectMany(d => d.Withheld)), Has.All.Zero);
+            Assert.That(off.MediaDelta.Cast<double>().Concat(off.Dyads.SelectMany(d => d.Withheld)), Has.All.Zero);
             foreach (var world in new[] { idle, exposed, off })
             {
                 Assert.That(world.LeakStream.NextDouble(), Is.EqualTo(first), "no draw was taken");
@@ -362,7 +362,7 @@ public sealed class SecrecyRuleTests
         }
 
         T2OutreachRule.Compute(world);
-        double[] secret = [.. world.OutreachPush];
+        double[] secret = [.. world.OutreachPush.Cast<double>()];
         envoys.Secret = false;
         T2OutreachRule.Compute(world);
 
@@ -370,7 +370,7 @@ public sealed class SecrecyRuleTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(secret, Has.All.Zero);
-            Assert.That(world.OutreachPush, Is.EqualTo(new[] { 0.00125, 0.00125, 0 }).Within(Rounding));
+            Assert.That(world.OutreachPush, Is.EqualTo(new[,] { { 0, 0.00125, 0 }, { 0.00125, 0, 0 }, { 0, 0, 0 } }).Within(Rounding));
         }
     }
 
