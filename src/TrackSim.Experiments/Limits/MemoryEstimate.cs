@@ -31,12 +31,28 @@ public sealed record MemoryEstimate(string Subject, ImmutableArray<MemoryPart> P
     /// <summary>The estimate in bytes.</summary>
     public long Bytes => BaseBytes + Parts.Sum(p => p.Bytes);
 
+    /// <summary>Bytes per citizen of each trust layer beyond the first: trust (float) and active ties (ushort).</summary>
+    public const int LayerBytes = 4 + 2;
+
     /// <summary>Bytes one citizen holds: its arrays, and its network row (one int offset and one int per tie end).</summary>
-    public static long BytesPerCitizen(CitizenSpec citizens)
+    public static long BytesPerCitizen(CitizenSpec citizens) => BytesPerCitizen(citizens, 1);
+
+    /// <summary>
+    /// Bytes one citizen of <paramref name="scenario"/> holds: as <see cref="BytesPerCitizen(CitizenSpec)"/>,
+    /// with a trust layer for each actor beyond the first that its state relates to (directed trust).
+    /// </summary>
+    public static long BytesPerCitizen(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        int layers = Enumerable.Range(0, scenario.PublicCount).Max(s => scenario.TargetsOf(s).Length);
+        return BytesPerCitizen(scenario.Citizens, layers);
+    }
+
+    private static long BytesPerCitizen(CitizenSpec citizens, int layers)
     {
         ArgumentNullException.ThrowIfNull(citizens);
         long ties = citizens.Network.Kind == NetworkKind.WellMixed ? 0 : Math.Min(citizens.Network.MeanDegree, Math.Max(citizens.PerState - 1, 0));
-        return CitizenArrayBytes + (citizens.Network.Kind == NetworkKind.WellMixed ? 0 : 4 + (4 * ties));
+        return CitizenArrayBytes + ((long)LayerBytes * Math.Max(layers - 1, 0)) + (citizens.Network.Kind == NetworkKind.WellMixed ? 0 : 4 + (4 * ties));
     }
 
     /// <summary>Series one run of <paramref name="scenario"/> records (metrics times their subjects).</summary>
@@ -62,9 +78,9 @@ public sealed record MemoryEstimate(string Subject, ImmutableArray<MemoryPart> P
         var resolved = variants.Count == 0 ? [scenario] : variants.Select(scenario.ForVariant).ToList();
         long runs = (long)resolved.Count * replicates;
         long inFlight = Math.Max(1, Math.Min(threads, runs));
-        var largest = resolved.MaxBy(s => (long)s.Citizens.PerState * s.PublicCount * BytesPerCitizen(s.Citizens))!;
+        var largest = resolved.MaxBy(s => (long)s.Citizens.PerState * s.PublicCount * BytesPerCitizen(s))!;
         long citizens = (long)largest.Citizens.PerState * largest.PublicCount;
-        long perCitizen = BytesPerCitizen(largest.Citizens);
+        long perCitizen = BytesPerCitizen(largest);
         long series = resolved.Sum(s => SeriesBytesPerRun(s)) * replicates;
         return new MemoryEstimate("this run",
         [
@@ -88,7 +104,7 @@ public sealed record MemoryEstimate(string Subject, ImmutableArray<MemoryPart> P
         long owned = (points + shard.Count - 1 - shard.Index) / shard.Count;
         long inFlight = Math.Max(1, Math.Min(threads, owned));
         long citizens = (long)scenario.Citizens.PerState * scenario.PublicCount;
-        long perCitizen = BytesPerCitizen(scenario.Citizens);
+        long perCitizen = BytesPerCitizen(scenario);
         int k = plan.Ranges.Length;
 
         // Each point is an array of k doubles (a 24-byte header) and its slot; building the design

@@ -150,6 +150,18 @@ public sealed class MemoryLimitTests
     }
 
     [Test]
+    public void A_citizen_of_three_states_holds_a_second_trust_layer()
+    {
+        var scenario = TrackSim.Scenarios.Loading.ScenarioLoader.LoadText("""
+            calendar: { start: 2000-01, end: 2000-12 }
+            states: [ { id: US }, { id: CN }, { id: IN } ]
+            """, "t.yaml").Scenario!;
+
+        // Trust toward two other states: a second float of trust and a second ushort of ties.
+        Assert.That(MemoryEstimate.BytesPerCitizen(scenario), Is.EqualTo(MemoryEstimate.BytesPerCitizen(scenario.Citizens) + 4 + 2));
+    }
+
+    [Test]
     public void A_real_memory_limit_of_the_process_is_respected()
     {
         // DOTNET_GCHeapHardLimit is what GC.GetGCMemoryInfo reports, as a container limit is.
