@@ -92,7 +92,7 @@ public static class ScenarioDescription
 
     private static void States(StringBuilder md, Scenario scenario)
     {
-        md.Append("## States\n\n");
+        md.Append("## States and non-state parties\n\n");
 
         // A parameter of a state that some state has its own value of gets a column with the
         // value for each state (bold where the state has its own); the others have one value for
@@ -100,12 +100,12 @@ public static class ScenarioDescription
         var perState = ParameterCatalog.All
             .Where(p => p.Scope == ParameterScope.State && scenario.States.Any(s => scenario.Parameters.SourceOf(ParameterSet.StateKey(p.Key, s.Id)) != "default"))
             .ToArray();
-        md.Append("| id | name | initial posture |");
+        md.Append("| id | name | kind | initial posture |");
         md.Append(string.Concat(perState.Select(p => $" `{p.Key}` |")));
-        md.Append("\n|---|---|---|" + string.Concat(perState.Select(_ => "---|")) + "\n");
+        md.Append("\n|---|---|---|---|" + string.Concat(perState.Select(_ => "---|")) + "\n");
         foreach (var s in scenario.States)
         {
-            md.Append(CultureInfo.InvariantCulture, $"| {s.Id} | {Cell(s.Name)} | {Number(s.Posture)} |");
+            md.Append(CultureInfo.InvariantCulture, $"| {s.Id} | {Cell(s.Name)} | {Names.Snake(s.Kind).Replace('_', ' ')} | {Number(s.Posture)} |");
             foreach (var p in perState)
             {
                 string key = ParameterSet.StateKey(p.Key, s.Id);
@@ -174,11 +174,20 @@ public static class ScenarioDescription
         md.Append(CultureInfo.InvariantCulture, $"{c.PerState:N0} citizens per state on a {Names.Snake(c.Network.Kind).Replace('_', '-')} network (mean degree {c.Network.MeanDegree}, rewiring {Number(c.Network.Rewiring)}, cross-border share {Number(c.Network.CrossBorderShare)}); ");
         md.Append(CultureInfo.InvariantCulture, $"share speaking a shared language {Number(c.SharedLanguage)}; ");
         md.Append(CultureInfo.InvariantCulture, $"new cohorts (at the rate `turnover.rate`) with shared language {Number(c.Cohorts.SharedLanguage)} and cross-border ties {Number(c.Cohorts.CrossBorderTies)}.\n\n");
-        md.Append("| state | initial trust in the other (mean) | standard deviation |\n|---|---|---|\n");
-        foreach (var s in scenario.States)
+        md.Append("| citizens of | initial trust toward | mean | standard deviation |\n|---|---|---|---|\n");
+        for (int s = 0; s < scenario.States.Length; s++)
         {
-            var t = c.TrustOf(s.Id);
-            md.Append(CultureInfo.InvariantCulture, $"| {s.Id} | {Number(t.Mean)} | {Number(t.Sd)} |\n");
+            if (!scenario.States[s].HasCitizens)
+            {
+                continue;
+            }
+
+            // Trust is directed: one row per actor the state relates to.
+            foreach (int target in scenario.TargetsOf(s))
+            {
+                var t = c.TrustOf(scenario.States[s].Id, scenario.States[target].Id);
+                md.Append(CultureInfo.InvariantCulture, $"| {scenario.States[s].Id} | {scenario.States[target].Id} | {Number(t.Mean)} | {Number(t.Sd)} |\n");
+            }
         }
 
         md.Append('\n');

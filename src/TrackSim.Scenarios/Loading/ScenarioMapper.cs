@@ -406,7 +406,9 @@ internal sealed class ScenarioMapper
                 Error(view.PositionOf("id"), view.PathOf("id"), $"duplicate initiative id '{id}'");
             }
 
-            var states = view.Has("states") ? StateList(view, "states") : [.. _stateOrder];
+            // By default every state takes part, and each non-state party whose members do.
+            var members = view.Objects("participants").Select(p => p.Text("state")).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            var states = view.Has("states") ? StateList(view, "states") : [.. _stateOrder.Where(a => _publicOrder.Contains(a) || members.Contains(a))];
 
             var start = view.Date("start");
             var end = view.Date("end");

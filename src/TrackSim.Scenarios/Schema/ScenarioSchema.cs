@@ -150,7 +150,7 @@ public static class ScenarioSchema
     [
         new("id", TextShape.Id, "Unique id.", Required: true),
         new("name", TextShape.Any, "Display name.", DefaultText: "the id"),
-        new("states", new ListShape(TextShape.StateId, 2, MaxStates), "States whose nationals take part.", DefaultText: "every state"),
+        new("states", new ListShape(TextShape.StateId, 2, MaxStates), "States (and non-state parties) whose nationals or members take part.", DefaultText: "every state, and each non-state party whose members take part"),
         new("start", DateShape.Start, "First day it can meet.", Required: true),
         new("end", DateShape.End, "Last day it can meet.", DefaultText: "the end of the run"),
         new("meeting_interval", DurationShape.Instance, "Time between scheduled meetings.", Default: "6 months"),

@@ -256,9 +256,9 @@ public sealed class ScenarioDescriptionTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(states, Does.Contain("| id | name | initial posture | `media.exposure` |\n"));
-            Assert.That(states, Does.Contain("| AA | Atlantis | 0.2 | 0.6 |\n"));
-            Assert.That(states, Does.Contain("| BB | Borduria | 0.2 | **0.4** |\n"));
+            Assert.That(states, Does.Contain("| id | name | kind | initial posture | `media.exposure` |\n"));
+            Assert.That(states, Does.Contain("| AA | Atlantis | state | 0.2 | 0.6 |\n"));
+            Assert.That(states, Does.Contain("| BB | Borduria | state | 0.2 | **0.4** |\n"));
             Assert.That(markdown, Does.Contain("| `posture.fear` | **0.4** | 0.3 | 0 to 5 | 1/year | scenario |"));
         }
     }
@@ -270,7 +270,7 @@ public sealed class ScenarioDescriptionTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(markdown, Does.Contain("| id | name | initial posture |\n|---|---|---|\n| AA | Atlantis | 0.2 |\n"));
+            Assert.That(markdown, Does.Contain("| id | name | kind | initial posture |\n|---|---|---|---|\n| AA | Atlantis | state | 0.2 |\n"));
             Assert.That(markdown, Does.Contain("Every parameter of a state (`docs/MODEL.md`, section 2) has one value for all states, given under Parameters."));
         }
     }
