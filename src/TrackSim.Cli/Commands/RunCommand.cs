@@ -220,6 +220,7 @@ internal sealed class RunCommand : Command, ICommandWithExamples
         {
             MetricLevel.Dyad => (long)scenario.Dyads.Length,
             MetricLevel.State => scenario.States.Length,
+            MetricLevel.ThirdParty => scenario.ThirdParties.Length * (scenario.States.Length + 1L),
             _ => initiatives,
         });
         return series * (scenario.Calendar.StepCount + 1L) * variants.Count * replicates;

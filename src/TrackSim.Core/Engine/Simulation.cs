@@ -87,7 +87,8 @@ public sealed class Simulation
             .Concat(effects.Participants.Select(c => c.State).OfType<string>());
         foreach (string state in named)
         {
-            if (_world.StateIndex(state) < 0)
+            // An event may name third parties among its actors.
+            if (_world.StateIndex(state) < 0 && !(scenarioEvent.Actors.Contains(state) && _world.ThirdPartyIndex(state) >= 0))
             {
                 throw new ArgumentException($"The event names no state of the scenario: '{state}'.", nameof(scenarioEvent));
             }
@@ -211,6 +212,14 @@ public sealed class Simulation
                     for (int s = 0; s < _world.States.Length; s++)
                     {
                         yield return (new SeriesKey(metric.Name, _world.States[s].Id), read, s);
+                    }
+
+                    break;
+                case MetricLevel.ThirdParty:
+                    int index = 0;
+                    foreach (string subject in _world.Scenario.ThirdPartySubjects)
+                    {
+                        yield return (new SeriesKey(metric.Name, subject), read, index++);
                     }
 
                     break;

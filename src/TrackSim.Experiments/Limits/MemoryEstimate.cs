@@ -47,6 +47,7 @@ public sealed record MemoryEstimate(string Subject, ImmutableArray<MemoryPart> P
         {
             MetricLevel.Dyad => (long)scenario.Dyads.Length,
             MetricLevel.State => scenario.States.Length,
+            MetricLevel.ThirdParty => scenario.ThirdParties.Length * (scenario.States.Length + 1L),
             _ => scenario.Initiatives.Length,
         });
     }

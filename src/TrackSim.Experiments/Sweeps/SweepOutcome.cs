@@ -37,6 +37,7 @@ public sealed record SweepOutcome(string Metric, string Subject, string Window)
         {
             MetricLevel.Dyad => [.. scenario.Dyads.Select(d => d.Subject)],
             MetricLevel.State => [.. scenario.States.Select(s => s.Id)],
+            MetricLevel.ThirdParty => [.. scenario.ThirdPartySubjects],
             _ => [.. scenario.Initiatives.Select(i => i.Id)],
         };
         int next = 1;

@@ -165,6 +165,7 @@ internal static class ChartPlanner
     {
         MetricLevel.Initiative => "the scenario has no Track II initiative",
         MetricLevel.State => "the scenario has no state",
+        MetricLevel.ThirdParty => "the scenario has no third party",
         _ => "the scenario has no dyad",
     };
 }

@@ -21,6 +21,9 @@ public sealed class TextShape(string? pattern, string expected, int maxLength = 
     /// <summary>A state id: two or three upper-case letters.</summary>
     public static TextShape StateId { get; } = new("^[A-Z]{2,3}$", "a state id of two or three upper-case letters (such as IN)", 3);
 
+    /// <summary>The id of an actor that may not be a state (a third party): upper-case letters, digits and '_', starting with a letter.</summary>
+    public static TextShape ActorId { get; } = new("^[A-Z][A-Z0-9_]{1,15}$", "an id of upper-case letters, digits and '_' (such as NO)", 16);
+
     /// <summary>
     /// A path into the scenario as <c>--set</c> takes it: keys joined by dots, list items by index
     /// or id in brackets (<c>dyads[0].tension</c>, <c>events[kargil-1999].severity</c>).

@@ -205,7 +205,7 @@ public sealed partial class ModelDocTests
     {
         var rows = Rows();
         var missing = MetricCatalog.All.Where(m => !rows[m.Name].Any(cells =>
-            cells.Length >= 3 && string.Equals(cells[1], m.Level.ToString(), StringComparison.OrdinalIgnoreCase) && cells[2] == m.Unit));
+            cells.Length >= 3 && string.Equals(cells[1].Replace(" ", string.Empty, StringComparison.Ordinal), m.Level.ToString(), StringComparison.OrdinalIgnoreCase) && cells[2] == m.Unit));
 
         Assert.That(missing.Select(m => m.Name), Is.Empty);
     }
@@ -230,10 +230,10 @@ public sealed partial class ModelDocTests
     [GeneratedRegex(@"(?:^|; )(?<author>[\p{Lu}][\p{L}-]+), [\p{Lu}]\.[^;]*?\((?<year>\d{4})\)")]
     private static partial Regex CitedWork();
 
-    [GeneratedRegex(@"`(?<id>EVENT|[A-Z0-9]+-[A-Z0-9]+)`")]
+    [GeneratedRegex(@"`(?<id>EVENT|[A-Z0-9]+(?:-[A-Z0-9]+)+)`")]
     private static partial Regex BackQuotedRuleId();
 
-    [GeneratedRegex(@"const string \w*Id = ""(EVENT|[A-Z0-9]+-[A-Z0-9]+)""")]
+    [GeneratedRegex(@"const string \w*Id = ""(EVENT|[A-Z0-9]+(?:-[A-Z0-9]+)+)""")]
     private static partial Regex IdDeclaration();
 
     [GeneratedRegex(@"`(?<key>[a-z0-9_]+\.(?:[a-z0-9_]+|\*))`")]
