@@ -51,6 +51,12 @@ public sealed record ChartInputs(
         }
 
         subjects.AddRange(scenario.States.Select(s => new ChartSubject(s.Id, s.Name, null)));
+        foreach (var thirdParty in scenario.ThirdParties)
+        {
+            subjects.Add(new ChartSubject(thirdParty.Id, thirdParty.Name, null));
+            subjects.AddRange(scenario.States.Select(s => new ChartSubject($"{s.Id}>{thirdParty.Id}", $"{s.Name} in {thirdParty.Name}", null)));
+        }
+
         foreach (var initiative in ensemble.Variants.SelectMany(v => scenario.ForVariant(v).Initiatives))
         {
             if (subjects.All(s => s.Id != initiative.Id))
