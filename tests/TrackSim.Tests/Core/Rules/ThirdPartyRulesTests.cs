@@ -186,6 +186,21 @@ public sealed class ThirdPartyRulesTests
     }
 
     [Test]
+    public void A_mediators_access_does_not_count_in_the_adoption_of_a_recommendation()
+    {
+        // b·Ā·R̄ with b = 0.5, Ā the academics' 0.3 (the mediator's 0.9 left out), R̄ 0.5, no tension, no hostile public.
+        var world = Forum(hosts: string.Empty, extra: "      - { third_party: NO, role: mediator, access: 0.9 }");
+        T2MeetRule.MarkPresent(world, world.Initiatives[0], world.Calendar.Start);
+        world.Dyads[0].Tension = 0;
+        foreach (var state in world.States)
+        {
+            state.HostileShare = 0;
+        }
+
+        Assert.That(T2TransferRule.AdoptionChance(world, world.Initiatives[0]), Is.EqualTo(0.5 * 0.3 * 0.5).Within(Rounding));
+    }
+
+    [Test]
     public void A_change_of_one_states_participants_leaves_the_mediator_alone()
     {
         var world = Forum(hosts: string.Empty, extra: """
