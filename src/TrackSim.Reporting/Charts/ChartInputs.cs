@@ -53,7 +53,7 @@ public sealed record ChartInputs(
         subjects.AddRange(scenario.States.Select(s => new ChartSubject(s.Id, s.Name, null)));
         foreach (var thirdParty in scenario.ThirdParties)
         {
-            subjects.Add(new ChartSubject(thirdParty.Id, thirdParty.Name, null));
+            subjects.Add(new ChartSubject(thirdParty.Id, $"{thirdParty.Name} (mean of the sides)", null));
             subjects.AddRange(scenario.States.Select(s => new ChartSubject($"{s.Id}>{thirdParty.Id}", $"{s.Name} in {thirdParty.Name}", null)));
         }
 
