@@ -201,6 +201,28 @@ public sealed class ThirdPartyRulesTests
     }
 
     [Test]
+    public void A_mediator_carries_no_working_trust_to_a_government()
+    {
+        // Working trust (TI-READINESS) is each side's participants' access times their trust in the
+        // other side; a mediator of full access is on no side and adds nothing to either government's optimism.
+        var with = Forum(hosts: string.Empty, extra: "      - { third_party: NO, role: mediator, access: 1 }");
+        var without = Forum(hosts: string.Empty);
+        var readiness = new TiReadinessRule();
+        foreach (var world in new[] { with, without })
+        {
+            RuleWorlds.GoTo(world, 0);
+            RuleWorlds.Meet(world, world.Initiatives[0]);
+            readiness.Apply(world);
+        }
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(without.Dyads[0].Optimism[0], Is.GreaterThan(0), "the academics' working trust counts");
+            Assert.That(with.Dyads[0].Optimism, Is.EqualTo(without.Dyads[0].Optimism).Within(Rounding));
+        }
+    }
+
+    [Test]
     public void A_change_of_one_states_participants_leaves_the_mediator_alone()
     {
         var world = Forum(hosts: string.Empty, extra: """
