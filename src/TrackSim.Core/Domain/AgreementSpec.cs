@@ -38,7 +38,11 @@ public sealed record AgreementSpec(
     DateOnly? From,
     ImmutableArray<DateOnly> Historical,
     string? Source,
-    bool Secret = false);
+    bool Secret = false)
+{
+    /// <summary>Ids of the third parties that guarantee it (TI-GUARANTEE).</summary>
+    public ImmutableArray<string> Guarantors { get; init; } = [];
+}
 
 /// <summary>What an agreement changes: at its signing and while it is in force.</summary>
 /// <param name="IncidentReduction">Share of the dyad's incidents it prevents while in force (a ceasefire), in [0,1].</param>

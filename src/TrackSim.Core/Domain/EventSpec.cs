@@ -10,7 +10,7 @@ namespace TrackSim.Core.Domain;
 /// <param name="End">Last day of a multi-day event; null for a dated event.</param>
 /// <param name="Kind">Kind, which sets the valence.</param>
 /// <param name="Severity">Severity (or, for cooperative kinds, significance) in [0,1].</param>
-/// <param name="Actors">Ids of the states involved; the first is the initiator where there is one.</param>
+/// <param name="Actors">Ids of the states involved, the first the initiator where there is one; third parties named among them are not states (EVENT passes over them; T2-THIRD-TRUST moves the sides' trust in them).</param>
 /// <param name="Effects">Explicit effects.</param>
 /// <param name="Source">Citation or link for the record.</param>
 /// <param name="Decided">Whether the modeller scripts the governments' decisions in its effects

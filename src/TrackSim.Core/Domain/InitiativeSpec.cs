@@ -25,4 +25,11 @@ public sealed record InitiativeSpec(
     string? Sponsor,
     ImmutableArray<TopicSpec> Topics,
     ImmutableArray<ParticipantGroup> Participants,
-    bool Secret = false);
+    bool Secret = false)
+{
+    /// <summary>Ids of the third parties that host, convene, facilitate or guarantee it (T2-THIRD-HOST).</summary>
+    public ImmutableArray<string> Hosts { get; init; } = [];
+
+    /// <summary>Ids of the third parties that fund it (T2-THIRD-FUNDING).</summary>
+    public ImmutableArray<string> Funders { get; init; } = [];
+}

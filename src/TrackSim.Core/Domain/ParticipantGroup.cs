@@ -1,7 +1,7 @@
 namespace TrackSim.Core.Domain;
 
-/// <summary>A group of like participants of one state in an initiative.</summary>
-/// <param name="State">State id of the participants' nationality.</param>
+/// <summary>A group of like participants of one state, or of a third party, in an initiative.</summary>
+/// <param name="State">State id of the participants' nationality; for a group of a third party (<see cref="ThirdParty"/>), the third party's id.</param>
 /// <param name="Role">Role id (see <see cref="Domain.Role.All"/>).</param>
 /// <param name="Count">Number of participants, at least 1.</param>
 /// <param name="Alignment">Alignment with the own government's position on core topics, in [0,1].</param>
@@ -17,6 +17,13 @@ public sealed record ParticipantGroup(
     double Reach,
     bool SharedLanguage)
 {
+    /// <summary>
+    /// Whether the group belongs to a third party (a mediator of a facilitating foreign ministry)
+    /// rather than to a side: <see cref="State"/> is then the third party's id, and the group has
+    /// no government, no cross side and no public.
+    /// </summary>
+    public bool ThirdParty { get; init; }
+
     /// <summary>First day the group takes part, or null for the whole life of the initiative.</summary>
     public DateOnly? From { get; init; }
 

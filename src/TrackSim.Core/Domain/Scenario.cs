@@ -36,6 +36,17 @@ public sealed record Scenario
     /// <summary>The citizen layer.</summary>
     public required CitizenSpec Citizens { get; init; }
 
+    /// <summary>Third parties (facilitators, mediators, funders, conveners, guarantors), in file order.</summary>
+    public ImmutableArray<ThirdPartySpec> ThirdParties { get; init; } = [];
+
+    /// <summary>
+    /// The subjects of the metrics of third parties, in the order of the data files: for each
+    /// third party its id (the sides' mean trust in it), then <c>CO&gt;NO</c> for each state
+    /// (that side's trust in it).
+    /// </summary>
+    public IEnumerable<string> ThirdPartySubjects =>
+        ThirdParties.SelectMany(t => States.Select(s => $"{s.Id}>{t.Id}").Prepend(t.Id));
+
     /// <summary>Track II initiatives.</summary>
     public required ImmutableArray<InitiativeSpec> Initiatives { get; init; }
 

@@ -16,17 +16,21 @@ internal static class ModelRules
         // 0. The governments in force: their receptivity, hawkishness, sensitivity and contacts.
         new StGovernmentRule(),
 
-        // 1. Spoiler attacks, then events dated in the step, later steps of span events, injected events.
+        // 1. Spoiler attacks, then events dated in the step, later steps of span events, injected events;
+        // then the sides' trust in the third parties the events name.
         new TiSpoilerRule(),
         new EventRule(),
+        new T2ThirdTrustRule(),
 
         // 2. Incidents.
         new StIncidentsRule(),
 
-        // 3-4. Track II, initiative by initiative: co-optation, the meeting, the transfer of its recommendations;
+        // 3-4. Track II, initiative by initiative: co-optation, the hosts, the meeting, the funders' schedule, the transfer of its recommendations;
         // then the leaks and exposures of secret channels.
         new T2CooptRule(),
+        new T2ThirdHostRule(),
         new T2MeetRule(),
+        new T2ThirdFundingRule(),
         new T2TransferRule(),
         new T2SecrecyRule(),
 
@@ -49,6 +53,7 @@ internal static class ModelRules
         new StTrustRule(),
         new TiReadinessRule(),
         new TiTalksRule(),
+        new TiGuaranteeRule(),
         new TiAgreeRule(),
         new FnSuspendRule(),
         new FnGrowthRule(),

@@ -87,7 +87,8 @@ public sealed class Simulation
             .Concat(effects.Participants.Select(c => c.State).OfType<string>());
         foreach (string state in named)
         {
-            if (_world.StateIndex(state) < 0)
+            // An event may name third parties among its actors.
+            if (_world.StateIndex(state) < 0 && !(scenarioEvent.Actors.Contains(state) && _world.ThirdPartyIndex(state) >= 0))
             {
                 throw new ArgumentException($"The event names no state of the scenario: '{state}'.", nameof(scenarioEvent));
             }
@@ -225,6 +226,14 @@ public sealed class Simulation
                             ? _world.StateIndex(subject)
                             : _world.Citizens.PairCode(_world.StateIndex(subject[..toward]), _world.StateIndex(subject[(toward + 1)..]));
                         yield return (new SeriesKey(metric.Name, subject), read, code);
+                    }
+
+                    break;
+                case MetricLevel.ThirdParty:
+                    int index = 0;
+                    foreach (string subject in _world.Scenario.ThirdPartySubjects)
+                    {
+                        yield return (new SeriesKey(metric.Name, subject), read, index++);
                     }
 
                     break;

@@ -61,12 +61,16 @@ public static class MetricCatalog
     /// <summary>Recommendations adopted so far.</summary>
     public static MetricDefinition RecommendationsAdopted { get; } = new("recommendations_adopted", MetricLevel.Initiative, "cumulative count", "Recommendations adopted", "Joint recommendations adopted by Track I so far.");
 
+    /// <summary>The sides' trust in a third party.</summary>
+    public static MetricDefinition ThirdPartyTrust { get; } = new("third_party_trust", MetricLevel.ThirdParty, "0-1", "Trust in third parties", "Trust of the sides' governments and participants in a third party: subject NO is the states' mean trust in third party NO, subject CO>NO the trust of state CO in it.");
+
     /// <summary>All metrics in the order of the data files and the docs.</summary>
     public static IReadOnlyList<MetricDefinition> All { get; } =
     [
         Tension, OfficialTrust, DialogueOpen, Readiness, AgreementsInForce, Incidents, CbmStock, FunctionalLinksActive,
         PublicTrust, Polarization, HostileShare, Posture, Motivation, Optimism,
         Track2Trust, Track2Agreement, MeetingsHeld, RecommendationsAdopted,
+        ThirdPartyTrust,
     ];
 
     /// <summary>The metric with the given name, or null.</summary>

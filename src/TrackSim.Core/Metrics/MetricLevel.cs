@@ -20,4 +20,7 @@ public enum MetricLevel
 
     /// <summary>One Track II initiative; subject its id.</summary>
     Initiative,
+
+    /// <summary>One third party; subject its id (the sides' mean trust in it), or <c>CO&gt;NO</c> (one side's trust in it).</summary>
+    ThirdParty,
 }

@@ -16,6 +16,7 @@ public static class MetricSubjects
             MetricLevel.State => [.. scenario.States.Select(s => s.Id)],
             MetricLevel.Public => [.. scenario.States.Where(s => s.HasCitizens).Select(s => s.Id)],
             MetricLevel.PublicPair => [.. scenario.PublicPairSubjects()],
+            MetricLevel.ThirdParty => [.. scenario.ThirdPartySubjects],
             _ => [.. scenario.Initiatives.Select(i => i.Id)],
         };
     }

@@ -3,9 +3,15 @@ using TrackSim.Core.Domain;
 namespace TrackSim.Core.Model;
 
 /// <summary>An agreement on the table during a run: its negotiation, and whether it is in force.</summary>
-internal sealed class AgreementRuntime(AgreementSpec spec, DyadRuntime dyad, int topic)
+internal sealed class AgreementRuntime(AgreementSpec spec, DyadRuntime dyad, int topic, int[]? guarantors = null)
 {
     public AgreementSpec Spec { get; } = spec;
+
+    /// <summary>Indices of its guarantors in <c>World.ThirdParties</c>.</summary>
+    public int[] Guarantors { get; } = guarantors ?? [];
+
+    /// <summary>Share of its erosion and of the shocks of hostile events that its guarantors absorb, in [0,1) (set by TI-GUARANTEE, read by TI-AGREE; 0 without guarantors).</summary>
+    public double Guarantee { get; set; }
 
     /// <summary>The index of the agreement's topic in <c>World.Topics</c>, or -1.</summary>
     public int Topic { get; } = topic;

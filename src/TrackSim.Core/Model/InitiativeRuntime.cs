@@ -5,9 +5,12 @@ namespace TrackSim.Core.Model;
 /// <summary>A Track II initiative during a run.</summary>
 internal sealed class InitiativeRuntime
 {
-    public InitiativeRuntime(InitiativeSpec spec, int[] stateIndices, DyadRuntime[] dyads, ParticipantRuntime[] participants, DateOnly firstMeeting)
+    public InitiativeRuntime(InitiativeSpec spec, int[] stateIndices, DyadRuntime[] dyads, ParticipantRuntime[] participants, DateOnly firstMeeting, int[]? hosts = null, int[]? funders = null)
     {
         Spec = spec;
+        Hosts = hosts ?? [];
+        Funders = funders ?? [];
+        Resilience = spec.Resilience;
         States = stateIndices;
         Dyads = dyads;
         Participants = participants;
@@ -17,16 +20,35 @@ internal sealed class InitiativeRuntime
         {
             for (int q = 0; q < participants.Length; q++)
             {
-                // Cross-side trust starts where T2-MEET's initialisation puts it.
-                Trust[p, q] = participants[p].State == participants[q].State ? 1.0 : 0.0;
+                // Cross-side trust starts where T2-MEET's initialisation puts it; trust in a
+                // participant of a third party is the side's trust in it (T2-THIRD-TRUST sets it).
+                Trust[p, q] = participants[p].State == participants[q].State && !participants[q].OfThirdParty ? 1.0 : 0.0;
             }
         }
 
         Agreed = new bool[spec.Topics.Length];
         CrossSide = CrossSidePartners(participants);
         Present = [.. participants.Select(_ => true)];
-        Sides = participants.Select(p => p.State).Distinct().Count();
+        Sides = participants.Where(p => !p.OfThirdParty).Select(p => p.State).Distinct().Count();
     }
+
+    /// <summary>Indices of the third parties that host it in <c>World.ThirdParties</c>.</summary>
+    public int[] Hosts { get; }
+
+    /// <summary>Indices of the third parties that fund it in <c>World.ThirdParties</c>.</summary>
+    public int[] Funders { get; }
+
+    /// <summary>The chance that a meeting is held despite tension or a suspended dialogue: the scenario's, raised by its funders (T2-THIRD-FUNDING); read by T2-MEET.</summary>
+    public double Resilience { get; set; }
+
+    /// <summary>Factor on the trust a meeting builds across the sides, from the sides' trust in the hosts (T2-THIRD-HOST; 1 without hosts).</summary>
+    public double ContactFactor { get; set; } = 1;
+
+    /// <summary>Factor on the convergence of positions at a meeting, from a host that carries texts (T2-THIRD-HOST; 1 without one).</summary>
+    public double TextFactor { get; set; } = 1;
+
+    /// <summary>The day the meeting of the current step fell due, or null when none did (set by T2-MEET, read by T2-THIRD-FUNDING).</summary>
+    public DateOnly? DueThisStep { get; set; }
 
     public InitiativeSpec Spec { get; }
 
@@ -46,12 +68,13 @@ internal sealed class InitiativeRuntime
 
     /// <summary>
     /// For each participant p, the participants q of the other sides in ascending order: the
-    /// pairs whose trust moves. Participants do not change sides, so the rules that walk the
+    /// pairs whose trust moves. Participants of third parties are on no side: they have no
+    /// cross-side partners and are no one's. Participants do not change sides, so the rules that walk the
     /// cross-side pairs at every step read them here rather than comparing states pair by pair.
     /// </summary>
     public int[][] CrossSide { get; }
 
-    /// <summary>Number of states with participants in the initiative (whether or not they take part at a given date).</summary>
+    /// <summary>Number of states with participants in the initiative (whether or not they take part at a given date); third parties are not counted.</summary>
     public int Sides { get; }
 
     /// <summary>
@@ -148,7 +171,7 @@ internal sealed class InitiativeRuntime
             var others = new List<int>();
             for (int q = 0; q < participants.Length; q++)
             {
-                if (participants[p].State != participants[q].State)
+                if (participants[p].State != participants[q].State && !participants[p].OfThirdParty && !participants[q].OfThirdParty)
                 {
                     others.Add(q);
                 }

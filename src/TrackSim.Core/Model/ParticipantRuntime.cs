@@ -3,13 +3,20 @@ using TrackSim.Core.Domain;
 namespace TrackSim.Core.Model;
 
 /// <summary>One Track II participant during a run.</summary>
-/// <param name="state">Index of the participant's state.</param>
+/// <param name="state">Index of the participant's state; -1 for a participant of a third party.</param>
 /// <param name="group">The participant's group as the scenario gives it (role, dates, initial alignment and access).</param>
-/// <param name="governmentPositions">The own government's position on each topic of the initiative, where the participant starts.</param>
-internal sealed class ParticipantRuntime(int state, ParticipantGroup group, double[] governmentPositions)
+/// <param name="governmentPositions">The own government's position on each topic of the initiative, where the participant starts (for a participant of a third party, the middle of the sides' positions).</param>
+/// <param name="thirdParty">Index of the participant's third party in <c>World.ThirdParties</c>, or -1 for a participant of a state.</param>
+internal sealed class ParticipantRuntime(int state, ParticipantGroup group, double[] governmentPositions, int thirdParty = -1)
 {
-    /// <summary>Index of the participant's state.</summary>
+    /// <summary>Index of the participant's state; -1 for a participant of a third party, who belongs to no side.</summary>
     public int State { get; } = state;
+
+    /// <summary>Index of the participant's third party in <c>World.ThirdParties</c>, or -1 for a participant of a state.</summary>
+    public int ThirdParty { get; } = thirdParty;
+
+    /// <summary>Whether the participant belongs to a third party rather than to a side.</summary>
+    public bool OfThirdParty => ThirdParty >= 0;
 
     /// <summary>The group the participant belongs to: its role and the dates it takes part.</summary>
     public ParticipantGroup Group { get; } = group;

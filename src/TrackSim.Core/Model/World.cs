@@ -54,6 +54,7 @@ internal sealed class World
             }
         }
 
+        ThirdParties = [.. scenario.ThirdParties.Select(t => new ThirdPartyRuntime(t, States))];
         Initiatives = [.. scenario.Initiatives.Select(CreateInitiative)];
         Topics = [.. scenario.Initiatives.SelectMany(i => i.Topics.Select(t => t.Id)).Concat(scenario.Agreements.Select(a => a.Topic).OfType<string>()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         foreach (var dyad in Dyads)
@@ -61,7 +62,7 @@ internal sealed class World
             dyad.TrackTopics(Topics.Length);
         }
 
-        Agreements = [.. scenario.Agreements.Select(a => new AgreementRuntime(a, DyadOf(StateIndex(a.States[0]), StateIndex(a.States[1])), TopicIndex(a.Topic)))];
+        Agreements = [.. scenario.Agreements.Select(a => new AgreementRuntime(a, DyadOf(StateIndex(a.States[0]), StateIndex(a.States[1])), TopicIndex(a.Topic), ThirdPartyIndices(a.Guarantors)))];
         MediaDelta = new double[n, n];
         MediaShock = new double[n, n];
         MediaChange = new double[n, n];
@@ -108,6 +109,9 @@ internal sealed class World
     public DyadRuntime[] Dyads { get; }
 
     public InitiativeRuntime[] Initiatives { get; }
+
+    /// <summary>The third parties, in the scenario's order.</summary>
+    public ThirdPartyRuntime[] ThirdParties { get; }
 
     /// <summary>Every topic id of the initiatives and agreements, in ordinal order: the index of a dyad's texts.</summary>
     public string[] Topics { get; }
@@ -234,6 +238,20 @@ internal sealed class World
         return -1;
     }
 
+    /// <summary>Index of the third party with the given id, or -1.</summary>
+    public int ThirdPartyIndex(string id)
+    {
+        for (int k = 0; k < ThirdParties.Length; k++)
+        {
+            if (ThirdParties[k].Spec.Id == id)
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>The dyad of states i and j.</summary>
     public DyadRuntime DyadOf(int i, int j) => _dyadOf[i, j]!;
 
@@ -280,6 +298,20 @@ internal sealed class World
         var participants = new List<ParticipantRuntime>();
         foreach (var group in spec.Participants)
         {
+            if (group.ThirdParty)
+            {
+                // A third party has no government: its participants start from the middle of
+                // the sides' positions, the single text a mediator drafts for both (T2-THIRD-HOST).
+                double[] middle = [.. spec.Topics.Select(topic => spec.States.Average(s => topic.Positions.GetValueOrDefault(s, 0.5)))];
+                int thirdParty = ThirdPartyIndex(group.State);
+                for (int k = 0; k < group.Count; k++)
+                {
+                    participants.Add(new ParticipantRuntime(-1, group, middle, thirdParty));
+                }
+
+                continue;
+            }
+
             int state = StateIndex(group.State);
             double[] government = [.. spec.Topics.Select(topic => topic.Positions.GetValueOrDefault(group.State, 0.5))];
             for (int k = 0; k < group.Count; k++)
@@ -296,6 +328,8 @@ internal sealed class World
         }
 
         DyadRuntime[] dyads = [.. Dyads.Where(d => states.Contains(d.A) && states.Contains(d.B))];
-        return new InitiativeRuntime(spec, states, dyads, [.. participants], first);
+        return new InitiativeRuntime(spec, states, dyads, [.. participants], first, ThirdPartyIndices(spec.Hosts), ThirdPartyIndices(spec.Funders));
     }
+
+    private int[] ThirdPartyIndices(IEnumerable<string> ids) => [.. ids.Select(ThirdPartyIndex)];
 }

@@ -36,7 +36,10 @@ namespace TrackSim.Core.Rules;
 /// <c>decided: true</c> scripts the governments' decisions in its effects (suspend, resume or keep
 /// the dialogue, reach agreements), logged under TI-TALKS and TI-AGREE as scripted. Events have no
 /// switch: a variant removes them one by one. Spoiler attacks (TI-SPOILER) and agreements' signings
-/// (TI-AGREE) enter as injected events.
+/// (TI-AGREE) enter as injected events. Third parties named among the actors are not states:
+/// the state logic runs on the states named, and an event that names third parties and fewer
+/// than two states touches no relation between states (no posture, grievance, official trust or
+/// media; its explicit effects still apply); T2-THIRD-TRUST moves the sides' trust in them.
 /// </para>
 /// </summary>
 internal sealed class EventRule() : Rule(
@@ -97,7 +100,11 @@ internal sealed class EventRule() : Rule(
         string? secret = e.Valence == Valence.Hostile ? null : SecretChannelOf(world, e);
         world.Record(Id, e.Id, secret is null ? $"{e.Name} ({Kind(e)}, severity {Num(e.Severity)})" : $"{e.Name} ({Kind(e)}, severity {Num(e.Severity)}; kept from the publics: {secret} is secret)");
         var p = world.P;
-        switch (e.Valence)
+
+        // An event between third parties and fewer than two states (a scandal of the facilitator,
+        // a state's quarrel with it) touches no relation between states; T2-THIRD-TRUST moves the
+        // sides' trust in the third parties.
+        switch (actors.Length < Math.Min(2, e.Actors.Length) ? Valence.Neutral : e.Valence)
         {
             case Valence.Hostile:
                 if (world.On(StPostureRule.Switch))
@@ -162,16 +169,27 @@ internal sealed class EventRule() : Rule(
         }
 
         // Runs at every step a long event covers, so it walks the pairs of GrievancePairs in
-        // the same order with loops rather than an iterator, which would allocate.
-        int initiator = world.StateIndex(e.Actors[0]);
-        if (e.Actors.Length > 1)
+        // the same order with loops rather than an iterator, which would allocate. Third parties
+        // among the actors are no states and are passed over.
+        int initiator = -1;
+        foreach (string actor in e.Actors)
         {
-            for (int k = 1; k < e.Actors.Length; k++)
+            int i = world.StateIndex(actor);
+            if (i < 0)
             {
-                HoldGrievance(world, initiator, world.StateIndex(e.Actors[k]), e.Severity);
+                continue;
             }
+
+            if (initiator < 0)
+            {
+                initiator = i;
+                continue;
+            }
+
+            HoldGrievance(world, initiator, i, e.Severity);
         }
-        else
+
+        if (initiator >= 0 && e.Actors.Length == 1)
         {
             for (int target = 0; target < world.States.Length; target++)
             {
@@ -339,7 +357,7 @@ internal sealed class EventRule() : Rule(
         int changed = 0;
         foreach (var participant in initiative.Participants)
         {
-            if ((change.State is { } state && world.States[participant.State].Id != state) || (change.Role is { } role && participant.Group.Role != role))
+            if ((change.State is { } state && (participant.OfThirdParty || world.States[participant.State].Id != state)) || (change.Role is { } role && participant.Group.Role != role))
             {
                 continue;
             }
@@ -495,7 +513,8 @@ internal sealed class EventRule() : Rule(
         }
     }
 
-    private static int[] ActorIndices(World world, EventSpec e) => [.. e.Actors.Select(world.StateIndex)];
+    /// <summary>The indices of the states among the event's actors; third parties are no states and are left out.</summary>
+    private static int[] ActorIndices(World world, EventSpec e) => [.. e.Actors.Select(world.StateIndex).Where(i => i >= 0)];
 
     private static string Kind(EventSpec e) => e.Kind.ToString();
 

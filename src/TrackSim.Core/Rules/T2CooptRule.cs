@@ -48,8 +48,9 @@ internal sealed class T2CooptRule() : InitiativeRule(
         double rise = on && crisis > 0 ? crisis * HighestTension(initiative) : 0;
         foreach (var participant in initiative.Participants)
         {
+            // A participant of a third party has no government to be anchored to.
             double alignment = Math.Min(1, participant.Alignment * scale);
-            participant.Stubbornness = on ? (alignment + (rise * (1 - alignment))) * anchor : 0;
+            participant.Stubbornness = on && !participant.OfThirdParty ? (alignment + (rise * (1 - alignment))) * anchor : 0;
         }
     }
 

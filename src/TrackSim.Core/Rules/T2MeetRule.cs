@@ -82,6 +82,7 @@ internal sealed class T2MeetRule() : InitiativeRule(
         ArgumentNullException.ThrowIfNull(initiative);
         var p = world.P;
         initiative.MetThisStep = false;
+        initiative.DueThisStep = null;
         // Before the first meeting cross-side trust is still at its initial level, where
         // the drift back changes nothing, so it is skipped.
         if (initiative.MeetingsHeld > 0)
@@ -96,6 +97,7 @@ internal sealed class T2MeetRule() : InitiativeRule(
 
         // At most one meeting per step; the schedule moves past the step whatever happens.
         var due = initiative.NextMeeting;
+        initiative.DueThisStep = due;
         int k = 1;
         while (initiative.NextMeeting <= world.StepEnd)
         {
@@ -138,20 +140,29 @@ internal sealed class T2MeetRule() : InitiativeRule(
             suspended |= !dyad.DialogueOpen;
         }
 
-        double r = initiative.Spec.Resilience;
+        double r = initiative.Resilience;
         return r + ((1 - r) * Math.Exp(-p[TensionSensitivity] * tension) * (suspended ? 1 - p[SuspensionPenalty] : 1));
     }
 
     /// <summary>
     /// Marks the participants who can attend a meeting on <paramref name="date"/>: members of their
-    /// group on that day whose state allows contacts. Returns the number of states with a
-    /// participant present.
+    /// group on that day whose state allows contacts, and members of a third party's group (no
+    /// state's ban keeps them away). Returns the number of states with a participant present;
+    /// third parties are no side and do not count.
     /// </summary>
     public static int MarkPresent(World world, InitiativeRuntime initiative, DateOnly date)
     {
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(initiative);
         var participants = initiative.Participants;
+        for (int q = 0; q < participants.Length; q++)
+        {
+            if (participants[q].OfThirdParty)
+            {
+                initiative.Present[q] = participants[q].IsMember(date);
+            }
+        }
+
         int sides = 0;
         foreach (int state in initiative.States)
         {
@@ -223,9 +234,10 @@ internal sealed class T2MeetRule() : InitiativeRule(
         int n = participants.Length;
         initiative.MeetingsHeld++;
         initiative.MetThisStep = true;
-        double contactGain = p[ContactGain];
+        // The hosts' factors (T2-THIRD-HOST) are 1 for an initiative without hosts.
+        double contactGain = Math.Min(1, p[ContactGain] * initiative.ContactFactor);
         double bound = p[PositionBound];
-        double convergence = p[Convergence];
+        double convergence = Math.Min(1, p[Convergence] * initiative.TextFactor);
         foreach (var dyad in initiative.Dyads)
         {
             if (!dyad.DialogueOpen)

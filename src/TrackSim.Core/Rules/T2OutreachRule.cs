@@ -81,7 +81,8 @@ internal sealed class T2OutreachRule() : Rule(
             for (int q = 0; q < initiative.Participants.Length; q++)
             {
                 var participant = initiative.Participants[q];
-                if (participant.SharedLanguage && participant.IsMember(world.Date) && initiative.TryCrossSideTrustOf(q, world.Date, out double trust))
+                // A participant of a third party speaks to no public of the sides.
+                if (participant.SharedLanguage && !participant.OfThirdParty && participant.IsMember(world.Date) && initiative.TryCrossSideTrustOf(q, world.Date, out double trust))
                 {
                     sum += participant.Reach * ((2 * trust) - 1);
                 }

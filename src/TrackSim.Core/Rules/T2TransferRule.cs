@@ -11,7 +11,8 @@ namespace TrackSim.Core.Rules;
 /// <para>
 /// A recommendation is adopted with probability
 /// b · Ā · R̄ · (1 − τ·T) · (1 − η·H̄), with b = <c>transfer.base</c>, Ā the mean access of the
-/// participants present at the meeting, R̄ the mean receptivity of the governments that receive
+/// sides' participants present at the meeting (a third party's participants carry texts between the
+/// sides, not into a government of their own), R̄ the mean receptivity of the governments that receive
 /// it (as ST-GOVERNMENT keeps it: <c>transfer.receptivity</c> of the state, or its government
 /// period), T the highest tension among their dyads, H̄ the mean hostile share of their publics,
 /// τ = <c>transfer.tension_penalty</c> and η = <c>transfer.hostility_penalty</c>. The governments
@@ -115,7 +116,7 @@ internal sealed class T2TransferRule() : InitiativeRule(
 
     /// <summary>The chance that a recommendation of the initiative is adopted now.</summary>
     /// <remarks>
-    /// Ā is the mean access of the participants present at the meeting (<see cref="InitiativeRuntime.Present"/>);
+    /// Ā is the mean access of the sides' participants present at the meeting (<see cref="InitiativeRuntime.Present"/>);
     /// Q̄, H̄ and T are taken over the governments that receive the recommendation: the
     /// initiative's states that allow contacts, and the dyads among them.
     /// </remarks>
@@ -135,7 +136,7 @@ internal sealed class T2TransferRule() : InitiativeRule(
         int attending = 0;
         for (int q = 0; q < participants.Length; q++)
         {
-            if (present[q])
+            if (present[q] && !participants[q].OfThirdParty)
             {
                 access = attending == 0 ? participants[q].Access : access + participants[q].Access;
                 attending++;

@@ -170,7 +170,8 @@ internal sealed class TiAgreeRule() : Rule(
 
             double meanReadiness = (dyad.Readiness[0] + dyad.Readiness[1]) / 2;
             double hostile = Math.Max(dyad.HostileAgainst[0], dyad.HostileAgainst[1]);
-            agreement.Strength -= (world.Dt * p[Erosion] * dyad.Tension * (1 - meanReadiness)) + (p[Shock] * hostile);
+            // Its guarantors absorb a share of the erosion and of the shocks (TI-GUARANTEE; 0 without guarantors).
+            agreement.Strength -= ((world.Dt * p[Erosion] * dyad.Tension * (1 - meanReadiness)) + (p[Shock] * hostile)) * (1 - agreement.Guarantee);
             if (agreement.Strength < p[CollapseLevel])
             {
                 world.Record(Id, spec.Id, Text($"collapsed: {spec.Name} (strength {Num(Math.Max(agreement.Strength, 0))} below {Num(p[CollapseLevel])}; tension {Num(dyad.Tension)})"));

@@ -58,6 +58,13 @@ public sealed record ChartInputs(
             string[] ids = pair.Split(CitizenSpec.Toward);
             subjects.Add(new ChartSubject(pair, $"{scenario.State(ids[0]).Name} toward {scenario.State(ids[1]).Name}", null));
         }
+
+        foreach (var thirdParty in scenario.ThirdParties)
+        {
+            subjects.Add(new ChartSubject(thirdParty.Id, $"{thirdParty.Name} (mean of the sides)", null));
+            subjects.AddRange(scenario.States.Select(s => new ChartSubject($"{s.Id}>{thirdParty.Id}", $"{s.Name} in {thirdParty.Name}", null)));
+        }
+
         foreach (var initiative in ensemble.Variants.SelectMany(v => scenario.ForVariant(v).Initiatives))
         {
             if (subjects.All(s => s.Id != initiative.Id))

@@ -166,6 +166,7 @@ internal static class ChartPlanner
         MetricLevel.Initiative => "the scenario has no Track II initiative",
         MetricLevel.State => "the scenario has no state",
         MetricLevel.Public or MetricLevel.PublicPair => "the scenario has no state with citizens",
+        MetricLevel.ThirdParty => "the scenario has no third party",
         _ => "the scenario has no dyad",
     };
 }

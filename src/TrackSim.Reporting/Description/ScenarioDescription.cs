@@ -42,6 +42,7 @@ public static class ScenarioDescription
         States(md, scenario);
         Dyads(md, scenario);
         Citizens(md, scenario);
+        ThirdParties(md, scenario);
         Initiatives(md, scenario);
         Parameters(md, scenario, overrides);
         Events(md, scenario);
@@ -193,6 +194,36 @@ public static class ScenarioDescription
         md.Append('\n');
     }
 
+    /// <summary>The third parties, the sides' trust in them and what they do (nothing when the scenario has none).</summary>
+    private static void ThirdParties(StringBuilder md, Scenario scenario)
+    {
+        if (scenario.ThirdParties.IsEmpty)
+        {
+            return;
+        }
+
+        md.Append("## Third parties\n\n");
+        md.Append("Facilitators, mediators, funders, conveners and guarantors that are no side of the conflict. The sides' trust in a third party (0.5 where the scenario gives none) scales what it does as a host (T2-THIRD-HOST) and a guarantor (TI-GUARANTEE); events that name it move that trust (T2-THIRD-TRUST).\n\n");
+        md.Append("| id | name | kind | trust of the sides | hosts | funds | guarantees | participants |\n|---|---|---|---|---|---|---|---|\n");
+        foreach (var t in scenario.ThirdParties)
+        {
+            string trust = string.Join(", ", scenario.States.Select(s => $"{s.Id} {Number(t.TrustOf(s.Id))}"));
+            string hosts = List(scenario.Initiatives.Where(i => i.Hosts.Contains(t.Id)).Select(i => i.Id));
+            string funds = List(scenario.Initiatives.Where(i => i.Funders.Contains(t.Id)).Select(i => i.Id));
+            string guarantees = List(scenario.Agreements.Where(a => a.Guarantors.Contains(t.Id)).Select(a => a.Id));
+            string participants = List(scenario.Initiatives.SelectMany(i => i.Participants.Where(p => p.ThirdParty && p.State == t.Id).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Count} {p.Role.Replace('_', ' ')} in {i.Id}"))));
+            md.Append(CultureInfo.InvariantCulture, $"| {t.Id} | {Cell(t.Name)} | {Names.Snake(t.Kind)} | {trust} | {hosts} | {funds} | {guarantees} | {Cell(participants)} |\n");
+        }
+
+        md.Append('\n');
+
+        static string List(IEnumerable<string> items)
+        {
+            string text = string.Join(", ", items);
+            return text.Length == 0 ? "none" : text;
+        }
+    }
+
     private static void Initiatives(StringBuilder md, Scenario scenario)
     {
         md.Append("## Track II initiatives\n\n");
@@ -205,7 +236,7 @@ public static class ScenarioDescription
         md.Append("| id | name | states | from | to | meets every | resilience | participants | topics |\n|---|---|---|---|---|---|---|---|---|\n");
         foreach (var i in scenario.Initiatives)
         {
-            string participants = string.Join(", ", i.Participants.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Count} {p.Role.Replace('_', ' ')} ({p.State}, alignment {Number(p.Alignment)}{(p.From is { } from ? $", from {Date(from)}" : string.Empty)}{(p.Until is { } until ? $", until {Date(until)}" : string.Empty)})")));
+            string participants = string.Join(", ", i.Participants.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Count} {p.Role.Replace('_', ' ')} ({p.State}{(p.ThirdParty ? ", third party" : $", alignment {Number(p.Alignment)}")}{(p.From is { } from ? $", from {Date(from)}" : string.Empty)}{(p.Until is { } until ? $", until {Date(until)}" : string.Empty)})")));
             string topics = string.Join(", ", i.Topics.Select(t => t.Core ? $"{t.Name} (core)" : t.Name));
             md.Append(CultureInfo.InvariantCulture, $"| {i.Id} | {Cell(i.Name)} | {string.Join(", ", i.States)} | {Date(i.Start)} | {(i.End is { } end ? Date(end) : "end of run")} | {i.MeetingInterval} | {Number(i.Resilience)} | {Cell(participants)} | {Cell(topics)} |\n");
         }

@@ -19,6 +19,7 @@ internal sealed class ScenarioMapper
     private readonly List<string> _stateOrder = [];
     private readonly List<string> _publicOrder = [];
     private readonly HashSet<string> _related = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _thirdParties = new(StringComparer.Ordinal);
     private readonly HashSet<string> _linkIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> _eventIds = new(StringComparer.Ordinal);
     private readonly List<(string Id, Position At, string Path)> _linkReferences = [];
@@ -43,6 +44,7 @@ internal sealed class ScenarioMapper
     {
         _calendar = MapCalendar(root.Object("calendar"));
         var states = MapStates(root);
+        var thirdParties = MapThirdParties(root.Objects("third_parties"));
         var dyads = MapDyads(root);
         var citizens = MapCitizens(root.Object("citizens"));
         var initiatives = MapInitiatives(root.Objects("initiatives"));
@@ -119,6 +121,7 @@ internal sealed class ScenarioMapper
             Calendar = _calendar,
             States = states,
             Dyads = dyads,
+            ThirdParties = thirdParties,
             Citizens = citizens,
             Initiatives = initiatives,
             Events = events,
@@ -206,6 +209,83 @@ internal sealed class ScenarioMapper
         }
 
         return states.ToImmutable();
+    }
+
+    private ImmutableArray<ThirdPartySpec> MapThirdParties(IEnumerable<NodeView> views)
+    {
+        var thirdParties = ImmutableArray.CreateBuilder<ThirdPartySpec>();
+        foreach (var view in views)
+        {
+            string? id = view.Text("id");
+            if (id is null)
+            {
+                continue;
+            }
+
+            if (_states.TryGetValue(id, out string? state))
+            {
+                Error(view.PositionOf("id"), view.PathOf("id"), $"duplicate id '{id}': a state or party has it (at {state}); ids are unique among states, parties and third parties");
+                continue;
+            }
+
+            if (!_thirdParties.TryAdd(id, view.PathOf("id")))
+            {
+                Error(view.PositionOf("id"), view.PathOf("id"), $"duplicate third party id '{id}' (already used at {_thirdParties[id]})");
+                continue;
+            }
+
+            var trust = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
+            foreach (var (key, value, path) in view.Entries("trust"))
+            {
+                if (!_states.ContainsKey(key.Value))
+                {
+                    Error(key.Position, path, $"no side '{key.Value}'{Known(_stateOrder)}; trust is given by the sides' state ids");
+                }
+                else if (value is YamlScalar scalar && Scalars.TryNumber(scalar, out double level))
+                {
+                    trust[key.Value] = level;
+                }
+            }
+
+            if (view.Word("kind") is not { } kind)
+            {
+                continue;
+            }
+
+            thirdParties.Add(new ThirdPartySpec(id, view.Text("name") ?? id, Names.Parse<ThirdPartyKind>(kind), trust.ToImmutable()));
+        }
+
+        return thirdParties.ToImmutable();
+    }
+
+    /// <summary>The ids of a list of third parties (hosts, funders, guarantors), each checked to be one and named once.</summary>
+    private ImmutableArray<string> ThirdPartyList(NodeView view, string key)
+    {
+        var ids = ImmutableArray.CreateBuilder<string>();
+        foreach (var (node, path) in view.Words(key))
+        {
+            if (ids.Contains(node.Value))
+            {
+                Error(node.Position, path, $"'{node.Value}' is named twice");
+                continue;
+            }
+
+            CheckThirdParty(node.Value, node.Position, path);
+            ids.Add(node.Value);
+        }
+
+        return ids.ToImmutable();
+    }
+
+    private void CheckThirdParty(string id, Position at, string path)
+    {
+        if (_thirdParties.ContainsKey(id))
+        {
+            return;
+        }
+
+        string what = _states.ContainsKey(id) ? $"'{id}' is a state, not a third party" : $"no third party '{id}'";
+        Error(at, path, $"{what}{Known(_thirdParties.Keys)}");
     }
 
     private ImmutableArray<GovernmentPeriod> MapGovernments(IEnumerable<NodeView> views)
@@ -434,7 +514,11 @@ internal sealed class ScenarioMapper
                 view.Text("sponsor"),
                 MapTopics(view, states),
                 MapParticipants(view, states),
-                view.Bool("secret")));
+                view.Bool("secret"))
+            {
+                Hosts = ThirdPartyList(view, "hosts"),
+                Funders = ThirdPartyList(view, "funders"),
+            });
         }
 
         return initiatives.ToImmutable();
@@ -500,18 +584,35 @@ internal sealed class ScenarioMapper
         foreach (var view in initiative.Objects("participants"))
         {
             string? state = view.Text("state");
-            if (view.Word("role") is not { } roleId || Role.Find(roleId) is not { } role || state is null)
+            string? thirdParty = view.Text("third_party");
+            if (state is not null && thirdParty is not null)
+            {
+                Error(view.PositionOf("third_party"), view.PathOf("third_party"), $"a participant group is either a state's or a third party's; it names both '{state}' and '{thirdParty}'");
+                continue;
+            }
+
+            if (state is null && thirdParty is null)
+            {
+                Error(view.Position, view.Path, "a participant group names its state (state: IN) or its third party (third_party: NO)");
+                continue;
+            }
+
+            if (view.Word("role") is not { } roleId || Role.Find(roleId) is not { } role)
             {
                 continue;
             }
 
-            if (_states.ContainsKey(state) && !states.Contains(state))
+            if (thirdParty is not null)
+            {
+                CheckThirdParty(thirdParty, view.PositionOf("third_party"), view.PathOf("third_party"));
+            }
+            else if (_states.ContainsKey(state!) && !states.Contains(state!))
             {
                 Error(view.PositionOf("state"), view.PathOf("state"), $"'{state}' is not one of the initiative's states ({string.Join(", ", states)})");
             }
             else
             {
-                CheckState(state, view.PositionOf("state"), view.PathOf("state"));
+                CheckState(state!, view.PositionOf("state"), view.PathOf("state"));
             }
 
             var from = view.Date("from");
@@ -521,17 +622,19 @@ internal sealed class ScenarioMapper
                 Error(view.PositionOf("until"), view.PathOf("until"), $"the group leaves on {last:yyyy-MM-dd}, before it joins on {first:yyyy-MM-dd}");
             }
 
+            // A third party's participants have no government to align with and reach no public.
             groups.Add(new ParticipantGroup(
-                state,
+                thirdParty ?? state!,
                 role.Id,
                 (int)view.Number("count"),
-                view.OptionalNumber("alignment") ?? role.Alignment,
+                thirdParty is null ? view.OptionalNumber("alignment") ?? role.Alignment : 0,
                 view.OptionalNumber("access") ?? role.Access,
-                view.OptionalNumber("reach") ?? role.Reach,
-                view.Bool("shared_language"))
+                thirdParty is null ? view.OptionalNumber("reach") ?? role.Reach : 0,
+                thirdParty is null && view.Bool("shared_language"))
             {
                 From = from,
                 Until = until,
+                ThirdParty = thirdParty is not null,
             });
         }
 
@@ -557,7 +660,7 @@ internal sealed class ScenarioMapper
 
             // An event with a bad kind or date is reported by the structure check; its id still counts as defined.
             _eventIds.Add(id);
-            var actors = StateList(view, "actors");
+            var actors = ActorList(view, "actors");
             string? kind = view.Word("kind");
             if (kind is null || view.Date("date") is not { } date)
             {
@@ -580,7 +683,7 @@ internal sealed class ScenarioMapper
 
             string name = view.Text("name") ?? id;
             string label = view.Text("label") ?? (name.Length <= 24 ? name : id.Length <= 24 ? id : id[..24]);
-            var effects = MapEffects(view.Object("effects"), actors);
+            var effects = MapEffects(view.Object("effects"), [.. actors.Where(_states.ContainsKey)]);
             bool decided = view.Bool("decided");
             if (effects.ScriptsDecision && !decided)
             {
@@ -646,6 +749,7 @@ internal sealed class ScenarioMapper
                 CheckInCalendar(start, view, "from");
             }
 
+            var guarantors = ThirdPartyList(view, "guarantors");
             if (states.Length != 2 || view.Word("kind") is not { } kindName)
             {
                 continue;
@@ -671,7 +775,10 @@ internal sealed class ScenarioMapper
                 from,
                 historical.ToImmutable(),
                 view.Text("source"),
-                view.Bool("secret")));
+                view.Bool("secret"))
+            {
+                Guarantors = guarantors,
+            });
         }
 
         return agreements.ToImmutable();
@@ -996,6 +1103,33 @@ internal sealed class ScenarioMapper
             }
 
             CheckState(node.Value, node.Position, path);
+            ids.Add(node.Value);
+        }
+
+        return ids.ToImmutable();
+    }
+
+    /// <summary>The actors of an event: states or third parties, each named once.</summary>
+    private ImmutableArray<string> ActorList(NodeView view, string key)
+    {
+        var ids = ImmutableArray.CreateBuilder<string>();
+        foreach (var (node, path) in view.Words(key))
+        {
+            if (ids.Contains(node.Value))
+            {
+                Error(node.Position, path, $"'{node.Value}' is named twice");
+                continue;
+            }
+
+            if (_thirdParties.Count == 0)
+            {
+                CheckState(node.Value, node.Position, path);
+            }
+            else if (!_states.ContainsKey(node.Value) && !_thirdParties.ContainsKey(node.Value))
+            {
+                Error(node.Position, path, $"no state or third party '{node.Value}'{Known(_stateOrder.Concat(_thirdParties.Keys))}");
+            }
+
             ids.Add(node.Value);
         }
 

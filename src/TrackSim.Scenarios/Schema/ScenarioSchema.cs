@@ -131,10 +131,20 @@ public static class ScenarioSchema
         new("positions", new MapShape(TextShape.StateId, Unit), "Each government's official position on the topic, by state id.", DefaultText: "spread evenly over a width of 0.8 (core) or 0.4 (peripheral) around 0.5, in state order"),
     ]);
 
+    /// <summary>A third party.</summary>
+    public static ObjectShape ThirdParty { get; } = new("a third party",
+    [
+        new("id", TextShape.ActorId, "Unique id among states and third parties (NO, CU, ASPEN).", Required: true),
+        new("name", TextShape.Any, "Display name.", DefaultText: "the id"),
+        new("kind", new EnumShape([.. Enum.GetValues<ThirdPartyKind>().Select(Names.Snake)]), "What it does: facilitator, mediator, funder, convener or guarantor; facilitators and mediators carry texts between the sides when they host (see docs/MODEL.md, T2-THIRD-HOST).", Required: true),
+        new("trust", new MapShape(TextShape.ActorId, Unit), "How far each side's government and participants trust it at the start, by state id; events that name it move it (T2-THIRD-TRUST).", DefaultText: $"{ThirdPartySpec.DefaultTrust.ToString(System.Globalization.CultureInfo.InvariantCulture)} for every state"),
+    ]);
+
     /// <summary>A participant group.</summary>
     public static ObjectShape Participants { get; } = new("a participant group",
     [
-        new("state", TextShape.StateId, "Nationality of the participants.", Required: true),
+        new("state", TextShape.StateId, "Nationality of the participants; a group names either a state or a third party.", DefaultText: "none: the group is a third party's (third_party)"),
+        new("third_party", TextShape.ActorId, "Id of the third party the participants belong to (a mediator of a facilitating foreign ministry): they take part on no side, have no government to be aligned with, carry texts and reach no public (see docs/MODEL.md, T2-THIRD-TRUST).", DefaultText: "none: the group is a state's (state)"),
         new("role", new EnumShape([.. Role.All.Select(r => r.Id)]), "Role, which sets the track and the typical alignment, access and reach.", Required: true),
         new("count", new NumberShape(1, 1000, wholeNumber: true, unit: "participants"), "Number of participants.", Default: 1.0),
         new("alignment", Unit, "Alignment with the own government on core topics (co-optation).", DefaultText: "the role's"),
@@ -159,6 +169,8 @@ public static class ScenarioSchema
         new("sponsor", TextShape.Any, "Sponsor or venue, for the record.", DefaultText: "none"),
         new("topics", new ListShape(Topic, 1, 100), "Topics on the agenda.", DefaultText: "a core topic 'core' and a peripheral topic 'trade'"),
         new("participants", new ListShape(Participants, 1, 1000), "Participant groups.", Required: true),
+        new("hosts", new ListShape(TextShape.ActorId, 0, 100), "Ids of the third parties that host, convene, facilitate or guarantee it: the sides' trust in them speeds or slows the trust its meetings build (see docs/MODEL.md, T2-THIRD-HOST).", DefaultText: "none"),
+        new("funders", new ListShape(TextShape.ActorId, 0, 100), "Ids of the third parties that fund it: they raise its resilience and its meeting frequency (see docs/MODEL.md, T2-THIRD-FUNDING).", DefaultText: "none"),
     ]);
 
     /// <summary>An event's change of the alignment or access of an initiative's participants.</summary>
@@ -199,7 +211,7 @@ public static class ScenarioSchema
         new("end", DateShape.End, "Last day of a multi-day event; a month alone means its last day.", DefaultText: "none (a dated event)"),
         new("kind", new EnumShape([.. Enum.GetValues<EventKind>().Select(Names.Snake)]), "Kind, which sets the valence: war, crisis, military_operation, terror_attack, incident and weapons_test are hostile; summit, agreement, cbm, functional and track2 are cooperative; the rest neutral.", Required: true),
         new("severity", Unit, "Severity (hostile kinds) or significance (cooperative kinds).", Default: 0.5),
-        new("actors", new ListShape(TextShape.StateId, 1, MaxStates), "States involved; the first is the initiator where there is one.", Required: true),
+        new("actors", new ListShape(TextShape.ActorId, 1, MaxStates), "States involved, the first the initiator where there is one; third parties may be named too (the event moves the sides' trust in them, T2-THIRD-TRUST).", Required: true),
         new("effects", Effects, "Explicit effects.", DefaultText: "none"),
         new("decided", BoolShape.Instance, "Whether the event scripts the governments' decisions in its effects (dialogue, reach_agreements) instead of leaving them to the model; the event log marks them as scripted.", Default: false),
         new("source", TextShape.Any, "Citation or link.", DefaultText: "none"),
@@ -233,6 +245,7 @@ public static class ScenarioSchema
         new("from", DateShape.Start, "First day it is on the table.", DefaultText: "the start of the run"),
         new("historical", new ListShape(DateShape.Start, 0, 100), "The dates history reached it: targets for validation, never inputs.", DefaultText: "none (never reached)"),
         new("source", TextShape.Any, "Citation or link.", DefaultText: "none"),
+        new("guarantors", new ListShape(TextShape.ActorId, 0, 100), "Ids of the third parties that guarantee it: while it is in force it erodes more slowly and withstands hostile events better, the more the parties trust them (see docs/MODEL.md, TI-GUARANTEE).", DefaultText: "none"),
     ]);
 
     /// <summary>Parameters an older version had, by group, with what replaced them.</summary>
@@ -341,6 +354,7 @@ public static class ScenarioSchema
         new("parties", new ListShape(Party, 0, MaxStates), "Non-state parties (armed groups, political movements): actors without citizens of their own; they have relations only where a dyad names them.", DefaultText: "none"),
         new("dyads", new ListShape(Dyad, 0, 190), "Relations of pairs of actors; pairs of states not listed get the defaults, a non-state party has relations only where a dyad names it.", DefaultText: "every pair of states with defaults"),
         new("citizens", Citizens, "The citizen layer.", DefaultText: "see citizens"),
+        new("third_parties", new ListShape(ThirdParty, 0, 100), "Third parties: facilitators, mediators, funders, conveners and guarantors that are no side of the conflict.", DefaultText: "none"),
         new("initiatives", new ListShape(Initiative, 0, 1000), "Track II initiatives.", DefaultText: "none"),
         new("events", new ListShape(Event, 0, 10_000), "Dated events.", DefaultText: "none"),
         new("agreements", new ListShape(Agreement, 0, 1000), "Official agreements on the table; the model decides whether and when they are reached.", DefaultText: "none"),

@@ -24,6 +24,9 @@ public sealed class TextShape(string? pattern, string expected, int maxLength = 
     /// <summary>A state id, or a directed pair of a state and an actor joined by '&gt;' (<c>US&gt;CN</c>: Americans' trust in China).</summary>
     public static TextShape TrustKey { get; } = new("^[A-Z][A-Z0-9]{1,7}(>[A-Z][A-Z0-9]{1,7})?$", "a state id (such as IN) or a directed pair such as US>CN", 17);
 
+    /// <summary>The id of an actor that may not be a state (a third party): upper-case letters, digits and '_', starting with a letter.</summary>
+    public static TextShape ActorId { get; } = new("^[A-Z][A-Z0-9_]{1,15}$", "an id of upper-case letters, digits and '_' (such as NO)", 16);
+
     /// <summary>
     /// A path into the scenario as <c>--set</c> takes it: keys joined by dots, list items by index
     /// or id in brackets (<c>dyads[0].tension</c>, <c>events[kargil-1999].severity</c>).

@@ -225,6 +225,42 @@ public sealed class ScenarioDescriptionTests
     }
 
     [Test]
+    public void Third_parties_are_listed_with_kind_trust_and_what_they_host_fund_and_guarantee()
+    {
+        string markdown = ScenarioDescription.Markdown(Load("""
+            calendar: { start: 2000-01, end: 2009-12 }
+            states: [ { id: AA }, { id: BB } ]
+            third_parties:
+              - { id: NO, name: Norway, kind: facilitator, trust: { AA: 0.7 } }
+              - { id: CU, kind: guarantor }
+            initiatives:
+              - id: talks
+                start: 2001-01
+                hosts: [NO, CU]
+                funders: [NO]
+                participants: [ { third_party: NO, role: mediator, count: 2 }, { state: AA, role: official }, { state: BB, role: official } ]
+            agreements:
+              - { id: peace, states: [AA, BB], kind: settlement, guarantors: [CU] }
+            """), "third.yaml", "1.0.0", []);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(markdown, Does.Contain("| NO | Norway | facilitator | AA 0.7, BB 0.5 | talks | talks | none | 2 mediator in talks |"));
+            Assert.That(markdown, Does.Contain("| CU | CU | guarantor | AA 0.5, BB 0.5 | talks | none | peace | none |"));
+            Assert.That(markdown, Does.Contain("2 mediator (NO, third party)"));
+            Assert.That(markdown.IndexOf("\n## Third parties\n", StringComparison.Ordinal), Is.LessThan(markdown.IndexOf("\n## Track II initiatives\n", StringComparison.Ordinal)));
+        }
+    }
+
+    [Test]
+    public void A_scenario_without_third_parties_has_no_such_section()
+    {
+        string markdown = ScenarioDescription.Markdown(Load(Crisis), "crisis.yaml", "1.0.0", []);
+
+        Assert.That(markdown, Does.Not.Contain("## Third parties"));
+    }
+
+    [Test]
     public void A_scenario_without_agreements_says_none_is_on_the_table()
     {
         string markdown = ScenarioDescription.Markdown(Load(Crisis), "crisis.yaml", "1.0.0", []);

@@ -143,6 +143,11 @@ public sealed class ShippedScenarioTests
         Assert.That(initiative.Participants[0].Alignment, Is.EqualTo(0.8));
         Assert.That(initiative.Participants[1].Alignment, Is.EqualTo(Role.Find("journalist")!.Alignment));
         Assert.That(initiative.Participants[3].SharedLanguage, Is.False);
+        Assert.That((initiative.Participants[4].ThirdParty, initiative.Participants[4].State), Is.EqualTo((true, "EA")));
+        Assert.That((initiative.Hosts, initiative.Funders), Is.EqualTo((new[] { "EA" }, new[] { "WF" })));
+        Assert.That(scenario.ThirdParties.Select(t => (t.Id, t.Kind, t.TrustOf("NA"))), Is.EqualTo(new[] { ("EA", ThirdPartyKind.Facilitator, 0.6), ("WF", ThirdPartyKind.Funder, ThirdPartySpec.DefaultTrust) }));
+        Assert.That(scenario.Agreements[0].Guarantors, Is.EqualTo(new[] { "EA" }));
+        Assert.That(scenario.Events[3].Actors, Is.EqualTo(new[] { "NA", "SO", "EA" }));
 
         Assert.That(scenario.Events.Select(e => e.Id), Is.EqualTo(new[] { "border-clash", "new-government", "channel-revealed", "talks-resume" }));
         Assert.That(scenario.Events[0].End, Is.EqualTo(new DateOnly(1993, 6, 30)));

@@ -43,7 +43,7 @@ public sealed class StructureRuleTests
             population: 12
             """;
         Only(yaml, 5, 1, "population", "unknown key 'population' in a scenario",
-            "expected one of name, title, description, calendar, states, parties, dyads, citizens, initiatives, events, agreements, parameters, lens, mechanisms, variants, ensemble, outputs");
+            "expected one of name, title, description, calendar, states, parties, dyads, citizens, third_parties, initiatives, events, agreements, parameters, lens, mechanisms, variants, ensemble, outputs");
     }
 
     [Test]

@@ -42,7 +42,10 @@ public sealed class MechanismAblationTests
     /// to the public (outreach);</item>
     /// <item>citizens below trust 0.5 in hawkish, sensitive states (audience pressure), with a
     /// shared language, cross-border ties and a turnover of 10% a year (turnover), noise and
-    /// bounded-confidence influence at the defaults; incidents and posture at the defaults.</item>
+    /// bounded-confidence influence at the defaults; incidents and posture at the defaults;</item>
+    /// <item>a convener the sides trust unequally hosts and funds the initiative, guarantees both
+    /// agreements and is credited with the summit (third parties; a convener carries no texts, so
+    /// co-optation still keeps the core topic from agreement).</item>
     /// </list>
     /// </summary>
     private const string Scenario = """
@@ -65,9 +68,13 @@ public sealed class MechanismAblationTests
           shared_language: 0.6
           network: { mean_degree: 6, cross_border_share: 0.05 }
           cohorts: { shared_language: 0.5 }
+        third_parties:
+          - { id: NO, kind: convener, trust: { AA: 0.8, BB: 0.6 } }
         initiatives:
           - id: talks
             start: 2001-01
+            hosts: [NO]
+            funders: [NO]
             meeting_interval: 3 months
             resilience: 0.6
             topics:
@@ -79,12 +86,12 @@ public sealed class MechanismAblationTests
               - { state: BB, role: academic, count: 3, alignment: 0.5, access: 0.6 }
               - { state: BB, role: journalist, count: 2, alignment: 0.5, reach: 0.5 }
         events:
-          - { id: summit, date: 2002-03, kind: summit, severity: 0.5, actors: [AA, BB] }
+          - { id: summit, date: 2002-03, kind: summit, severity: 0.5, actors: [AA, BB, NO] }
           - { id: cbm, date: 2003-01, kind: cbm, severity: 0.5, actors: [AA, BB] }
           - { id: crisis, date: 2005-06, kind: crisis, severity: 0.9, actors: [AA, BB] }
         agreements:
-          - { id: trade-pact, states: [AA, BB], kind: cbm, topic: trade, terms: { restraint: 0.2 } }
-          - { id: truce, states: [AA, BB], kind: ceasefire, secret: true, terms: { incident_reduction: 0.5 } }
+          - { id: trade-pact, states: [AA, BB], kind: cbm, topic: trade, terms: { restraint: 0.2 }, guarantors: [NO] }
+          - { id: truce, states: [AA, BB], kind: ceasefire, secret: true, terms: { incident_reduction: 0.5 }, guarantors: [NO] }
         parameters:
           spoilers: { rate: 2 }
           functional: { spillover: 0.3 }

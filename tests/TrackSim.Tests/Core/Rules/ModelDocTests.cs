@@ -231,10 +231,10 @@ public sealed partial class ModelDocTests
     [GeneratedRegex(@"(?:^|; )(?<author>[\p{Lu}][\p{L}-]+), [\p{Lu}]\.[^;]*?\((?<year>\d{4})\)")]
     private static partial Regex CitedWork();
 
-    [GeneratedRegex(@"`(?<id>EVENT|[A-Z0-9]+-[A-Z0-9]+)`")]
+    [GeneratedRegex(@"`(?<id>EVENT|[A-Z0-9]+(?:-[A-Z0-9]+)+)`")]
     private static partial Regex BackQuotedRuleId();
 
-    [GeneratedRegex(@"const string \w*Id = ""(EVENT|[A-Z0-9]+-[A-Z0-9]+)""")]
+    [GeneratedRegex(@"const string \w*Id = ""(EVENT|[A-Z0-9]+(?:-[A-Z0-9]+)+)""")]
     private static partial Regex IdDeclaration();
 
     [GeneratedRegex(@"`(?<key>[a-z0-9_]+\.(?:[a-z0-9_]+|\*))`")]
