@@ -25,4 +25,11 @@ public sealed record InitiativeSpec(
     string? Sponsor,
     ImmutableArray<TopicSpec> Topics,
     ImmutableArray<ParticipantGroup> Participants,
-    bool Secret = false);
+    bool Secret = false)
+{
+    /// <summary>The working language of the initiative's meetings, when none is given.</summary>
+    public const string DefaultWorkingLanguage = "English";
+
+    /// <summary>The language the meetings are held in; participants who do not speak it take less part (T2-LANGUAGE).</summary>
+    public string WorkingLanguage { get; init; } = DefaultWorkingLanguage;
+}

@@ -26,6 +26,7 @@ internal sealed class InitiativeRuntime
         CrossSide = CrossSidePartners(participants);
         Present = [.. participants.Select(_ => true)];
         Sides = participants.Select(p => p.State).Distinct().Count();
+        Resilience = spec.Resilience;
     }
 
     public InitiativeSpec Spec { get; }
@@ -80,6 +81,18 @@ internal sealed class InitiativeRuntime
     public string? ExposedBy { get; set; }
 
     public DateOnly NextMeeting { get; set; }
+
+    /// <summary>
+    /// Chance that a due meeting is held despite high tension or a suspended dialogue: the
+    /// scenario's <c>resilience</c>, raised by the funders taking part (T2-FUNDING; read by T2-MEET).
+    /// </summary>
+    public double Resilience { get; set; }
+
+    /// <summary>How many times more often than its schedule the initiative meets, at least 1 (set by T2-FUNDING, read by T2-MEET).</summary>
+    public double MeetingPace { get; set; } = 1;
+
+    /// <summary>Extra weight, in [0,1), of an agreed text the initiative's academics and mediators drafted in the governments' stock of texts (set by T2-RESEARCH, read by T2-TRANSFER).</summary>
+    public double Drafting { get; set; }
 
     public int MeetingsHeld { get; set; }
 

@@ -8,7 +8,8 @@ namespace TrackSim.Core.Rules;
 /// CIT-CONTACT: the contact hypothesis (Allport 1954; Pettigrew and Tropp 2006).
 /// <para>
 /// Each state's citizens meet the other side through the active functional links of its dyads
-/// (their summed strength L_s) and through their own active cross-border ties, at
+/// (their summed strength L_s, plus the contact its citizen exchanges bring, set by T2-EXCHANGE)
+/// and through their own active cross-border ties, at
 /// <c>contact.rate</c> contacts per year per unit; a share <c>contact.negative_share</c> of
 /// contacts is negative, and the effect <c>contact.effect</c> is weighted by the mean of
 /// Allport's four conditions (the kernel <see cref="Contact"/>). Rate and effect are parameters of a
@@ -48,7 +49,7 @@ internal sealed class CitContactRule() : Rule(
 
         for (int s = 0; s < world.States.Length; s++)
         {
-            world.LinkStrength[s] = 0;
+            world.LinkStrength[s] = world.ExchangeContact[s];
         }
 
         foreach (var dyad in world.Dyads)

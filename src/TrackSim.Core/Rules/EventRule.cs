@@ -432,9 +432,9 @@ internal sealed class EventRule() : Rule(
         var p = world.P;
         foreach (int i in publics)
         {
-            world.MediaDelta[i] += hostile
+            world.MediaDelta[i] += (hostile
                 ? -p[CitMediaRule.Effect] * p.Of(CitMediaRule.NegativityBias, i) * e.Severity
-                : p[CitMediaRule.Effect] * e.Severity;
+                : p[CitMediaRule.Effect] * e.Severity) * (hostile ? world.HostileFraming[i] : world.CooperativeFraming[i]);
         }
     }
 

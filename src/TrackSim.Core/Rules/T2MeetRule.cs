@@ -102,6 +102,11 @@ internal sealed class T2MeetRule() : InitiativeRule(
             initiative.NextMeeting = initiative.Spec.MeetingInterval.AddTo(due, k++);
         }
 
+        if (initiative.MeetingPace > 1)
+        {
+            initiative.NextMeeting = Funded(due, initiative.NextMeeting, initiative.MeetingPace, world.StepEnd);
+        }
+
         if (!world.On(Switch) || !initiative.IsRunning(due) || initiative.Participants.Length == 0)
         {
             return;
@@ -138,8 +143,25 @@ internal sealed class T2MeetRule() : InitiativeRule(
             suspended |= !dyad.DialogueOpen;
         }
 
-        double r = initiative.Spec.Resilience;
+        double r = initiative.Resilience;
         return r + ((1 - r) * Math.Exp(-p[TensionSensitivity] * tension) * (suspended ? 1 - p[SuspensionPenalty] : 1));
+    }
+
+    /// <summary>
+    /// The next meeting of a funded initiative (T2-FUNDING): the wait from <paramref name="due"/>
+    /// to <paramref name="scheduled"/> divided by <paramref name="pace"/>, in whole days (at
+    /// least one), repeated until the date is past <paramref name="stepEnd"/>.
+    /// </summary>
+    public static DateOnly Funded(DateOnly due, DateOnly scheduled, double pace, DateOnly stepEnd)
+    {
+        int wait = Math.Max(1, (int)Math.Round((scheduled.DayNumber - due.DayNumber) / pace));
+        var next = due.AddDays(wait);
+        while (next <= stepEnd)
+        {
+            next = next.AddDays(wait);
+        }
+
+        return next;
     }
 
     /// <summary>
@@ -246,7 +268,8 @@ internal sealed class T2MeetRule() : InitiativeRule(
             {
                 if (present[b])
                 {
-                    initiative.Trust[a, b] += contactGain * (1 - initiative.Trust[a, b]);
+                    // Those who do not speak the working language gain less (T2-LANGUAGE).
+                    initiative.Trust[a, b] += contactGain * participants[a].Participation * participants[b].Participation * (1 - initiative.Trust[a, b]);
                 }
             }
         }
@@ -272,8 +295,10 @@ internal sealed class T2MeetRule() : InitiativeRule(
                     double gap = participants[b].Positions[t] - x;
                     if (b != a && present[b] && Math.Abs(gap) < bound * (1 + trust))
                     {
-                        weight += trust;
-                        pull += trust * gap;
+                        // Those who do not speak the working language pull less on the text (T2-LANGUAGE).
+                        double w = trust * participants[b].Participation;
+                        weight += w;
+                        pull += w * gap;
                     }
                 }
 

@@ -108,7 +108,8 @@ internal sealed class T2TransferRule() : InitiativeRule(
             }
 
             int k = world.TopicIndex(topic.Id);
-            dyad.Texts[k] += 1;
+            // A text drafted with academics and mediators weighs more (T2-RESEARCH).
+            dyad.Texts[k] += 1 + initiative.Drafting;
             dyad.NewTexts[k]++;
         }
     }

@@ -396,7 +396,10 @@ internal sealed class ScenarioMapper
                 view.Text("sponsor"),
                 MapTopics(view, states),
                 MapParticipants(view, states),
-                view.Bool("secret")));
+                view.Bool("secret"))
+            {
+                WorkingLanguage = view.Text("working_language") ?? InitiativeSpec.DefaultWorkingLanguage,
+            });
         }
 
         return initiatives.ToImmutable();
@@ -494,6 +497,7 @@ internal sealed class ScenarioMapper
             {
                 From = from,
                 Until = until,
+                SpeaksWorkingLanguage = view.Bool("speaks_working_language"),
             });
         }
 

@@ -21,6 +21,9 @@ public sealed class TextShape(string? pattern, string expected, int maxLength = 
     /// <summary>A state id: two or three upper-case letters.</summary>
     public static TextShape StateId { get; } = new("^[A-Z]{2,3}$", "a state id of two or three upper-case letters (such as IN)", 3);
 
+    /// <summary>The name of a language: letters, spaces and hyphens, starting with a capital letter.</summary>
+    public static TextShape Language { get; } = new("^[A-Z][A-Za-z -]{0,39}$", "a language name of letters starting with a capital (such as English)", 40);
+
     /// <summary>
     /// A path into the scenario as <c>--set</c> takes it: keys joined by dots, list items by index
     /// or id in brackets (<c>dyads[0].tension</c>, <c>events[kargil-1999].severity</c>).
