@@ -32,4 +32,10 @@ public sealed record InitiativeSpec(
 
     /// <summary>Ids of the third parties that fund it (T2-THIRD-FUNDING).</summary>
     public ImmutableArray<string> Funders { get; init; } = [];
+
+    /// <summary>The working language of the initiative's meetings, when none is given.</summary>
+    public const string DefaultWorkingLanguage = "English";
+
+    /// <summary>The language the meetings are held in; participants who do not speak it take less part (T2-LANGUAGE).</summary>
+    public string WorkingLanguage { get; init; } = DefaultWorkingLanguage;
 }

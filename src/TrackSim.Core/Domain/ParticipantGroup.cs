@@ -27,6 +27,9 @@ public sealed record ParticipantGroup(
     /// <summary>First day the group takes part, or null for the whole life of the initiative.</summary>
     public DateOnly? From { get; init; }
 
+    /// <summary>Whether they speak the initiative's working language; those who do not take less part in its meetings (T2-LANGUAGE).</summary>
+    public bool SpeaksWorkingLanguage { get; init; } = true;
+
     /// <summary>Last day the group takes part, or null for the whole life of the initiative.</summary>
     public DateOnly? Until { get; init; }
 

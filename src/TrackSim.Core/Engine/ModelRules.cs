@@ -16,6 +16,9 @@ internal static class ModelRules
         // 0. The governments in force: their receptivity, hawkishness, sensitivity and contacts.
         new StGovernmentRule(),
 
+        // Journalists in Track II frame the news of the step's events for their publics.
+        new T2MediaRule(),
+
         // 1. Spoiler attacks, then events dated in the step, later steps of span events, injected events;
         // then the sides' trust in the third parties the events name.
         new TiSpoilerRule(),
@@ -25,19 +28,27 @@ internal static class ModelRules
         // 2. Incidents.
         new StIncidentsRule(),
 
-        // 3-4. Track II, initiative by initiative: co-optation, the hosts, the meeting, the funders' schedule, the transfer of its recommendations;
-        // then the leaks and exposures of secret channels.
+        // 3-4. Track II, initiative by initiative: the working language, funders and drafters, co-optation,
+        // the hosts, the meeting, the third-party funders' schedule, the transfer of its recommendations,
+        // the links of business and faith, the youth who grow up; then the leaks and exposures of secret channels.
+        new T2LanguageRule(),
+        new T2FundingRule(),
+        new T2ResearchRule(),
         new T2CooptRule(),
         new T2ThirdHostRule(),
         new T2MeetRule(),
         new T2ThirdFundingRule(),
         new T2TransferRule(),
+        new T2BusinessRule(),
+        new T2FaithRule(),
+        new T2PipelineRule(),
         new T2SecrecyRule(),
 
         // Links asked for by events and adopted recommendations.
         new FnCreateRule(),
 
-        // 5-6. Citizens.
+        // 5-6. Citizens, with the contact that citizen exchanges bring.
+        new T2ExchangeRule(),
         new CitInfluenceRule(),
         new CitNoiseRule(),
         new CitMediaRule(),
@@ -51,6 +62,7 @@ internal static class ModelRules
         new StPostureRule(),
         new StTensionRule(),
         new StTrustRule(),
+        new T2ActivismRule(),
         new TiReadinessRule(),
         new TiTalksRule(),
         new TiGuaranteeRule(),

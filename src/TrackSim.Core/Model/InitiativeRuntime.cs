@@ -10,6 +10,7 @@ internal sealed class InitiativeRuntime
         Spec = spec;
         Hosts = hosts ?? [];
         Funders = funders ?? [];
+        FundedResilience = spec.Resilience;
         Resilience = spec.Resilience;
         States = stateIndices;
         Dyads = dyads;
@@ -38,8 +39,8 @@ internal sealed class InitiativeRuntime
     /// <summary>Indices of the third parties that fund it in <c>World.ThirdParties</c>.</summary>
     public int[] Funders { get; }
 
-    /// <summary>The chance that a meeting is held despite tension or a suspended dialogue: the scenario's, raised by its funders (T2-THIRD-FUNDING); read by T2-MEET.</summary>
-    public double Resilience { get; set; }
+    /// <summary>The scenario's resilience raised by the third parties that fund the initiative (set by T2-THIRD-FUNDING at the start; the base of T2-FUNDING).</summary>
+    public double FundedResilience { get; set; }
 
     /// <summary>Factor on the trust a meeting builds across the sides, from the sides' trust in the hosts (T2-THIRD-HOST; 1 without hosts).</summary>
     public double ContactFactor { get; set; } = 1;
@@ -103,6 +104,19 @@ internal sealed class InitiativeRuntime
     public string? ExposedBy { get; set; }
 
     public DateOnly NextMeeting { get; set; }
+
+    /// <summary>
+    /// Chance that a due meeting is held despite high tension or a suspended dialogue: the
+    /// scenario's <c>resilience</c>, raised by third-party funders (<see cref="FundedResilience"/>)
+    /// and then by the funders taking part (T2-FUNDING; read by T2-MEET).
+    /// </summary>
+    public double Resilience { get; set; }
+
+    /// <summary>How many times more often than its schedule the initiative meets, at least 1 (set by T2-FUNDING, read by T2-MEET).</summary>
+    public double MeetingPace { get; set; } = 1;
+
+    /// <summary>Extra weight, in [0,1), of an agreed text the initiative's academics and mediators drafted in the governments' stock of texts (set by T2-RESEARCH, read by T2-TRANSFER).</summary>
+    public double Drafting { get; set; }
 
     public int MeetingsHeld { get; set; }
 

@@ -30,7 +30,20 @@ internal sealed class ParticipantRuntime(int state, ParticipantGroup group, doub
     /// <summary>Access to the own government; an event can set it or raise it (an upgrade to Track 1.5).</summary>
     public double Access { get; set; } = group.Access;
 
-    public double Reach { get; } = group.Reach;
+    /// <summary>Public reach; raised when a youth participant grows into an adult one (T2-PIPELINE).</summary>
+    public double Reach { get; set; } = group.Reach;
+
+    /// <summary>The participant's role: the group's, until a youth participant grows into an adult one (T2-PIPELINE).</summary>
+    public Role Role { get; set; } = Role.Find(group.Role) ?? throw new ArgumentException($"Unknown role '{group.Role}'.", nameof(group));
+
+    /// <summary>Years the participant has taken part in a running initiative (counted by T2-PIPELINE for youth participants).</summary>
+    public double YearsTakingPart { get; set; }
+
+    /// <summary>
+    /// Weight of the participant's part in a meeting: 1 for those who speak the initiative's
+    /// working language, less for those who do not (set by T2-LANGUAGE, read by T2-MEET and T2-RESEARCH).
+    /// </summary>
+    public double Participation { get; set; } = 1;
 
     public bool SharedLanguage { get; } = group.SharedLanguage;
 

@@ -34,6 +34,7 @@ internal sealed class World
         SpilloverStream = streams.Create(replicate, "spillover");
         SpoilerStream = streams.Create(replicate, "spoilers");
         LeakStream = streams.Create(replicate, "leaks");
+        TrackStream = streams.Create(replicate, "tracks");
         CitizenSeed = streams.SeedOf(replicate, CitizenStream);
         InfluenceSeed = streams.SeedOf(replicate, "influence");
         TurnoverSeed = streams.SeedOf(replicate, "turnover");
@@ -68,6 +69,10 @@ internal sealed class World
         MediaChange = new double[n, n];
         OutreachPush = new double[n, n];
         AudiencePressure = new double[n, n];
+        HostileFraming = [.. Enumerable.Repeat(1.0, n)];
+        CooperativeFraming = [.. Enumerable.Repeat(1.0, n)];
+        Advocacy = new double[n];
+        ExchangeContact = new double[n];
         Date = Calendar.Start;
         StepEnd = Calendar.DateOf(1).AddDays(-1);
         Citizens = new CitizenLayer(this, meanExposure, citizenThreads, networks);
@@ -155,6 +160,22 @@ internal sealed class World
     /// <summary>Whether the dyad of actors i and j exists (the scenario relates them).</summary>
     public bool Related(int i, int j) => _dyadOf[i, j] is not null;
 
+    /// <summary>
+    /// Multiplier of the media shift that a hostile event brings to each state's public: below 1
+    /// where its journalists in Track II frame the conflict as peace journalism, above 1 where
+    /// they distrust the other side (set by T2-MEDIA-TRACK, read by EVENT; 1 without journalists).
+    /// </summary>
+    public double[] HostileFraming { get; }
+
+    /// <summary>Multiplier of the media shift that a cooperative event brings to each state's public (set by T2-MEDIA-TRACK, read by EVENT; 1 without journalists).</summary>
+    public double[] CooperativeFraming { get; }
+
+    /// <summary>Advocacy for peace in each state by its activists and NGO workers in Track II, in [0,1] (set by T2-ACTIVISM, read by TI-READINESS).</summary>
+    public double[] Advocacy { get; }
+
+    /// <summary>Cross-border contact that each state's citizens gain from its participants in citizen exchanges, in units of link strength (set by T2-EXCHANGE, read by CIT-CONTACT).</summary>
+    public double[] ExchangeContact { get; }
+
     public Xoshiro256 IncidentStream { get; }
 
     public Xoshiro256 MeetingStream { get; }
@@ -167,6 +188,9 @@ internal sealed class World
 
     /// <summary>Whether each meeting of a secret initiative leaks (T2-SECRECY).</summary>
     public Xoshiro256 LeakStream { get; }
+
+    /// <summary>Whether the business and religious participants of an initiative create a trade or pilgrimage link in a step (T2-BUSINESS, T2-FAITH).</summary>
+    public Xoshiro256 TrackStream { get; }
 
     /// <summary>Name of the stream of the initial population and its network.</summary>
     public const string CitizenStream = "citizens";

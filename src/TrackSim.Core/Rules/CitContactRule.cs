@@ -8,7 +8,8 @@ namespace TrackSim.Core.Rules;
 /// CIT-CONTACT: the contact hypothesis (Allport 1954; Pettigrew and Tropp 2006).
 /// <para>
 /// Trust is directed: each state's citizens meet each actor they relate to through the active
-/// functional links of the dyad with it (their summed strength L_st) and through their own
+/// functional links of the dyad with it (their summed strength L_st, plus, toward a state with
+/// citizens, the contact its citizen exchanges bring, set by T2-EXCHANGE) and through their own
 /// active ties to its citizens, at
 /// <c>contact.rate</c> contacts per year per unit; a share <c>contact.negative_share</c> of
 /// contacts is negative, and the effect <c>contact.effect</c> is weighted by the mean of
@@ -65,7 +66,8 @@ internal sealed class CitContactRule() : Rule(
             for (int s = 0; s < population.StateCount; s++)
             {
                 var targets = population.TargetsOf(s);
-                links[s] = k < targets.Length ? world.ActiveStrength(world.DyadOf(s, targets[k])) : 0;
+                links[s] = k >= targets.Length ? 0
+                    : world.ActiveStrength(world.DyadOf(s, targets[k])) + (targets[k] < population.StateCount ? world.ExchangeContact[s] : 0);
             }
 
             Contact.Apply(population, k, links, citizens.ContactRate, world.Dt, citizens.ContactEffect, p[NegativeShare], allport);

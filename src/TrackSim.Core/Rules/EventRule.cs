@@ -490,13 +490,13 @@ internal sealed class EventRule() : Rule(
         }
     }
 
-    /// <summary>The media shift of an event on the public of state <paramref name="i"/>.</summary>
+    /// <summary>The media shift of an event on the public of state <paramref name="i"/>, as its Track II journalists frame it (T2-MEDIA).</summary>
     private static double MediaShift(World world, EventSpec e, int i, bool hostile)
     {
         var p = world.P;
-        return hostile
+        return (hostile
             ? -p[CitMediaRule.Effect] * p.Of(CitMediaRule.NegativityBias, i) * e.Severity
-            : p[CitMediaRule.Effect] * e.Severity;
+            : p[CitMediaRule.Effect] * e.Severity) * (hostile ? world.HostileFraming[i] : world.CooperativeFraming[i]);
     }
 
     /// <summary>The dyads among the actors; with one actor, the dyads of that actor.</summary>

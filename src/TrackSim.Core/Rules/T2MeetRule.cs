@@ -11,11 +11,14 @@ namespace TrackSim.Core.Rules;
 /// <para>
 /// A running initiative whose meeting falls due in the step meets with probability
 /// r + (1 − r)·exp(−κ·T)·(1 − ψ·[dialogue suspended]), where r is its resilience, T the highest
-/// tension among its states, κ = <c>track2.tension_sensitivity</c>, ψ = <c>track2.suspension_penalty</c>.
-/// In a meeting: (contact) cross-side interpersonal trust t ← t + γ·(1 − t), γ = <c>track2.contact_gain</c>;
+/// tension among its states, κ = <c>track2.tension_sensitivity</c>, ψ = <c>track2.suspension_penalty</c>;
+/// r is the scenario's <c>resilience</c> raised by the funders taking part, who also bring the next
+/// meeting forward (T2-FUNDING).
+/// In a meeting: (contact) cross-side interpersonal trust t ← t + γ·ℓ_p·ℓ_q·(1 − t), γ = <c>track2.contact_gain</c>,
+/// ℓ the weight of a participant's part by the working language (T2-LANGUAGE; 1 for those who speak it);
 /// (convergence) on every topic each participant p moves toward the others within the bound
 /// β·(1 + t_pq) (β = <c>track2.position_bound</c>), weighted by trust:
-/// y_p = x_p + μ·Σ t_pq (x_q − x_p) / Σ t_pq, μ = <c>track2.convergence</c> (Hegselmann and Krause 2002);
+/// y_p = x_p + μ·Σ ℓ_q t_pq (x_q − x_p) / Σ ℓ_q t_pq, μ = <c>track2.convergence</c> (Hegselmann and Krause 2002);
 /// on core topics the participant is anchored to the own government's position g_p with the
 /// stubbornness λ_p that T2-COOPT sets: x_p ← λ_p·g_p + (1 − λ_p)·y_p; on peripheral topics x_p ← y_p. Repeated meetings
 /// settle where anchor and convergence balance: with the defaults, sides 0.8 apart on a core
@@ -104,6 +107,11 @@ internal sealed class T2MeetRule() : InitiativeRule(
             initiative.NextMeeting = initiative.Spec.MeetingInterval.AddTo(due, k++);
         }
 
+        if (initiative.MeetingPace > 1)
+        {
+            initiative.NextMeeting = Funded(due, initiative.NextMeeting, initiative.MeetingPace, world.StepEnd);
+        }
+
         if (!world.On(Switch) || !initiative.IsRunning(due) || initiative.Participants.Length == 0)
         {
             return;
@@ -142,6 +150,23 @@ internal sealed class T2MeetRule() : InitiativeRule(
 
         double r = initiative.Resilience;
         return r + ((1 - r) * Math.Exp(-p[TensionSensitivity] * tension) * (suspended ? 1 - p[SuspensionPenalty] : 1));
+    }
+
+    /// <summary>
+    /// The next meeting of a funded initiative (T2-FUNDING): the wait from <paramref name="due"/>
+    /// to <paramref name="scheduled"/> divided by <paramref name="pace"/>, in whole days (at
+    /// least one), repeated until the date is past <paramref name="stepEnd"/>.
+    /// </summary>
+    public static DateOnly Funded(DateOnly due, DateOnly scheduled, double pace, DateOnly stepEnd)
+    {
+        int wait = Math.Max(1, (int)Math.Round((scheduled.DayNumber - due.DayNumber) / pace));
+        var next = due.AddDays(wait);
+        while (next <= stepEnd)
+        {
+            next = next.AddDays(wait);
+        }
+
+        return next;
     }
 
     /// <summary>
@@ -258,7 +283,8 @@ internal sealed class T2MeetRule() : InitiativeRule(
             {
                 if (present[b])
                 {
-                    initiative.Trust[a, b] += contactGain * (1 - initiative.Trust[a, b]);
+                    // Those who do not speak the working language gain less (T2-LANGUAGE).
+                    initiative.Trust[a, b] += contactGain * participants[a].Participation * participants[b].Participation * (1 - initiative.Trust[a, b]);
                 }
             }
         }
@@ -284,8 +310,10 @@ internal sealed class T2MeetRule() : InitiativeRule(
                     double gap = participants[b].Positions[t] - x;
                     if (b != a && present[b] && Math.Abs(gap) < bound * (1 + trust))
                     {
-                        weight += trust;
-                        pull += trust * gap;
+                        // Those who do not speak the working language pull less on the text (T2-LANGUAGE).
+                        double w = trust * participants[b].Participation;
+                        weight += w;
+                        pull += w * gap;
                     }
                 }
 

@@ -14,8 +14,9 @@ namespace TrackSim.Core.Rules;
 /// interval divided by 1 + f·n, f = <c>third_party.funding_frequency</c> (rounded up to whole
 /// days, and never within the same step). Both forms and their defaults are assumptions of
 /// TrackSim's: the literature on Track II funding is qualitative. Switched off, funders change
-/// nothing. Funders that take part in meetings as participants (the <c>funder</c> role) are
-/// participants like any other; this rule is about third parties named under <c>funders</c>.
+/// nothing. Funders that take part in meetings as participants (the <c>funder</c> role) raise the
+/// resilience further from this value, and the pace (T2-FUNDING); this rule is about third parties
+/// named under <c>funders</c>. With both, the gaps multiply: 1 − (1 − r)(1 − φ)^n(1 − φ_p)^F.
 /// </para>
 /// </summary>
 internal sealed class T2ThirdFundingRule() : InitiativeRule(
@@ -43,7 +44,8 @@ internal sealed class T2ThirdFundingRule() : InitiativeRule(
         {
             double r = initiative.Spec.Resilience;
             int n = initiative.Funders.Length;
-            initiative.Resilience = on && n > 0 ? 1 - ((1 - r) * Math.Pow(1 - world.P[FundingResilience], n)) : r;
+            initiative.FundedResilience = on && n > 0 ? 1 - ((1 - r) * Math.Pow(1 - world.P[FundingResilience], n)) : r;
+            initiative.Resilience = initiative.FundedResilience;
         }
     }
 

@@ -20,7 +20,8 @@ namespace TrackSim.Core.Rules;
 /// a government that bans them receives nothing. An adopted recommendation adds
 /// <c>transfer.cbm_per_adoption</c> to the CBM stock of each dyad among the receiving governments and <c>trust.track2_gain</c> of the gap to 1
 /// in official trust; on a topic named after a sector it creates a link in that sector where the
-/// dyad has none; and it is an agreed text the governments have received on the topic, which
+/// dyad has none; and it is an agreed text the governments have received on the topic (weighing
+/// 1 + δ in their stock, δ the extra weight of a text the initiative's drafters wrote, T2-RESEARCH), which
 /// raises their optimism about agreements on it (TI-READINESS) and moves the negotiation of those
 /// agreements on (TI-AGREE). Each topic agreed at a meeting of this
 /// step is one recommendation, in topic order, right after the meeting (before the next
@@ -109,7 +110,8 @@ internal sealed class T2TransferRule() : InitiativeRule(
             }
 
             int k = world.TopicIndex(topic.Id);
-            dyad.Texts[k] += 1;
+            // A text drafted with academics and mediators weighs more (T2-RESEARCH).
+            dyad.Texts[k] += 1 + initiative.Drafting;
             dyad.NewTexts[k]++;
         }
     }

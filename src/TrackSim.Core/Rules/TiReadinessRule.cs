@@ -18,7 +18,8 @@ namespace TrackSim.Core.Rules;
 /// step's first day and who have a counterpart of another side taking part; 0 while i bans
 /// contacts with the other side) and h_i the leadership's
 /// hawkishness as ST-GOVERNMENT keeps it:
-/// motivation M_i = 1 − (1 − c_T·C)(1 − c_S·(1 − e^(−Y/y)))(1 − c_P·π_i),
+/// motivation M_i = 1 − (1 − c_T·C)(1 − c_S·(1 − e^(−Y/y)))(1 − c_P·π_i)(1 − A_i), A_i the
+/// pressure for peace of i's activists in Track II (set by T2-ACTIVISM),
 /// optimism O_i = 1 − (1 − τ)(1 − c_W·W_i),
 /// readiness R_i = √(M_i·O_i)·(1 − c_H·h_i)·(1 − χ_i) (both are necessary: either at 0 gives 0; the
 /// geometric mean keeps readiness on the scale of its parts; χ_i is the share a government
@@ -115,7 +116,8 @@ internal sealed class TiReadinessRule() : Rule(
                 dyad.WorkingTrust[side] = WorkingTrust(world, dyad, state);
                 dyad.Motivation[side] = 1 - ((1 - (p.Of(TensionWeight, state) * dyad.FeltCost))
                     * (1 - (p.Of(StalemateWeight, state) * stalemate))
-                    * (1 - (p.Of(PublicWeight, state) * world.Citizens.PublicTrust(world.States, state, other))));
+                    * (1 - (p.Of(PublicWeight, state) * world.Citizens.PublicTrust(world.States, state, other)))
+                    * (1 - world.Advocacy[state]));
                 dyad.Optimism[side] = 1 - ((1 - dyad.OfficialTrust) * (1 - (p.Of(BackchannelWeight, state) * dyad.WorkingTrust[side])));
                 dyad.Readiness[side] = GovernmentReadiness.Of(dyad.Motivation[side], dyad.Optimism[side], p[HawkishnessWeight], world.States[state].Hawkishness, dyad.Withheld[side]);
             }

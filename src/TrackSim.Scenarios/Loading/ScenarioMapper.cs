@@ -518,6 +518,7 @@ internal sealed class ScenarioMapper
             {
                 Hosts = ThirdPartyList(view, "hosts"),
                 Funders = ThirdPartyList(view, "funders"),
+                WorkingLanguage = view.Text("working_language") ?? InitiativeSpec.DefaultWorkingLanguage,
             });
         }
 
@@ -635,6 +636,7 @@ internal sealed class ScenarioMapper
                 From = from,
                 Until = until,
                 ThirdParty = thirdParty is not null,
+                SpeaksWorkingLanguage = view.Bool("speaks_working_language"),
             });
         }
 

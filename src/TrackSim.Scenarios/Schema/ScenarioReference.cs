@@ -90,7 +90,8 @@ public static class ScenarioReference
         Line(text, "## Roles");
         Line(text);
         Line(text, "Values of `participants[].role`. Each role belongs to one of the nine tracks of multi-track diplomacy and");
-        Line(text, "gives the typical alignment, access and reach used when a participant group does not set them.");
+        Line(text, "gives the typical alignment, access and reach used when a participant group does not set them. What the");
+        Line(text, "participants of each track do is under *All nine tracks* above (and in docs/MODEL.md, 7.7a).");
         Line(text);
         Line(text, "| role | track | alignment | access | reach | description |");
         Line(text, "|---|---|---|---|---|---|");

@@ -151,6 +151,7 @@ public static class ScenarioSchema
         new("access", Unit, "Access to officials (transfer).", DefaultText: "the role's"),
         new("reach", Unit, "Public reach: share of the audience that hears them; outreach travels in the shared language (see docs/MODEL.md, T2-OUTREACH).", DefaultText: "the role's"),
         new("shared_language", BoolShape.Instance, "Whether they speak the language shared across the border (outreach reaches only citizens who share it).", Default: true),
+        new("speaks_working_language", BoolShape.Instance, "Whether they speak the initiative's working language: those who do not gain less trust at its meetings and pull less on its texts (see docs/MODEL.md, T2-LANGUAGE).", Default: true),
         new("from", DateShape.Start, "First day the group takes part (meetings, outreach, working trust): groups can join an initiative that is already running.", DefaultText: "the initiative's start"),
         new("until", DateShape.End, "Last day the group takes part: groups can leave an initiative that goes on.", DefaultText: "the initiative's end"),
     ]);
@@ -166,6 +167,7 @@ public static class ScenarioSchema
         new("meeting_interval", DurationShape.Instance, "Time between scheduled meetings.", Default: "6 months"),
         new("resilience", Unit, "Chance that a meeting is held despite high tension or a suspended dialogue (unbroken engagement).", Default: 0.3),
         new("secret", BoolShape.Instance, "Whether it is a secret back channel: its participants meet, build trust and carry agreed texts to their governments, but the publics hear nothing of it (no outreach, no media) until a meeting leaks or an event exposes it (effects.expose; see docs/MODEL.md, T2-SECRECY).", Default: false),
+        new("working_language", TextShape.Language, "The language its meetings are held in; participant groups that do not speak it say so with speaks_working_language (see docs/MODEL.md, T2-LANGUAGE).", Default: "English"),
         new("sponsor", TextShape.Any, "Sponsor or venue, for the record.", DefaultText: "none"),
         new("topics", new ListShape(Topic, 1, 100), "Topics on the agenda.", DefaultText: "a core topic 'core' and a peripheral topic 'trade'"),
         new("participants", new ListShape(Participants, 1, 1000), "Participant groups.", Required: true),

@@ -27,6 +27,9 @@ public sealed class TextShape(string? pattern, string expected, int maxLength = 
     /// <summary>The id of an actor that may not be a state (a third party): upper-case letters, digits and '_', starting with a letter.</summary>
     public static TextShape ActorId { get; } = new("^[A-Z][A-Z0-9_]{1,15}$", "an id of upper-case letters, digits and '_' (such as NO)", 16);
 
+    /// <summary>The name of a language: letters, spaces and hyphens, starting with a capital letter.</summary>
+    public static TextShape Language { get; } = new("^[A-Z][A-Za-z -]{0,39}$", "a language name of letters starting with a capital (such as English)", 40);
+
     /// <summary>
     /// A path into the scenario as <c>--set</c> takes it: keys joined by dots, list items by index
     /// or id in brackets (<c>dyads[0].tension</c>, <c>events[kargil-1999].severity</c>).
