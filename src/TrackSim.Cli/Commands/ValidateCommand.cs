@@ -75,6 +75,7 @@ internal sealed class ValidateCommand : Command, ICommandWithExamples
         [
             Count(scenario.PublicCount, "state"),
             parties > 0 ? string.Create(CultureInfo.InvariantCulture, $"{parties} non-state part{(parties == 1 ? "y" : "ies")}") : null,
+            scenario.ThirdParties.Length > 0 ? string.Create(CultureInfo.InvariantCulture, $"{scenario.ThirdParties.Length} third part{(scenario.ThirdParties.Length == 1 ? "y" : "ies")}") : null,
             Count(scenario.Initiatives.Length, "initiative"),
             Count(scenario.Events.Length, "event"),
             Count(scenario.Agreements.Length, "agreement"),

@@ -57,7 +57,7 @@ public sealed class ValidateCommandTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(run.ExitCode, Is.EqualTo(0));
-            Assert.That(run.Out, Is.EqualTo($"{typed}: valid (2 states, 1 non-state party, 2 initiatives, 4 events, 2 agreements, 522 weekly steps, 4 variants)\n"));
+            Assert.That(run.Out, Is.EqualTo($"{typed}: valid (2 states, 1 non-state party, 2 third parties, 2 initiatives, 4 events, 2 agreements, 522 weekly steps, 4 variants)\n"));
         }
     }
 
