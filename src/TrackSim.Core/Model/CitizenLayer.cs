@@ -89,6 +89,23 @@ internal sealed class CitizenLayer
     public double[] LayerValues { get; }
 
     /// <summary>
+    /// The value of each state's citizens in trust layer <paramref name="layer"/>, read from a
+    /// per-pair array (<c>[state, actor]</c>) at the layer's target, 0 for a state with fewer
+    /// targets; written into <see cref="LayerValues"/>, which it returns.
+    /// </summary>
+    public double[] InLayer(double[,] byPair, int layer)
+    {
+        ArgumentNullException.ThrowIfNull(byPair);
+        for (int s = 0; s < Population.StateCount; s++)
+        {
+            var targets = Population.TargetsOf(s);
+            LayerValues[s] = layer < targets.Length ? byPair[s, targets[layer]] : 0;
+        }
+
+        return LayerValues;
+    }
+
+    /// <summary>
     /// The index by which a reader of a public metric names the directed pair (state, target):
     /// past the actors' own indices, so a reader tells a state's subject from a pair's.
     /// </summary>

@@ -63,16 +63,9 @@ internal sealed class CitMediaRule() : Rule(
         }
 
         // Each layer's shift: state s's citizens take in the change toward their k-th target.
-        var shift = world.Citizens.LayerValues;
         for (int k = 0; k < population.Layers; k++)
         {
-            for (int s = 0; s < population.StateCount; s++)
-            {
-                var targets = population.TargetsOf(s);
-                shift[s] = k < targets.Length ? world.MediaChange[s, targets[k]] : 0;
-            }
-
-            Media.Apply(population, k, shift);
+            Media.Apply(population, k, world.Citizens.InLayer(world.MediaChange, k));
         }
     }
 }

@@ -44,16 +44,9 @@ internal sealed class T2OutreachRule() : Rule(
         {
             // Each layer's push: state s's citizens hear of the actor that is their k-th target.
             var population = world.Citizens.Population;
-            var push = world.Citizens.LayerValues;
             for (int k = 0; k < population.Layers; k++)
             {
-                for (int s = 0; s < population.StateCount; s++)
-                {
-                    var targets = population.TargetsOf(s);
-                    push[s] = k < targets.Length ? world.OutreachPush[s, targets[k]] : 0;
-                }
-
-                Outreach.Apply(population, k, push);
+                Outreach.Apply(population, k, world.Citizens.InLayer(world.OutreachPush, k));
             }
         }
     }

@@ -47,16 +47,9 @@ public sealed class DirectedTrustTests
     public void A_US_China_incident_lowers_US_and_Chinese_trust_in_each_other_and_leaves_their_trust_in_India_unchanged()
     {
         var scenario = RuleWorlds.Load(ThreeStates);
-        var with = new Simulation(scenario, 0, seed: 1, citizenThreads: 1);
-        var without = new Simulation(scenario with { Events = [] }, 0, seed: 1, citizenThreads: 1);
-
         // Through the month of the incident (step 5, June 2000): the media shift reaches the pairs
         // it names at once; everything else is the same stream of draws in both runs.
-        for (int step = 0; step <= 5; step++)
-        {
-            with.Step();
-            without.Step();
-        }
+        var (with, without) = RuleWorlds.WithAndWithoutEvents(scenario, seed: 1, steps: 6);
 
         using (Assert.EnterMultipleScope())
         {

@@ -1,5 +1,4 @@
 using TrackSim.Core.Domain;
-using TrackSim.Core.Engine;
 
 namespace TrackSim.Tests.Core.Rules;
 
@@ -50,15 +49,8 @@ public sealed class NonStatePartyTests
     public void An_attack_by_a_group_opposed_to_the_talks_is_not_an_attack_by_the_party_at_the_table()
     {
         var scenario = RuleWorlds.Load(PeaceProcess);
-        var with = new Simulation(scenario, 0, seed: 2, citizenThreads: 1);
-        var without = new Simulation(scenario with { Events = [] }, 0, seed: 2, citizenThreads: 1);
-
         // Through March 2013 (step 14), the month of the ambush.
-        for (int step = 0; step <= 14; step++)
-        {
-            with.Step();
-            without.Step();
-        }
+        var (with, without) = RuleWorlds.WithAndWithoutEvents(scenario, seed: 2, steps: 15);
 
         using (Assert.EnterMultipleScope())
         {
@@ -74,13 +66,7 @@ public sealed class NonStatePartyTests
     public void The_same_attack_written_as_an_attack_by_the_party_at_the_table_hits_the_talks()
     {
         var scenario = RuleWorlds.Load(PeaceProcess.Replace("actors: [ELN, CO]", "actors: [FARC, CO]", StringComparison.Ordinal));
-        var with = new Simulation(scenario, 0, seed: 2, citizenThreads: 1);
-        var without = new Simulation(scenario with { Events = [] }, 0, seed: 2, citizenThreads: 1);
-        for (int step = 0; step <= 14; step++)
-        {
-            with.Step();
-            without.Step();
-        }
+        var (with, without) = RuleWorlds.WithAndWithoutEvents(scenario, seed: 2, steps: 15);
 
         using (Assert.EnterMultipleScope())
         {

@@ -49,6 +49,24 @@ internal static class RuleWorlds
         }
     }
 
+    /// <summary>
+    /// Two runs of replicate 0 of <paramref name="scenario"/> on one thread, one with its events
+    /// and one without any, each stepped <paramref name="steps"/> times: the same random draws
+    /// wherever the events change nothing.
+    /// </summary>
+    public static (Simulation With, Simulation Without) WithAndWithoutEvents(Scenario scenario, ulong seed, int steps)
+    {
+        var with = new Simulation(scenario, 0, seed, citizenThreads: 1);
+        var without = new Simulation(scenario with { Events = [] }, 0, seed, citizenThreads: 1);
+        for (int step = 0; step < steps; step++)
+        {
+            with.Step();
+            without.Step();
+        }
+
+        return (with, without);
+    }
+
     /// <summary>A world of replicate 0 for the scenario in <paramref name="yaml"/>.</summary>
     public static World Create(string yaml, ulong seed = 1) => Simulation.CreateWorld(Load(yaml), 0, new StreamFactory(seed));
 
