@@ -34,7 +34,7 @@ public sealed class TextShape(string? pattern, string expected, int maxLength = 
     /// A path into the scenario as <c>--set</c> takes it: keys joined by dots, list items by index
     /// or id in brackets (<c>dyads[0].tension</c>, <c>events[kargil-1999].severity</c>).
     /// </summary>
-    public static TextShape SetPath { get; } = new(@"^[A-Za-z0-9_-]+(\[[^\[\]]+\])*(\.[A-Za-z0-9_-]+(\[[^\[\]]+\])*)*$", "a path such as citizens.per_state or dyads[0].tension", 300);
+    public static TextShape SetPath { get; } = new(@"^[A-Za-z0-9_>-]+(\[[^\[\]]+\])*(\.[A-Za-z0-9_>-]+(\[[^\[\]]+\])*)*$", "a path such as citizens.per_state, dyads[0].tension or citizens.initial_trust.US>CN.mean", 300);
 
     /// <summary>The regular expression, or null.</summary>
     public string? Pattern { get; } = pattern;

@@ -80,4 +80,25 @@ public sealed class PartyRuleTests
         var result = Load(yaml);
         HasError(result, 3, 18, "parties[0].id", "duplicate id 'CO'", "states and parties share one set of ids");
     }
+
+    [Test]
+    public void A_variant_sets_the_initial_trust_of_a_directed_pair_by_its_path()
+    {
+        var result = Load("""
+            calendar: { start: 2012-01, end: 2012-12 }
+            states: [ { id: US }, { id: CN }, { id: IN } ]
+            variants:
+              - name: cooler
+                set:
+                  citizens.initial_trust.US>CN.mean: 0.2
+            """);
+        Assert.That(result.Errors, Is.Empty, Describe(result));
+        var cooler = result.Scenario!.ForVariant("cooler");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(cooler.Citizens.TrustOf("US", "CN").Mean, Is.EqualTo(0.2));
+            Assert.That(cooler.Citizens.TrustOf("US", "IN").Mean, Is.EqualTo(0.5), "the other pair keeps the default");
+            Assert.That(result.Scenario.Citizens.TrustOf("US", "CN").Mean, Is.EqualTo(0.5), "the base is unchanged");
+        }
+    }
 }
