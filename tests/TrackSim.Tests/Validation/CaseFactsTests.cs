@@ -3,9 +3,30 @@ using TrackSim.Scenarios.Loading;
 
 namespace TrackSim.Tests.Validation;
 
-/// <summary>The dated facts of the cases (data/cases/dated-facts.csv) and the case scenarios agree.</summary>
+/// <summary>
+/// The observed dates of agreements in data/ and the scenarios that put those agreements on the
+/// table agree, both ways: data/cases/dated-facts.csv with the case scenarios, and
+/// data/india-pakistan-agreements.csv with the India-Pakistan scenario.
+/// </summary>
 public sealed class CaseFactsTests
 {
+    [Test]
+    public void Every_india_pakistan_agreement_date_in_the_data_is_a_historical_date_of_the_scenario_and_back()
+    {
+        var rows = File.ReadAllLines(RepositoryFiles.PathOf("data/india-pakistan-agreements.csv")).Skip(1).Select(ParseCsv)
+            .Select(r => (Date: ParseDate(r[0]), Id: r[1])).ToHashSet();
+        var loaded = ScenarioLoader.LoadFile(RepositoryFiles.PathOf("scenarios/india-pakistan-1984-2021.yaml"));
+        Assert.That(loaded.Errors, Is.Empty);
+        var onTable = loaded.Scenario!.Agreements.SelectMany(a => a.Historical.Select(d => (Date: d, a.Id))).ToHashSet();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(rows, Has.Count.EqualTo(16));
+            Assert.That(rows.Except(onTable), Is.Empty, "in the data, not on the scenario's table");
+            Assert.That(onTable.Except(rows), Is.Empty, "on the scenario's table, not in the data");
+        }
+    }
+
     [Test]
     public void Every_agreement_in_the_facts_is_on_its_scenarios_table_with_that_historical_date_and_back()
     {
