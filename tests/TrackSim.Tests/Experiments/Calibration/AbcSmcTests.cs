@@ -102,9 +102,10 @@ public sealed class AbcSmcTests
     {
         // At eps = 1 the ABC posterior is Normal(ybar, 1/sqrt(n)) convolved with Uniform(-1, 1):
         // SD sqrt(0.05 + 1/3) = 0.619, almost three times the exact 0.224.
-        var wide = AbcSmc.Run(MeanPrior, MeanDistance, new AbcSmcOptions { Population = 400, FinalTolerance = 1 }, seed: 2026).Posterior;
+        var result = AbcSmc.Run(MeanPrior, MeanDistance, new AbcSmcOptions { Population = 400, FinalTolerance = 1 }, seed: 2026);
+        var wide = result.Posterior;
         double predicted = Math.Sqrt((1.0 / Observed.Length) + (1.0 / 3));
-        TestContext.Out.WriteLine($"eps 1: mean {wide.Mean(0):0.0000} sd {wide.StandardDeviation(0):0.0000} ess {wide.EffectiveSampleSize:0} (predicted sd {predicted:0.0000})");
+        TestContext.Out.WriteLine(Describe(result));
 
         using (Assert.EnterMultipleScope())
         {
