@@ -86,13 +86,14 @@ public sealed class AbcSmcTests
             Assert.That(result.Stop, Is.EqualTo(AbcStop.FinalTolerance));
             Assert.That(posterior.Tolerance, Is.EqualTo(0.02));
 
-            // Monte Carlo error of the weighted mean: SD / sqrt(ESS); four of them (ESS >= 150 seen
-            // is asserted) is 4 * 0.224 / sqrt(150) = 0.073.
+            // The Monte Carlo error of the weighted mean is about SD / sqrt(ESS), somewhat more
+            // because the particles of a generation share parents: over 80 seeds the spread of
+            // (mean - ybar) / (SD / sqrt(ESS)) was 1.3. Five of them is about four such spreads.
             Assert.That(posterior.EffectiveSampleSize, Is.GreaterThanOrEqualTo(150));
-            Assert.That(posterior.Mean(0), Is.EqualTo(ObservedMean).Within(4 * exactSd / Math.Sqrt(posterior.EffectiveSampleSize)));
+            Assert.That(posterior.Mean(0), Is.EqualTo(ObservedMean).Within(5 * exactSd / Math.Sqrt(posterior.EffectiveSampleSize)));
 
-            // The relative standard error of a sample SD is about 1 / sqrt(2 ESS), 5.8% at ESS 150;
-            // 20% is three of them plus the 0.1% inflation by eps.
+            // The relative error of the posterior SD had a spread of 5.5% over the same 80 seeds
+            // (mean +0.04%: no bias); 20% is about 3.6 spreads, and the eps inflation is 0.1%.
             Assert.That(posterior.StandardDeviation(0), Is.EqualTo(exactSd).Within(20).Percent);
         }
     }
@@ -109,8 +110,9 @@ public sealed class AbcSmcTests
 
         using (Assert.EnterMultipleScope())
         {
+            // Tolerances as in the test at eps = 0.02 (over 30 seeds the SD's relative error here had a spread of 1.9%).
             Assert.That(wide.StandardDeviation(0), Is.EqualTo(predicted).Within(20).Percent);
-            Assert.That(wide.Mean(0), Is.EqualTo(ObservedMean).Within(4 * predicted / Math.Sqrt(wide.EffectiveSampleSize)));
+            Assert.That(wide.Mean(0), Is.EqualTo(ObservedMean).Within(5 * predicted / Math.Sqrt(wide.EffectiveSampleSize)));
         }
     }
 
@@ -132,14 +134,18 @@ public sealed class AbcSmcTests
         {
             Assert.That(result.Stop, Is.EqualTo(AbcStop.FinalTolerance));
             Assert.That(posterior.EffectiveSampleSize, Is.GreaterThanOrEqualTo(150));
+            // Over 30 seeds the errors of the means had spreads of 1.3 (a) and 1.5 (b) times
+            // SD / sqrt(ESS), and the SDs' relative errors spreads of 5.5% and 6.4% (largest +18%):
+            // six standard errors and 25% are about four spreads.
             double ess = posterior.EffectiveSampleSize;
-            Assert.That(posterior.Mean(0), Is.EqualTo(aHat).Within(4 * sdA / Math.Sqrt(ess)));
-            Assert.That(posterior.Mean(1), Is.EqualTo(bHat).Within(4 * sdB / Math.Sqrt(ess)));
-            Assert.That(posterior.StandardDeviation(0), Is.EqualTo(sdA).Within(20).Percent);
-            Assert.That(posterior.StandardDeviation(1), Is.EqualTo(sdB).Within(20).Percent);
+            Assert.That(posterior.Mean(0), Is.EqualTo(aHat).Within(6 * sdA / Math.Sqrt(ess)));
+            Assert.That(posterior.Mean(1), Is.EqualTo(bHat).Within(6 * sdB / Math.Sqrt(ess)));
+            Assert.That(posterior.StandardDeviation(0), Is.EqualTo(sdA).Within(25).Percent);
+            Assert.That(posterior.StandardDeviation(1), Is.EqualTo(sdB).Within(25).Percent);
 
-            // The kernel follows each parameter's own spread: sqrt(2) times the previous population's SD.
-            Assert.That(posterior.KernelSd[0] / posterior.KernelSd[1], Is.EqualTo(sdA / sdB).Within(30).Percent);
+            // The kernel follows each parameter's own spread (the exact ratio is 2.9; one width for
+            // both would give 1). Over 30 seeds the ratio of the last kernel's widths was 1.8 to 3.2.
+            Assert.That(posterior.KernelSd[0] / posterior.KernelSd[1], Is.GreaterThan(1.5));
         }
     }
 
