@@ -327,6 +327,27 @@ public sealed class AbcSmcTests
         }
     }
 
+    [Test]
+    public void A_cancelled_run_stops_between_batches()
+    {
+        // The model cancels at its 100th call; the run must stop at the next batch, long before the 0-tolerance cap of 10^6.
+        using var cancel = new CancellationTokenSource();
+        int calls = 0;
+        double Cancelling(double[] p, ulong s)
+        {
+            if (Interlocked.Increment(ref calls) == 100)
+            {
+                cancel.Cancel();
+            }
+
+            return MeanDistance(p, s);
+        }
+
+        var options = new AbcSmcOptions { Population = 50, FinalTolerance = 0, MaxSimulationsPerGeneration = 1_000_000 };
+        Assert.That(() => AbcSmc.Run(MeanPrior, Cancelling, options, 1, cancel.Token), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(calls, Is.EqualTo(100), "one thread simulates one proposal per batch");
+    }
+
     private static string Describe(AbcResult result) =>
         string.Join(
             "\n",
