@@ -39,6 +39,14 @@ internal sealed class InitiativeRuntime
     /// <summary>Indices of the third parties that fund it in <c>World.ThirdParties</c>.</summary>
     public int[] Funders { get; }
 
+    /// <summary>
+    /// A resilience <paramref name="resilience"/> raised by <paramref name="funders"/> funders,
+    /// each closing the share <paramref name="share"/> of the gap to a meeting that is always held:
+    /// 1 − (1 − r)(1 − φ)^n (T2-THIRD-FUNDING and T2-FUNDING; with both, the gaps multiply).
+    /// </summary>
+    public static double Funded(double resilience, double share, int funders) =>
+        funders == 0 ? resilience : 1 - ((1 - resilience) * Math.Pow(1 - share, funders));
+
     /// <summary>The scenario's resilience raised by the third parties that fund the initiative (set by T2-THIRD-FUNDING at the start; the base of T2-FUNDING).</summary>
     public double FundedResilience { get; set; }
 

@@ -50,13 +50,17 @@ internal sealed class StAudienceRule() : Rule(
             int related = 0;
             for (int j = 0; j < n; j++)
             {
-                double toward = scale == 0 || !world.Related(i, j) ? 0 : scale * Math.Clamp(1 - (2 * world.Citizens.PublicTrust(world.States, i, j)), 0, 1);
-                world.AudiencePressure[i, j] = toward;
-                if (j != i && world.Related(i, j))
+                // No actor is related to itself, so the diagonal stays 0.
+                if (!world.Related(i, j))
                 {
-                    sum += toward;
-                    related++;
+                    world.AudiencePressure[i, j] = 0;
+                    continue;
                 }
+
+                double toward = scale == 0 ? 0 : scale * Math.Clamp(1 - (2 * world.Citizens.PublicTrust(world.States, i, j)), 0, 1);
+                world.AudiencePressure[i, j] = toward;
+                sum += toward;
+                related++;
             }
 
             state.AudiencePressure = related > 0 ? sum / related : 0;

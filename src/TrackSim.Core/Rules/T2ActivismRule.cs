@@ -42,22 +42,7 @@ internal sealed class T2ActivismRule() : Rule(
             return;
         }
 
-        foreach (var initiative in world.Initiatives)
-        {
-            if (!initiative.IsRunning(world.Date) || initiative.MeetingsHeld == 0 || initiative.Secret)
-            {
-                continue;
-            }
-
-            for (int q = 0; q < initiative.Participants.Length; q++)
-            {
-                var participant = initiative.Participants[q];
-                if (participant.Role.Track == Track.Activism && participant.IsMember(world.Date) && initiative.TryCrossSideTrustOf(q, world.Date, out double trust))
-                {
-                    advocacy[participant.State] += participant.Reach * trust;
-                }
-            }
-        }
+        TrackVoices.Sum(world, Track.Activism, publicOnly: true, advocacy, static (participant, trust) => participant.Reach * trust);
 
         for (int s = 0; s < advocacy.Length; s++)
         {

@@ -42,21 +42,7 @@ internal sealed class T2ExchangeRule() : Rule(
             return;
         }
 
-        foreach (var initiative in world.Initiatives)
-        {
-            if (!initiative.IsRunning(world.Date) || initiative.MeetingsHeld == 0)
-            {
-                continue;
-            }
-
-            for (int q = 0; q < initiative.Participants.Length; q++)
-            {
-                var participant = initiative.Participants[q];
-                if (participant.Role.Track == Track.PrivateCitizen && participant.IsMember(world.Date) && initiative.TryCrossSideTrustOf(q, world.Date, out double trust))
-                {
-                    contact[participant.State] += world.P[Contact] * trust;
-                }
-            }
-        }
+        // Exchanges go on in secret channels too: they are contact, not speech.
+        TrackVoices.Sum(world, Track.PrivateCitizen, publicOnly: false, contact, static (_, trust) => trust, world.P[Contact]);
     }
 }

@@ -47,8 +47,7 @@ internal sealed class T2FundingRule() : InitiativeRule(
         }
 
         // The base is the scenario's resilience as third-party funders raised it (T2-THIRD-FUNDING).
-        double r = initiative.FundedResilience;
-        initiative.Resilience = funders == 0 ? r : 1 - ((1 - r) * Math.Pow(1 - world.P[Resilience], funders));
+        initiative.Resilience = InitiativeRuntime.Funded(initiative.FundedResilience, world.P[Resilience], funders);
         initiative.MeetingPace = 1 + (world.P[Pace] * funders);
     }
 }

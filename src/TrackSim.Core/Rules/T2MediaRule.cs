@@ -46,23 +46,7 @@ internal sealed class T2MediaRule() : Rule(
 
         // The cooperative array holds the sum of voices until the multipliers are set below.
         var voice = world.CooperativeFraming;
-        Array.Clear(voice);
-        foreach (var initiative in world.Initiatives)
-        {
-            if (!initiative.IsRunning(world.Date) || initiative.MeetingsHeld == 0 || initiative.Secret)
-            {
-                continue;
-            }
-
-            for (int q = 0; q < initiative.Participants.Length; q++)
-            {
-                var participant = initiative.Participants[q];
-                if (participant.Role.Track == Track.Media && participant.IsMember(world.Date) && initiative.TryCrossSideTrustOf(q, world.Date, out double trust))
-                {
-                    voice[participant.State] += participant.Reach * ((2 * trust) - 1);
-                }
-            }
-        }
+        TrackVoices.Sum(world, Track.Media, publicOnly: true, voice, static (participant, trust) => participant.Reach * ((2 * trust) - 1));
 
         double framing = world.P[Framing];
         for (int s = 0; s < voice.Length; s++)

@@ -42,9 +42,7 @@ internal sealed class T2ThirdFundingRule() : InitiativeRule(
         bool on = world.On(Switch);
         foreach (var initiative in world.Initiatives)
         {
-            double r = initiative.Spec.Resilience;
-            int n = initiative.Funders.Length;
-            initiative.FundedResilience = on && n > 0 ? 1 - ((1 - r) * Math.Pow(1 - world.P[FundingResilience], n)) : r;
+            initiative.FundedResilience = InitiativeRuntime.Funded(initiative.Spec.Resilience, world.P[FundingResilience], on ? initiative.Funders.Length : 0);
             initiative.Resilience = initiative.FundedResilience;
         }
     }

@@ -1172,7 +1172,7 @@ internal sealed class ScenarioMapper
         {
             if (!_states.ContainsKey(ids[1]))
             {
-                Error(at, path, $"no {(_publicOrder.Count < _stateOrder.Count ? "state or party" : "state")} '{ids[1]}'{Known(_stateOrder)}");
+                CheckState(ids[1], at, path);
             }
             else if (ids[1] == ids[0])
             {
