@@ -51,6 +51,12 @@ public static class AbcSmc
     /// <param name="options">Population size, stopping rule, tolerance schedule, simulation cap and threads.</param>
     /// <param name="seed">The seed of the run.</param>
     /// <param name="cancellationToken">Stops between batches of simulations.</param>
+    /// <param name="completed">
+    /// Generations of an earlier run with the same priors, options and seed to continue from (as
+    /// read back from its checkpoint); the result is the same as that of an uninterrupted run.
+    /// </param>
+    /// <param name="finished">Called with each generation as it is completed (not with those in <paramref name="completed"/>), to checkpoint it.</param>
+    /// <param name="progress">Told after each batch of simulations how the generation under way stands.</param>
     /// <exception cref="ArgumentException">
     /// A prior list that is empty or names a parameter twice, an invalid option, or a simulation cap
     /// reached before generation 0 had N particles (there is then no population to return).
@@ -61,6 +67,9 @@ public static class AbcSmc
         AbcSimulator model,
         AbcSmcOptions options,
         ulong seed,
+        IReadOnlyList<AbcGeneration>? completed = null,
+        Action<AbcGeneration>? finished = null,
+        IProgress<AbcProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         var prior = CheckPriors(priors);
@@ -68,19 +77,27 @@ public static class AbcSmc
         ArgumentNullException.ThrowIfNull(options);
         long cap = CheckOptions(options);
         var streams = new StreamFactory(seed);
-        var sampler = new Sampler(prior, model, options, cap, streams, cancellationToken);
-
-        var first = sampler.Populate(0, options.InitialTolerance, previous: null, kernelSd: []);
-        if (first.Generation is null)
+        var sampler = new Sampler(prior, model, options, cap, streams, progress, cancellationToken);
+        var generations = ImmutableArray.CreateBuilder<AbcGeneration>();
+        if (completed is { Count: > 0 })
         {
-            throw new ArgumentException(
-                $"Generation 0 reached the cap of {cap} simulations with only {first.Accepted} of {options.Population} particles "
-                + $"within the initial tolerance {Format(options.InitialTolerance)}; raise the cap or the initial tolerance.",
-                OptionName(nameof(AbcSmcOptions.MaxSimulationsPerGeneration)));
+            generations.AddRange(CheckCompleted(completed, prior.Length, options.Population));
+        }
+        else
+        {
+            var first = sampler.Populate(0, options.InitialTolerance, previous: null, kernelSd: []);
+            if (first.Generation is null)
+            {
+                throw new ArgumentException(
+                    $"Generation 0 reached the cap of {cap} simulations with only {first.Accepted} of {options.Population} particles "
+                    + $"within the initial tolerance {Format(options.InitialTolerance)}; raise the cap or the initial tolerance.",
+                    OptionName(nameof(AbcSmcOptions.MaxSimulationsPerGeneration)));
+            }
+
+            generations.Add(first.Generation);
+            finished?.Invoke(first.Generation);
         }
 
-        var generations = ImmutableArray.CreateBuilder<AbcGeneration>();
-        generations.Add(first.Generation);
         while (true)
         {
             var last = generations[^1];
@@ -125,6 +142,7 @@ public static class AbcSmc
             }
 
             generations.Add(next.Generation);
+            finished?.Invoke(next.Generation);
         }
 
         AbcResult Done(AbcStop stop, string message) => new(prior, options, seed, generations.ToImmutable(), stop, message);
@@ -153,6 +171,27 @@ public static class AbcSmc
         }
 
         return [.. priors];
+    }
+
+    private static IEnumerable<AbcGeneration> CheckCompleted(IReadOnlyList<AbcGeneration> completed, int parameters, int population)
+    {
+        for (int g = 0; g < completed.Count; g++)
+        {
+            var generation = completed[g];
+            if (generation is null || generation.Index != g)
+            {
+                throw new ArgumentException($"The completed generations must be numbered 0, 1, 2... in order; entry {g} is not generation {g}.", nameof(completed));
+            }
+
+            if (generation.Particles.Length != population || generation.Particles.Any(p => p.Parameters.Length != parameters))
+            {
+                throw new ArgumentException(
+                    $"Generation {g} to continue from has {generation.Particles.Length} particles of {generation.Particles.FirstOrDefault()?.Parameters.Length ?? 0} parameters; this run has a population of {population} and {parameters} parameters.",
+                    nameof(completed));
+            }
+        }
+
+        return completed;
     }
 
     // Returns the simulation cap per generation.
@@ -228,6 +267,7 @@ public static class AbcSmc
         AbcSmcOptions options,
         long cap,
         StreamFactory streams,
+        IProgress<AbcProgress>? progress,
         CancellationToken token)
     {
         private readonly int _batch = options.Threads == 1 ? 1 : options.Threads * BatchPerThread;
@@ -295,10 +335,13 @@ public static class AbcSmc
                                 particles.Add(new AbcParticle(accepted[i].Proposal.Index, [.. accepted[i].Parameters], weights[i], accepted[i].Proposal.Distance));
                             }
 
+                            progress?.Report(new AbcProgress(index, tolerance, n, n, simulations));
                             return new Attempt(new AbcGeneration(index, tolerance, kernelSd, particles.MoveToImmutable(), simulations, outside), n);
                         }
                     }
                 }
+
+                progress?.Report(new AbcProgress(index, tolerance, accepted.Count, n, simulations));
             }
         }
 

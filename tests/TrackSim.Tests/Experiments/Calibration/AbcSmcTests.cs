@@ -344,7 +344,7 @@ public sealed class AbcSmcTests
         }
 
         var options = new AbcSmcOptions { Population = 50, FinalTolerance = 0, MaxSimulationsPerGeneration = 1_000_000 };
-        Assert.That(() => AbcSmc.Run(MeanPrior, Cancelling, options, 1, cancel.Token), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(() => AbcSmc.Run(MeanPrior, Cancelling, options, 1, cancellationToken: cancel.Token), Throws.InstanceOf<OperationCanceledException>());
         Assert.That(calls, Is.EqualTo(100), "one thread simulates one proposal per batch");
     }
 
