@@ -180,6 +180,7 @@ internal static class Program
         {
             new RunCommand(console),
             new SweepCommand(console),
+            new CalibrateCommand(console),
             new MergeCommand(console),
             new PlotCommand(console),
             new DescribeCommand(console),
