@@ -97,11 +97,17 @@ public static class PosteriorCharts
         return string.Create(CultureInfo.InvariantCulture, $"{weights.Count} particles, effective sample size {ess:0}");
     }
 
-    /// <summary>The median and interval of a parameter in figures, for a panel's second line.</summary>
-    internal static string Figures(PosteriorParameter parameter, PosteriorSummary summary)
+    /// <summary>
+    /// The median and interval of a parameter in figures, for a panel's second line, longest first:
+    /// the first that fits the panel is drawn.
+    /// </summary>
+    internal static IReadOnlyList<string> Figures(PosteriorParameter parameter, PosteriorSummary summary)
     {
         double span = parameter.PriorHigh - parameter.PriorLow;
-        return $"median {CalibrationFigure.Number(summary.Median, span)}, 5–95%: {CalibrationFigure.Number(summary.Low, span)} to {CalibrationFigure.Number(summary.High, span)}";
+        string median = CalibrationFigure.Number(summary.Median, span);
+        string low = CalibrationFigure.Number(summary.Low, span);
+        string high = CalibrationFigure.Number(summary.High, span);
+        return [$"median {median}, 5–95%: {low} to {high}", $"median {median} ({low} to {high})", $"{median} ({low} to {high})"];
     }
 
     /// <summary>Where everything of the marginals figure goes, in points.</summary>
@@ -115,6 +121,7 @@ public static class PosteriorCharts
         private readonly List<(ChartBox Data, IReadOnlyList<(double Value, string Label)> Ticks, double HeaderBaseline)> _boxes = [];
         private readonly IReadOnlyList<(ChartLegend.Item Item, LegendMark Mark)> _legend;
         private readonly (double Title, double? Subtitle) _titleBaselines;
+        private readonly int _form;
 
         public MarginalsLayout(CalibrationFigure figure, string title, IReadOnlyList<PosteriorParameter> parameters, IReadOnlyList<double> weights)
         {
@@ -162,6 +169,11 @@ public static class PosteriorCharts
 
             double legendTop = panelsTop + (rows * (heading + dataHeight + figure.AxisBelow)) + ((rows - 1) * gap) + (f * 0.5);
             _legend = figure.PlaceLegend(marks, Width, legendTop, out _);
+
+            // The same form of the figures in every panel: the longest that fits them all.
+            double room = Room(_boxes[0].Data);
+            var forms = _panels.Select((panel, i) => Figures(parameters[i], panel.Summary)).ToList();
+            _form = Enumerable.Range(0, forms[0].Count).FirstOrDefault(form => forms.All(f => figure.Text.Width(f[form], sizes.Subtitle) <= room), forms[0].Count - 1);
         }
 
         public double Width { get; }
@@ -180,16 +192,19 @@ public static class PosteriorCharts
                 var (xMin, xMax) = panel.XLimits;
                 _figure.RenderPanel(canvas, data, (xMin, xMax, 0, panel.YMax), ticks.Select(t => t.Value), [], plot => panel.Add(plot, sizes), horizontalGrid: false);
                 _figure.DrawXTickLabels(canvas, data, xMin, xMax, ticks);
-                double room = data.Width + (2 * sizes.Pad);
+                double room = Room(data);
                 text.Draw(canvas, _figure.Name(parameter, sizes.Header, room, bold: true), data.Left, headerBaseline, sizes.Header, ChartPalette.Ink, bold: true);
                 double second = headerBaseline + ChartText.LineHeight(sizes.Header) - ChartText.Ascent(sizes.Header) + ChartText.Ascent(sizes.Subtitle);
-                text.Draw(canvas, text.Fit(Figures(parameter, panel.Summary), sizes.Subtitle, room), data.Left, second, sizes.Subtitle, ChartPalette.Muted);
+                text.Draw(canvas, text.Fit(Figures(parameter, panel.Summary)[_form], sizes.Subtitle, room), data.Left, second, sizes.Subtitle, ChartPalette.Muted);
             }
 
             text.Draw(canvas, text.Fit(_title, sizes.Title, Width - (2 * sizes.Pad), bold: true), sizes.Pad, _titleBaselines.Title, sizes.Title, ChartPalette.Ink, bold: true);
             text.Draw(canvas, _subtitle, sizes.Pad, _titleBaselines.Subtitle!.Value, sizes.Subtitle, ChartPalette.Muted);
             _figure.DrawLegend(canvas, _legend);
         }
+
+        // The width a panel's title lines may take: its data area and a little of the margin beside it.
+        private double Room(ChartBox data) => data.Width + (2 * _figure.Sizes.Pad);
     }
 
     /// <summary>Where everything of the pairwise plot goes, in points.</summary>

@@ -125,7 +125,7 @@ internal static class SyntheticPosterior
             "0–1",
             band,
             observed,
-            "200 posterior particles × 5 runs; noise band: 40 runs at the posterior medians",
+            "200 particles × 5 runs; noise: 40 runs at the posterior medians",
             Floor: 0,
             Ceiling: 1);
     }
