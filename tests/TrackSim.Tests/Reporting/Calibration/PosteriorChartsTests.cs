@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Xml.Linq;
 using SkiaSharp;
+using TrackSim.Experiments.Calibration;
 using TrackSim.Reporting.Calibration;
 using TrackSim.Reporting.Charts;
 
@@ -159,6 +160,29 @@ public sealed class PosteriorChartsTests
         foreach (string file in new[] { "pairs.png", "pairs.svg" })
         {
             Assert.That(File.ReadAllBytes(Path.Combine(_temp.File("b"), file)), Is.EqualTo(File.ReadAllBytes(Path.Combine(_temp.File("a"), file))), file);
+        }
+    }
+
+    [Test]
+    public void An_ABC_SMC_posterior_is_charted_through_PosteriorSample()
+    {
+        // A toy run: the distance is |mu - 1.5|, so the particles close in on 1.5 as the tolerance falls; the second parameter is free.
+        UniformPrior[] priors = [new("mu", -10, 10), new("nuisance", 0, 1)];
+        static double Distance(double[] theta, ulong seed) => Math.Abs(theta[0] - 1.5);
+        var result = AbcSmc.Run(priors, Distance, new AbcSmcOptions { Population = 200, Generations = 4 }, seed: 11);
+
+        var sample = PosteriorSample.From(result.Posterior, result.Priors, name => name == "mu" ? "units" : string.Empty);
+        PosteriorCharts.Pairs(_temp.Path, "abc", "ABC", sample.Parameters, sample.Weights, ChartStyle.Default with { Formats = ["svg"] });
+        var mu = WeightedStatistics.Summarise(sample.Parameters[0], sample.Weights);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(sample.Weights.Sum(), Is.EqualTo(1).Within(1e-9));
+            Assert.That(sample.Parameters.Select(p => (p.Key, p.Unit, p.PriorLow, p.PriorHigh)), Is.EqualTo(new[] { ("mu", "units", -10.0, 10.0), ("nuisance", "", 0.0, 1.0) }));
+
+            // Each tolerance is the median of the distances before, about half of it: after four generations mu lies within a few tenths of 1.5.
+            Assert.That(mu.Median, Is.EqualTo(1.5).Within(0.2));
+            Assert.That(Texts("abc.svg"), Has.Member("mu (units)").And.Member("nuisance"));
         }
     }
 

@@ -77,6 +77,22 @@ public sealed class PredictiveChartTests
         }
     }
 
+    [Test]
+    public void A_single_date_and_a_band_of_no_width_draw_without_NaN()
+    {
+        var band = new PredictiveBand([new DateOnly(2020, 6, 1)], [0.5], [0.5], [0.5], [0.5], [0.5]);
+        var series = new PredictiveSeries("T", "M", "", band, [new ObservedPoint(new DateOnly(2020, 6, 1), 0.5, null, null, "")]);
+
+        PredictiveChart.Save(_temp.Path, "flat", series, ChartStyle.Default);
+
+        using var png = SKBitmap.Decode(_temp.File("flat.png"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((png.Width, png.Height), Is.EqualTo((1050, 720)));
+            Assert.That(File.ReadAllText(_temp.File("flat.svg")), Does.Not.Contain("NaN"));
+        }
+    }
+
     private static IEnumerable<TestCaseData> BadSeries()
     {
         var good = SyntheticPosterior.Predictive();
