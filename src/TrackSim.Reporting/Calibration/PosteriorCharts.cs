@@ -139,10 +139,10 @@ public static class PosteriorCharts
             int rows = (k + columns - 1) / columns;
             double cell = (Width - (2 * pad)) / columns;
 
-            // A tick label at the prior's bound is centred on the frame's edge: room for half of it.
-            double side = Math.Max(f * 0.5, (parameters.Max(p => Math.Max(
-                figure.Text.Width(ValueTicks.For(p.PriorLow, p.PriorHigh, p.PriorLow, p.PriorHigh, 3).Ticks[0].Label, sizes.Tick),
-                figure.Text.Width(ValueTicks.For(p.PriorLow, p.PriorHigh, p.PriorLow, p.PriorHigh, 3).Ticks[^1].Label, sizes.Tick))) / 2) + (f * 0.15));
+            // A tick label at the prior's bound is centred on the frame's edge: room for half of the widest.
+            double EndLabel(PosteriorParameter p) => ValueTicks.For(p.PriorLow, p.PriorHigh, p.PriorLow, p.PriorHigh, 3).Ticks
+                .Select(t => figure.Text.Width(t.Label, sizes.Tick)).DefaultIfEmpty(0).Max();
+            double side = Math.Max(f * 0.5, (parameters.Max(EndLabel) / 2) + (f * 0.15));
             double dataWidth = cell - (2 * side);
             var (titleBaseline, subtitleBaseline, below) = sizes.TitleLines(subtitle: true);
             _titleBaselines = (titleBaseline, subtitleBaseline);
