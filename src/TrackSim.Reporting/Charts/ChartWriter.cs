@@ -69,7 +69,8 @@ public static class ChartWriter
         return Save(folder, stem, style, renderer.Png, renderer.Svg, cancellationToken);
     }
 
-    private static List<string> Save(string folder, string stem, ChartStyle style, Func<byte[]> png, Func<byte[]> svg, CancellationToken cancellationToken)
+    /// <summary>Writes a drawn figure as <c>stem.png</c> and/or <c>stem.svg</c> into <paramref name="folder"/> (which must exist), each atomically; returns the file names written.</summary>
+    internal static List<string> Save(string folder, string stem, ChartStyle style, Func<byte[]> png, Func<byte[]> svg, CancellationToken cancellationToken)
     {
         var files = new List<string>();
         foreach (string format in style.Formats.Distinct(StringComparer.Ordinal))
