@@ -11,6 +11,7 @@ using TrackSim.Experiments.Calibration;
 using TrackSim.Experiments.Files;
 using TrackSim.Experiments.Sweeps;
 using TrackSim.Reporting.Calibration;
+using TrackSim.Reporting.Charts;
 using TrackSim.Reporting.Files;
 using TrackSim.Scenarios.Loading;
 
@@ -318,6 +319,11 @@ internal sealed class CalibrateCommand : Command, ICommandWithExamples
             written.AddRange([TargetFitRow.FileName, CalibrationTables.PredictiveFileName]);
         }
 
+        if (!parseResult.GetValue(_noCharts))
+        {
+            written.AddRange(DrawCharts(output, scenario, targets, result, predictive, _charts.Apply(parseResult, ChartStyle.Default), token));
+        }
+
         CalibrationManifest.Write(output, inputs, commandLine, ToolInfo.Version, complete: true, result.Message, written);
         if (!quiet)
         {
@@ -332,6 +338,62 @@ internal sealed class CalibrateCommand : Command, ICommandWithExamples
         targets.Where(t => t.Kind is TargetKind.Level or TargetKind.Favourable or TargetKind.Unfavourable or TargetKind.Change or TargetKind.Peak)
             .Select(t => (t.Kind is TargetKind.Change or TargetKind.Peak ? TargetKind.Level : t.Kind, t.Metric, t.Subject))
             .Distinct();
+
+    /// <summary>
+    /// Draws charts/posterior-marginals, charts/posterior-pairs and, after a predictive check, one
+    /// charts/predictive-* per series the targets compare levels on, with the observed values over
+    /// the bands (each observation's bar is its tolerance). Returns the files written.
+    /// </summary>
+    private static IEnumerable<string> DrawCharts(
+        OutputFolder output, Scenario scenario, ImmutableArray<CalibrationTarget> targets, AbcResult result, PosteriorPredictive? predictive, ChartStyle style, CancellationToken token)
+    {
+        string folder = output.Folder(ChartsFolder);
+        string title = $"{scenario.Title}: posterior after generation {result.Posterior.Index}";
+        var sample = PosteriorSample.From(result.Posterior, result.Priors, UnitOf);
+        var files = new List<string>();
+        files.AddRange(PosteriorCharts.Marginals(folder, "posterior-marginals", title, sample.Parameters, sample.Weights, style, token));
+        if (result.Priors.Length >= 2)
+        {
+            files.AddRange(PosteriorCharts.Pairs(folder, "posterior-pairs", title, sample.Parameters, sample.Weights, style, token));
+        }
+
+        if (predictive is not null)
+        {
+            foreach (var (kind, metric, subject) in PredictiveGroups(targets))
+            {
+                var series = predictive.Series(kind, metric, subject);
+                var observed = targets
+                    .Where(t => (t.Kind == kind || (kind == TargetKind.Level && t.Kind == TargetKind.Level)) && t.Metric == metric && t.Subject == subject && t.Kind is TargetKind.Level or TargetKind.Favourable or TargetKind.Unfavourable)
+                    .Select(t => new ObservedPoint(Middle(t.Period!), t.Observed, t.Observed - t.Tolerance, t.Observed + t.Tolerance, t.Source.Split(" (")[0].Split(';')[0]))
+                    .ToImmutableArray();
+                bool share = kind is TargetKind.Favourable or TargetKind.Unfavourable;
+                string what = share ? $"Share {TargetsFile.NameOf(kind)}, {subject}" : $"{TrackSim.Core.Metrics.MetricCatalog.Find(metric)!.Title}, {subject}";
+                var band = new PredictiveBand(series.Dates, series.Median, series.Low, series.High, series.NoiseLow, series.NoiseHigh);
+                var input = new PredictiveChartInput(
+                    $"{scenario.Title}: {what}",
+                    share ? $"Share {TargetsFile.NameOf(kind)}" : TrackSim.Core.Metrics.MetricCatalog.Find(metric)!.Title,
+                    share ? "share of citizens" : TrackSim.Core.Metrics.MetricCatalog.Find(metric)!.Unit,
+                    band,
+                    observed,
+                    $"posterior predictive: {predictive.Draws} particles; noise band: {predictive.CentralReplicates} runs at the central values; bars: the targets' tolerances",
+                    Floor: share ? 0 : double.NegativeInfinity,
+                    Ceiling: share ? 1 : double.PositiveInfinity);
+                string stem = $"predictive-{TargetsFile.NameOf(kind)}-{metric.Replace('_', '-')}-{subject.Replace('>', '-')}".ToLowerInvariant();
+                files.AddRange(PredictiveChart.Save(folder, stem, input, style, token));
+            }
+        }
+
+        return files.Select(f => $"{ChartsFolder}/{Path.GetFileName(f)}");
+    }
+
+    private static string UnitOf(string name) =>
+        name.StartsWith("parameters.", StringComparison.Ordinal) && ParameterCatalog.Find(name["parameters.".Length..]) is { } definition
+            ? definition.Unit
+            : ObservationModel.IsObservation(name) ? "trust" : string.Empty;
+
+    private static DateOnly Middle(TargetPeriod period) => DateOnly.FromDayNumber((period.First.DayNumber + period.Last.DayNumber) / 2);
+
+    private const string ChartsFolder = "charts";
 
     private static bool Fitted(CalibrationTarget target, DateOnly until) => target.LastDay is { } last && last <= until;
 

@@ -41,38 +41,60 @@ public sealed record PosteriorSummary(string Parameter, double PriorLow, double 
     }
 
     /// <summary>
-    /// The weighted quantile: the smallest value whose cumulative weight, in increasing order of the
-    /// values, reaches <paramref name="p"/> of the total (the inverse of the weighted empirical
-    /// distribution function; with equal weights, NumPy's "inverted_cdf" method).
+    /// The <paramref name="p"/>-quantile of <paramref name="values"/> weighted by
+    /// <paramref name="weights"/> (non-negative, any positive sum): the weighted analogue of Hazen's
+    /// definition (type 5 of Hyndman and Fan 1996, "Sample quantiles in statistical packages", The
+    /// American Statistician 50(4)). Values of positive weight are sorted and each stands at the
+    /// middle of its weight on the cumulative scale, c_i = (w_1 + ... + w_(i-1) + w_i / 2) / Σw; the
+    /// quantile interpolates linearly between them and is the smallest or largest value beyond them.
+    /// With equal weights it is the type-5 quantile (the median of 1..100 is 50.5); with all the
+    /// weight on one value it is that value.
     /// </summary>
     public static double WeightedQuantile(IReadOnlyList<double> values, IReadOnlyList<double> weights, double p)
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(weights);
-        if (values.Count == 0 || values.Count != weights.Count)
+        if (values.Count != weights.Count)
         {
-            throw new ArgumentException($"Values and weights must be as many and at least one ({values.Count} and {weights.Count}).", nameof(weights));
+            throw new ArgumentException($"There are {values.Count} values and {weights.Count} weights; each value needs one weight.", nameof(weights));
         }
 
         if (!(p >= 0 && p <= 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(p), p, "The probability must be in [0, 1].");
+            throw new ArgumentOutOfRangeException(nameof(p), p, "The probability of a quantile must be 0 to 1.");
         }
 
-        int[] order = [.. Enumerable.Range(0, values.Count).OrderBy(i => values[i]).ThenBy(i => i)];
-        double total = weights.Sum();
-        double cumulative = 0;
-        foreach (int i in order)
+        var sorted = Enumerable.Range(0, values.Count)
+            .Where(i => weights[i] > 0)
+            .Select(i => (Value: values[i], Weight: weights[i]))
+            .OrderBy(x => x.Value)
+            .ToArray();
+        if (sorted.Length == 0 || weights.Any(w => !(w >= 0) || double.IsPositiveInfinity(w)))
         {
-            cumulative += weights[i];
-
-            // A little slack for the rounding of the running sum, so that p = 1 reaches the last value.
-            if (cumulative >= (p * total) - (1e-12 * total) && weights[i] > 0)
-            {
-                return values[i];
-            }
+            throw new ArgumentException("The weights must be finite, non-negative and not all zero.", nameof(weights));
         }
 
-        return values[order[^1]];
+        double total = sorted.Sum(x => x.Weight);
+        double below = 0;
+        double previousMiddle = 0;
+        for (int i = 0; i < sorted.Length; i++)
+        {
+            double middle = (below + (sorted[i].Weight / 2)) / total;
+            if (p <= middle)
+            {
+                if (i == 0)
+                {
+                    return sorted[0].Value;
+                }
+
+                double t = (p - previousMiddle) / (middle - previousMiddle);
+                return sorted[i - 1].Value + (t * (sorted[i].Value - sorted[i - 1].Value));
+            }
+
+            below += sorted[i].Weight;
+            previousMiddle = middle;
+        }
+
+        return sorted[^1].Value;
     }
 }

@@ -44,7 +44,7 @@ internal sealed class MarginalPanel
     public static Color MedianColor => ChartPalette.ColorAt(1);
 
     /// <summary>The weighted median and 5–95% interval.</summary>
-    public PosteriorSummary Summary { get; }
+    public MarkedInterval Summary { get; }
 
     /// <summary>The bin edges, from the prior's low bound to its high bound.</summary>
     public double[] Edges { get; }

@@ -101,7 +101,7 @@ public static class PosteriorCharts
     /// The median and interval of a parameter in figures, for a panel's second line, longest first:
     /// the first that fits the panel is drawn.
     /// </summary>
-    internal static IReadOnlyList<string> Figures(PosteriorParameter parameter, PosteriorSummary summary)
+    internal static IReadOnlyList<string> Figures(PosteriorParameter parameter, MarkedInterval summary)
     {
         double span = parameter.PriorHigh - parameter.PriorLow;
         string median = CalibrationFigure.Number(summary.Median, span);

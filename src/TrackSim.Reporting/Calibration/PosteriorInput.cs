@@ -96,7 +96,7 @@ internal static class PosteriorInput
     /// another length than the dates, a value that is not finite, a band whose low end is above its
     /// high end, and an observation that is not finite or lies outside its own range.
     /// </summary>
-    public static void Check(PredictiveSeries? series)
+    public static void Check(PredictiveChartInput? series)
     {
         if (series is null)
         {

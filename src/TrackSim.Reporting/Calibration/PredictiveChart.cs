@@ -34,7 +34,7 @@ public static class PredictiveChart
     /// <param name="style">Size, resolution, font and formats.</param>
     /// <param name="cancellationToken">Stops between files.</param>
     /// <exception cref="ArgumentException">No dates, dates not increasing, bands of another length than the dates, a value that is not finite, a band upside down, an observation outside its own range, or an invalid style.</exception>
-    public static IReadOnlyList<string> Save(string folder, string stem, PredictiveSeries series, ChartStyle style, CancellationToken cancellationToken = default)
+    public static IReadOnlyList<string> Save(string folder, string stem, PredictiveChartInput series, ChartStyle style, CancellationToken cancellationToken = default)
     {
         PosteriorInput.Check(series);
         var figure = CalibrationFigure.For(style);
@@ -48,7 +48,7 @@ public static class PredictiveChart
     private sealed class Layout
     {
         private readonly CalibrationFigure _figure;
-        private readonly PredictiveSeries _series;
+        private readonly PredictiveChartInput _series;
         private readonly List<string> _labels;
         private readonly string _title;
         private readonly string _subtitle;
@@ -60,7 +60,7 @@ public static class PredictiveChart
         private readonly IReadOnlyList<DateOnly> _xMinor;
         private readonly IReadOnlyList<(ChartLegend.Item Item, LegendMark Mark)> _legend;
 
-        public Layout(CalibrationFigure figure, PredictiveSeries series)
+        public Layout(CalibrationFigure figure, PredictiveChartInput series)
         {
             _figure = figure;
             _series = series;

@@ -5,7 +5,8 @@ public static class WeightedStatistics
 {
     /// <summary>
     /// The <paramref name="p"/>-quantile of <paramref name="values"/> with normalised
-    /// <paramref name="weights"/>: the weighted analogue of Hazen's definition (type 5 of Hyndman
+    /// <paramref name="weights"/>, after checking them (the arithmetic is
+    /// <see cref="Experiments.Calibration.PosteriorSummary.WeightedQuantile"/>): the weighted analogue of Hazen's definition (type 5 of Hyndman
     /// and Fan 1996, "Sample quantiles in statistical packages", The American Statistician 50(4)).
     /// Values of positive weight are sorted and each stands at the middle of its weight on the
     /// cumulative scale, c_i = w_1 + ... + w_(i-1) + w_i / 2; the quantile interpolates linearly
@@ -30,46 +31,19 @@ public static class WeightedStatistics
             throw new ArgumentException($"There are {values.Count} values and {weights.Count} weights; each value needs one weight.", nameof(weights));
         }
 
-        var sorted = Enumerable.Range(0, values.Count)
-            .Where(i => weights[i] > 0)
-            .Select(i => (Value: values[i], Weight: weights[i]))
-            .OrderBy(x => x.Value)
-            .ToArray();
-        if (sorted.Any(x => !double.IsFinite(x.Value)))
+        if (values.Any(v => !double.IsFinite(v)))
         {
             throw new ArgumentException("Every value of a weighted quantile must be a finite number.", nameof(values));
         }
 
-        double total = sorted.Sum(x => x.Weight);
-        double below = 0;
-        double previousMiddle = 0;
-        for (int i = 0; i < sorted.Length; i++)
-        {
-            // Renormalised over the positive weights, so a sum of 1 - 1e-12 still reaches the ends.
-            double middle = (below + (sorted[i].Weight / 2)) / total;
-            if (p <= middle)
-            {
-                if (i == 0)
-                {
-                    return sorted[0].Value;
-                }
-
-                double t = (p - previousMiddle) / (middle - previousMiddle);
-                return sorted[i - 1].Value + (t * (sorted[i].Value - sorted[i - 1].Value));
-            }
-
-            below += sorted[i].Weight;
-            previousMiddle = middle;
-        }
-
-        return sorted[^1].Value;
+        return Experiments.Calibration.PosteriorSummary.WeightedQuantile(values, weights, p);
     }
 
     /// <summary>The weighted median and the 5% and 95% quantiles of one parameter: what the posterior charts mark.</summary>
-    public static PosteriorSummary Summarise(PosteriorParameter parameter, IReadOnlyList<double> weights)
+    public static MarkedInterval Summarise(PosteriorParameter parameter, IReadOnlyList<double> weights)
     {
         ArgumentNullException.ThrowIfNull(parameter);
-        return new PosteriorSummary(
+        return new MarkedInterval(
             Quantile(parameter.Values, weights, 0.5),
             Quantile(parameter.Values, weights, 0.05),
             Quantile(parameter.Values, weights, 0.95));

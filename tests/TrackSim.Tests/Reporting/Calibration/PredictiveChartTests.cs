@@ -58,7 +58,7 @@ public sealed class PredictiveChartTests
         // One date-long band each, wide and noise, over a plain white chart: sample the grey inside each.
         var dates = ImmutableArray.Create(new DateOnly(2000, 1, 1), new DateOnly(2010, 1, 1));
         var band = new PredictiveBand(dates, [0.5, 0.5], [0.1, 0.1], [0.9, 0.9], [0.45, 0.45], [0.55, 0.55]);
-        var series = new PredictiveSeries("T", "M", "", band, [], Floor: 0, Ceiling: 1);
+        var series = new PredictiveChartInput("T", "M", "", band, [], Floor: 0, Ceiling: 1);
         PredictiveChart.Save(_temp.Path, "bands", series, ChartStyle.Default with { Formats = ["png"] });
 
         using var png = SKBitmap.Decode(_temp.File("bands.png"));
@@ -81,7 +81,7 @@ public sealed class PredictiveChartTests
     public void A_single_date_and_a_band_of_no_width_draw_without_NaN()
     {
         var band = new PredictiveBand([new DateOnly(2020, 6, 1)], [0.5], [0.5], [0.5], [0.5], [0.5]);
-        var series = new PredictiveSeries("T", "M", "", band, [new ObservedPoint(new DateOnly(2020, 6, 1), 0.5, null, null, "")]);
+        var series = new PredictiveChartInput("T", "M", "", band, [new ObservedPoint(new DateOnly(2020, 6, 1), 0.5, null, null, "")]);
 
         PredictiveChart.Save(_temp.Path, "flat", series, ChartStyle.Default);
 
@@ -107,7 +107,7 @@ public sealed class PredictiveChartTests
     }
 
     [TestCaseSource(nameof(BadSeries))]
-    public void Bad_input_is_refused_with_a_message_naming_it(PredictiveSeries series, string says)
+    public void Bad_input_is_refused_with_a_message_naming_it(PredictiveChartInput series, string says)
     {
         var error = Assert.Throws<ArgumentException>(() => PredictiveChart.Save(_temp.Path, "x", series, ChartStyle.Default));
 

@@ -95,7 +95,7 @@ internal static class SyntheticPosterior
     /// A predictive band of a metric on 0–1 over 1990–2020 (a slow rise with a dip after 2008)
     /// and observations every third year, some with a range, from two sources.
     /// </summary>
-    public static PredictiveSeries Predictive()
+    public static PredictiveChartInput Predictive()
     {
         var dates = Enumerable.Range(0, 31 * 4).Select(q => new DateOnly(1990, 1, 1).AddMonths(q * 3)).ToImmutableArray();
         double Centre(DateOnly d)
@@ -119,7 +119,7 @@ internal static class SyntheticPosterior
                 ? new ObservedPoint(d, Centre(d) + (0.03 * Math.Sin(i * 1.7)), Centre(d) - 0.05, Centre(d) + 0.06, "official figures")
                 : new ObservedPoint(d, Centre(d) + (0.04 * Math.Cos(i * 1.3)), null, null, "press reports"))
             .ToImmutableArray();
-        return new PredictiveSeries(
+        return new PredictiveChartInput(
             "Posterior predictive: public trust, Northland",
             "Public trust",
             "0–1",

@@ -11,7 +11,7 @@ namespace TrackSim.Reporting.Calibration;
 /// <param name="Subtitle">A line under the title (the particles and replicates behind the bands), or null.</param>
 /// <param name="Floor">The lowest value the metric can take (0 for a count or a share), which the y axis never goes below.</param>
 /// <param name="Ceiling">The highest value the metric can take (1 for a share), which the y axis never goes above.</param>
-public sealed record PredictiveSeries(
+public sealed record PredictiveChartInput(
     string Title,
     string Metric,
     string Unit,

@@ -4,4 +4,4 @@ namespace TrackSim.Reporting.Calibration;
 /// <param name="Median">The weighted median.</param>
 /// <param name="Low">The weighted 5% quantile.</param>
 /// <param name="High">The weighted 95% quantile.</param>
-public sealed record PosteriorSummary(double Median, double Low, double High);
+public sealed record MarkedInterval(double Median, double Low, double High);
