@@ -6,19 +6,22 @@ namespace TrackSim.Tests.Validation;
 /// <summary>
 /// The observed India-Pakistan series in <c>data/</c> that the validation compares the model with:
 /// <c>india-pakistan-dialogue.csv</c> (the dated states of the official dialogue) and
-/// <c>india-pakistan-trade.csv</c> (bilateral trade by fiscal year). Each parses with the header
+/// <c>india-pakistan-trade.csv</c> (bilateral trade by fiscal year) and
+/// <c>india-pakistan-leader-meetings.csv</c> (dated meetings of the leaders). Each parses with the header
 /// data/README.md documents, has valid and ordered dates, a source on every row and values in
-/// range; the dialogue periods tile January 1984 to December 2021 and agree with the events and
-/// agreements files on the dates they share. The checks that could silently pass (tiling, fiscal
+/// range; the dialogue periods tile January 1984 to December 2021 and, like the meetings, agree
+/// with the events and agreements files on the dates they share. The checks that could silently pass (tiling, fiscal
 /// years, totals) are small functions tried on bad input first.
 /// </summary>
 public sealed class ObservedDataTests
 {
     private const string DialogueFile = "data/india-pakistan-dialogue.csv";
     private const string TradeFile = "data/india-pakistan-trade.csv";
+    private const string MeetingsFile = "data/india-pakistan-leader-meetings.csv";
 
     private static readonly string[] DialogueHeader = ["from", "to", "state", "process", "event_from", "event_date", "source", "note"];
     private static readonly string[] TradeHeader = ["fiscal_year", "reporter", "fiscal_year_runs", "flow", "value", "unit", "source", "note"];
+    private static readonly string[] MeetingsHeader = ["date", "place", "india_leader", "pakistan_leader", "kind", "source", "note"];
 
     /// <summary>The first and last months of the scenario's span, which the dialogue periods must cover.</summary>
     private static readonly DateOnly SpanStart = new(1984, 1, 1);
@@ -213,6 +216,52 @@ public sealed class ObservedDataTests
 
         Assert.That(rows.Count(r => r.Item3 == "total"), Is.GreaterThanOrEqualTo(5));
         Assert.That(TotalProblems(rows), Is.Empty);
+    }
+
+    // ---- leaders' meetings ----
+
+    [Test]
+    public void Meetings_file_has_the_documented_header_and_dated_ordered_rows_with_sources()
+    {
+        var (header, rows) = Read(MeetingsFile);
+
+        Assert.That(header, Is.EqualTo(MeetingsHeader));
+        Assert.That(rows, Has.Count.GreaterThanOrEqualTo(20));
+        using (Assert.EnterMultipleScope())
+        {
+            foreach (var row in rows)
+            {
+                Assert.That(row, Has.Length.EqualTo(MeetingsHeader.Length));
+                Assert.That(Month(ParseDate(row[0])), Is.InRange(SpanStart, SpanEnd), $"{row[0]}: outside the span");
+                Assert.That(row[4], Is.AnyOf("bilateral_visit", "margins", "informal"), $"{row[0]}: kind");
+                Assert.That(row[2], Is.Not.Empty, $"{row[0]}: no Indian leader");
+                Assert.That(row[3], Is.Not.Empty, $"{row[0]}: no Pakistani leader");
+                Assert.That(row[5], Is.Not.Empty, $"{row[0]}: no source");
+            }
+        }
+
+        Assert.That(rows.Select(r => ParseDate(r[0])).ToList(), Is.Ordered);
+    }
+
+    [TestCase("Vajpayee's bus journey to Lahore")]
+    [TestCase("Agra summit between Vajpayee and Musharraf")]
+    [TestCase("Zia's \"cricket diplomacy\" visit")]
+    public void A_meeting_in_the_events_file_has_the_same_date_in_the_meetings_file(string eventText)
+    {
+        var date = EventDate(eventText);
+
+        Assert.That(Read(MeetingsFile).Rows.Select(r => ParseDate(r[0])), Does.Contain(date), $"{eventText} ({date:yyyy-MM-dd})");
+    }
+
+    [TestCase("2006-09")]
+    [TestCase("2010-04")]
+    public void A_leaders_meeting_that_reopened_the_dialogue_is_dated_as_the_dialogue_period_it_opened(string from)
+    {
+        var period = Dialogue().Single(p => p.From == ParseMonth(from));
+        var meetings = Read(MeetingsFile).Rows.Select(r => ParseDate(r[0])).ToList();
+
+        Assert.That(period.State, Is.EqualTo("open"));
+        Assert.That(meetings, Does.Contain(period.EventDate), $"no meeting dated {period.EventDate:yyyy-MM-dd}, the event that opened {from}");
     }
 
     // ---- the checks ----
