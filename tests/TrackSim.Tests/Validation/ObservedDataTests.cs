@@ -49,7 +49,7 @@ public sealed class ObservedDataTests
         var (header, rows) = Read(DialogueFile);
 
         Assert.That(header, Is.EqualTo(DialogueHeader));
-        Assert.That(rows, Has.Count.GreaterThanOrEqualTo(15), "the brief names at least seven suspensions and eight openings");
+        Assert.That(rows, Has.Count.GreaterThanOrEqualTo(15), "the documented span has at least seven suspensions and eight openings");
         using (Assert.EnterMultipleScope())
         {
             foreach (var row in rows)
