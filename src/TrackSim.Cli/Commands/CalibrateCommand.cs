@@ -321,7 +321,7 @@ internal sealed class CalibrateCommand : Command, ICommandWithExamples
 
         if (!parseResult.GetValue(_noCharts))
         {
-            written.AddRange(DrawCharts(output, scenario, targets, result, predictive, _charts.Apply(parseResult, ChartStyle.Default), token));
+            written.AddRange(DrawCharts(output, scenario, targets, result, predictive, _charts.Apply(parseResult, ChartStyle.FromOutputs(scenario.Outputs)), token));
         }
 
         CalibrationManifest.Write(output, inputs, commandLine, ToolInfo.Version, complete: true, result.Message, written);
@@ -362,22 +362,28 @@ internal sealed class CalibrateCommand : Command, ICommandWithExamples
             foreach (var (kind, metric, subject) in PredictiveGroups(targets))
             {
                 var series = predictive.Series(kind, metric, subject);
-                var observed = targets
-                    .Where(t => (t.Kind == kind || (kind == TargetKind.Level && t.Kind == TargetKind.Level)) && t.Metric == metric && t.Subject == subject && t.Kind is TargetKind.Level or TargetKind.Favourable or TargetKind.Unfavourable)
-                    .Select(t => new ObservedPoint(Middle(t.Period!), t.Observed, t.Observed - t.Tolerance, t.Observed + t.Tolerance, t.Source.Split(" (")[0].Split(';')[0]))
-                    .ToImmutableArray();
                 bool share = kind is TargetKind.Favourable or TargetKind.Unfavourable;
-                string what = share ? $"Share {TargetsFile.NameOf(kind)}, {subject}" : $"{TrackSim.Core.Metrics.MetricCatalog.Find(metric)!.Title}, {subject}";
+                var definition = TrackSim.Core.Metrics.MetricCatalog.Find(metric)!;
+                bool unit = share || definition.Unit is "0-1" or "0 or 1";
+                double floor = unit ? 0 : double.NegativeInfinity;
+                double ceiling = unit ? 1 : double.PositiveInfinity;
+
+                // The observations of levels on this series; a bar is the target's tolerance, cut at the metric's range.
+                var observed = targets
+                    .Where(t => t.Kind == kind && t.Metric == metric && t.Subject == subject)
+                    .Select(t => new ObservedPoint(Middle(t.Period!), t.Observed, Math.Max(floor, t.Observed - t.Tolerance), Math.Min(ceiling, t.Observed + t.Tolerance), "observed, ± tolerance"))
+                    .ToImmutableArray();
+                string what = share ? $"Share {TargetsFile.NameOf(kind)}" : definition.Title;
                 var band = new PredictiveBand(series.Dates, series.Median, series.Low, series.High, series.NoiseLow, series.NoiseHigh);
                 var input = new PredictiveChartInput(
-                    $"{scenario.Title}: {what}",
-                    share ? $"Share {TargetsFile.NameOf(kind)}" : TrackSim.Core.Metrics.MetricCatalog.Find(metric)!.Title,
-                    share ? "share of citizens" : TrackSim.Core.Metrics.MetricCatalog.Find(metric)!.Unit,
+                    $"{what}, {subject}: posterior predictive",
+                    what,
+                    share ? "share of citizens" : definition.Unit,
                     band,
                     observed,
-                    $"posterior predictive: {predictive.Draws} particles; noise band: {predictive.CentralReplicates} runs at the central values; bars: the targets' tolerances",
-                    Floor: share ? 0 : double.NegativeInfinity,
-                    Ceiling: share ? 1 : double.PositiveInfinity);
+                    $"{scenario.Title}; {predictive.Draws} posterior particles, {predictive.CentralReplicates} runs at the central values",
+                    Floor: floor,
+                    Ceiling: ceiling);
                 string stem = $"predictive-{TargetsFile.NameOf(kind)}-{metric.Replace('_', '-')}-{subject.Replace('>', '-')}".ToLowerInvariant();
                 files.AddRange(PredictiveChart.Save(folder, stem, input, style, token));
             }
@@ -517,7 +523,9 @@ internal sealed class CalibrateCommand : Command, ICommandWithExamples
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  targets met: {posteriorMet:0.00} of the time over {predictive.Draws} posterior draws, {centralMet:0.00} at the central values ({predictive.CentralReplicates} replicates); see {TargetFitRow.FileName}"));
         }
 
-        o.WriteLine($"  {string.Join(", ", written)}, {CalibrationManifest.FileName}");
+        var charts = written.Where(f => f.StartsWith(ChartsFolder + "/", StringComparison.Ordinal)).ToList();
+        string chartNote = charts.Count == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", {ChartsFolder}/ ({charts.Count} files)");
+        o.WriteLine($"  {string.Join(", ", written.Except(charts))}{chartNote}, {CalibrationManifest.FileName}");
     }
 
     // The BCL appends " (Parameter 'x')" and the value; the user needs the sentence.

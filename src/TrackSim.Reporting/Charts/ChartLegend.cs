@@ -50,7 +50,8 @@ internal sealed class ChartLegend(ChartText text, ChartSizes sizes)
                 return;
             }
 
-            double left = Math.Clamp(((dataLeft + dataRight) / 2) - (rowWidth / 2), sizes.Pad, width - sizes.Pad - rowWidth);
+            // A row wider than the figure (one long entry) starts at the margin.
+            double left = Math.Max(sizes.Pad, Math.Min(((dataLeft + dataRight) / 2) - (rowWidth / 2), width - sizes.Pad - rowWidth));
             foreach (var (entry, itemWidth) in rowItems)
             {
                 items.Add(new Item(entry, rows, left, 0));

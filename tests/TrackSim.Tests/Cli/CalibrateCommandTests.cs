@@ -74,7 +74,7 @@ public sealed class CalibrateCommandTests
             }
 
             Assert.That(summary, Has.Length.EqualTo(4));
-            Assert.That(fit, Has.Length.EqualTo(1 + (41 * 2)), "each of the 41 targets for the drawn and the central runs");
+            Assert.That(fit, Has.Length.EqualTo(1 + (54 * 2)), "each of the 54 targets for the drawn and the central runs");
             Assert.That(manifest, Does.Contain("\"complete\": true"));
             Assert.That(run.Out, Does.Contain("targets met:"));
         }

@@ -104,6 +104,16 @@ public sealed class TargetsFileTests
                 $"{t.Id} quotes data/public-opinion.csv");
         }
 
+        // Every dialogue period of a year or more in data/india-pakistan-dialogue.csv is a level target of its state.
+        var periods = RepositoryFiles.Read("data/india-pakistan-dialogue.csv").Split('\n').Skip(1).Where(l => l.Length > 0)
+            .Select(l => l.Split(',')).Select(f => (From: f[0], To: f[1], Open: f[2] == "open"))
+            .Select(p => (Period: TargetPeriod.Parse($"{p.From}..{p.To}", out _)!, p.Open))
+            .Where(p => (p.Period.Last.Year * 12) + p.Period.Last.Month - (p.Period.First.Year * 12) - p.Period.First.Month + 1 >= 12)
+            .ToHashSet();
+        var dialogueTargets = targets.Where(t => t.Kind == TargetKind.Level && t.Metric == "dialogue_open").Select(t => (Period: t.Period!, Open: t.Observed == 1)).ToHashSet();
+        Assert.That(periods, Has.Count.EqualTo(13));
+        Assert.That(dialogueTargets, Is.EquivalentTo(periods));
+
         // Every historical agreement date of the scenario is a target.
         var agreementDates = scenario.Agreements.SelectMany(a => a.Historical.Select(d => (a.Id, d))).ToHashSet();
         Assert.That(targets.Where(t => t.Kind == TargetKind.Agreement).Select(t => (t.Subject, t.ObservedDate!.Value)).ToHashSet(), Is.EquivalentTo(agreementDates));
