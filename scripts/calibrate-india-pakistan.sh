@@ -43,3 +43,8 @@ for chart in posterior-marginals posterior-pairs predictive-unfavourable-public-
   cp "$out/whole/charts/$chart.png" "$images/$chart.png"
 done
 cp "$out/until-2007/charts/predictive-level-dialogue-open-in-pk.png" "$images/until-2007-predictive-level-dialogue-open-in-pk.png"
+
+# The scenario's base run as it ships (with the calibrated values), for the charts of "Fit".
+tracksim run scenarios/india-pakistan-1984-2021.yaml --variant base --out "$out/base" --force -q
+cp "$out/base/charts/public_trust.png" docs/images/validation/india-pakistan-public-trust.png
+cp "$out/base/charts/tension.png" docs/images/validation/india-pakistan-tension.png

@@ -34,6 +34,25 @@ public sealed class CalibrationTablesTests
         }
     }
 
+    [Test]
+    public void The_scenario_uses_the_central_values_of_the_posterior()
+    {
+        var loaded = TrackSim.Scenarios.Loading.ScenarioLoader.LoadFile(RepositoryFiles.PathOf("scenarios/india-pakistan-1984-2021.yaml"));
+        Assert.That(loaded.Errors, Is.Empty);
+        var scenario = loaded.Scenario!;
+        var rows = Rows("data/targets/india-pakistan-posterior.csv").Where(r => r["parameter"].StartsWith("parameters.", StringComparison.Ordinal)).ToList();
+        Assert.That(rows, Has.Count.EqualTo(8));
+        foreach (var row in rows)
+        {
+            string key = row["parameter"]["parameters.".Length..];
+            double median = double.Parse(row["median"], CultureInfo.InvariantCulture);
+
+            // Three significant figures: within half a unit of the third.
+            double unit = Math.Pow(10, Math.Floor(Math.Log10(Math.Abs(median))) - 2);
+            Assert.That(scenario.Parameters[key], Is.EqualTo(median).Within(unit / 2), row["parameter"]);
+        }
+    }
+
     private static string PosteriorTable()
     {
         var whole = Rows("data/targets/india-pakistan-posterior.csv");
