@@ -48,3 +48,10 @@ cp "$out/until-2007/charts/predictive-level-dialogue-open-in-pk.png" "$images/un
 tracksim run scenarios/india-pakistan-1984-2021.yaml --variant base --out "$out/base" --force -q
 cp "$out/base/charts/public_trust.png" docs/images/validation/india-pakistan-public-trust.png
 cp "$out/base/charts/tension.png" docs/images/validation/india-pakistan-tension.png
+
+# The India-Pakistan charts of docs/CHARTS.md and docs/WHATIF.md: every variant, then redrawn at one column's size.
+tracksim run scenarios/india-pakistan-1984-2021.yaml --out "$out/all" --force -q
+cp "$out/all/effects/difference-public_trust.png" docs/images/india-pakistan-difference-public-trust.png
+tracksim plot "$out/all" --width 3.5 --height 2.4 -q
+cp "$out/all/charts/compare-public_trust.png" docs/images/india-pakistan-compare-public-trust.png
+cp "$out/all/charts/tension.png" docs/images/india-pakistan-tension.png
