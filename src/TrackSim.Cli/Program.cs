@@ -162,7 +162,7 @@ internal static class Program
     {
         try
         {
-            stderr.WriteLine($"{ToolInfo.Name}: interrupted; no file was left half-written (a results folder keeps its previous files and manifest.json; a sweep folder keeps the whole runs in runs.csv: continue it with --resume)");
+            stderr.WriteLine($"{ToolInfo.Name}: interrupted; no file was left half-written (a results folder keeps its previous files and manifest.json; a sweep folder keeps the whole runs in runs.csv and a calibration folder its finished generations: continue either with --resume)");
         }
         catch (IOException)
         {

@@ -23,8 +23,6 @@ public sealed class AblationTableTests
 {
     private const string DocFile = "docs/VALIDATION.md";
     private const string TargetsPath = "data/targets/india-pakistan-1984-2021.csv";
-    private const string Begin = "<!-- ablation table: made by tests/TrackSim.Tests/Validation/AblationTableTests.cs -->\n";
-    private const string End = "<!-- end of the ablation table -->";
 
     /// <summary>The groups of mechanisms switched off together, in the table's order.</summary>
     private static readonly (string Name, string[] Mechanisms)[] Groups =
@@ -79,21 +77,9 @@ public sealed class AblationTableTests
         var noOne = targets.Where(t => rows.All(r => !r.Score.Met.Contains(t.Id))).Select(t => t.Id).ToArray();
         table.Append(CultureInfo.InvariantCulture, $"\nMet by every model above, so uninformative: {List(everyone)}.\n\nMet by no model above: {List(noOne)}.\n");
 
-        string doc = RepositoryFiles.Read(DocFile);
-        int begin = doc.IndexOf(Begin, StringComparison.Ordinal);
-        int end = doc.IndexOf(End, StringComparison.Ordinal);
-        Assert.That(begin >= 0 && end > begin, Is.True, $"{DocFile} must hold the line {Begin.Trim()} and, after it, the line {End}");
-        string expected = "\n" + table + "\n";
-        string actual = doc[(begin + Begin.Length)..end];
-        if (RepositoryFiles.Updating && actual != expected)
-        {
-            RepositoryFiles.Write(DocFile, doc[..(begin + Begin.Length)] + expected + doc[end..]);
-            actual = expected;
-        }
-
+        GeneratedDocBlock.Check(DocFile, "ablation table", "tests/TrackSim.Tests/Validation/AblationTableTests.cs", table.ToString());
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(actual, Is.EqualTo(expected), $"{DocFile}'s ablation table differs from the runs; run the tests with UPDATE_DOCS=1 to rewrite it");
             Assert.That(passed, Is.Not.Empty, "the full model meets some target in at least half its runs");
 
             // The null model must fail something the full model meets, or the targets test nothing beyond the events.

@@ -104,22 +104,6 @@ public sealed class CalibrationTablesTests
         return [.. lines.Skip(1).Select(l => l.Split(',')).Select(f => header.Zip(f).ToDictionary(p => p.First, p => p.Second))];
     }
 
-    private static void CheckBlock(string name, string table)
-    {
-        string begin = $"<!-- {name}: made by tests/TrackSim.Tests/Validation/CalibrationTablesTests.cs -->\n";
-        string end = $"<!-- end of the {name} -->";
-        string doc = RepositoryFiles.Read(DocFile);
-        int b = doc.IndexOf(begin, StringComparison.Ordinal);
-        int e = doc.IndexOf(end, StringComparison.Ordinal);
-        Assert.That(b >= 0 && e > b, Is.True, $"{DocFile} must hold the line {begin.Trim()} and, after it, the line {end}");
-        string expected = "\n" + table + "\n";
-        string actual = doc[(b + begin.Length)..e];
-        if (RepositoryFiles.Updating && actual != expected)
-        {
-            RepositoryFiles.Write(DocFile, doc[..(b + begin.Length)] + expected + doc[e..]);
-            actual = expected;
-        }
-
-        Assert.That(actual, Is.EqualTo(expected), $"{DocFile}'s {name} differs from the calibration files; run the tests with UPDATE_DOCS=1 to rewrite it");
-    }
+    private static void CheckBlock(string name, string table) =>
+        GeneratedDocBlock.Check(DocFile, name, "tests/TrackSim.Tests/Validation/CalibrationTablesTests.cs", table);
 }

@@ -17,8 +17,6 @@ public sealed class CaseTransferTests
 {
     private const string DocFile = "docs/VALIDATION.md";
     private const string PosteriorFile = "data/targets/india-pakistan-posterior.csv";
-    private const string Begin = "<!-- case transfer table: made by tests/TrackSim.Tests/Validation/CaseTransferTests.cs -->\n";
-    private const string End = "<!-- end of the case transfer table -->";
 
     /// <summary>The model parameters of the India-Pakistan posterior as --set overrides of their central values.</summary>
     internal static IReadOnlyList<Override> PosteriorOverrides() =>
@@ -40,19 +38,7 @@ public sealed class CaseTransferTests
             table.Append(CultureInfo.InvariantCulture, $"| `{Path.GetFileNameWithoutExtension(file)}` | {shipped.Count} | {shipped.Average(r => r.Share):0.00} | {transferred.Average(r => r.Share):0.00} | {Met(shipped)} → {Met(transferred)} |\n");
         }
 
-        string doc = RepositoryFiles.Read(DocFile);
-        int begin = doc.IndexOf(Begin, StringComparison.Ordinal);
-        int end = doc.IndexOf(End, StringComparison.Ordinal);
-        Assert.That(begin >= 0 && end > begin, Is.True, $"{DocFile} must hold the line {Begin.Trim()} and, after it, the line {End}");
-        string expected = "\n" + table + "\n";
-        string actual = doc[(begin + Begin.Length)..end];
-        if (RepositoryFiles.Updating && actual != expected)
-        {
-            RepositoryFiles.Write(DocFile, doc[..(begin + Begin.Length)] + expected + doc[end..]);
-            actual = expected;
-        }
-
-        Assert.That(actual, Is.EqualTo(expected), $"{DocFile}'s case transfer table differs from the runs; run the tests with UPDATE_DOCS=1 to rewrite it");
+        GeneratedDocBlock.Check(DocFile, "case transfer table", "tests/TrackSim.Tests/Validation/CaseTransferTests.cs", table.ToString());
     }
 
     /// <summary>Each agreement target of the case (agreement and date) with the share of its base runs within 12 months of it.</summary>
