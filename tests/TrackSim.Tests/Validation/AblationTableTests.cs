@@ -78,6 +78,7 @@ public sealed class AblationTableTests
         table.Append(CultureInfo.InvariantCulture, $"\nMet by every model above, so uninformative: {List(everyone)}.\n\nMet by no model above: {List(noOne)}.\n");
 
         GeneratedDocBlock.Check(DocFile, "ablation table", "tests/TrackSim.Tests/Validation/AblationTableTests.cs", table.ToString());
+
         using (Assert.EnterMultipleScope())
         {
             Assert.That(passed, Is.Not.Empty, "the full model meets some target in at least half its runs");
