@@ -21,7 +21,8 @@ namespace TrackSim.Experiments.Calibration;
 /// Generation 0 draws parameters from the independent uniform priors and keeps the first N whose
 /// simulated distance is at most the initial tolerance (all of them by default). Each later
 /// generation t sets its tolerance to a quantile (the median by default) of generation t-1's
-/// distances, then proposes by picking a particle of generation t-1 by its weight and moving each
+/// distances (or, when ties put that quantile at generation t-1's tolerance, to the largest
+/// distance below it), then proposes by picking a particle of generation t-1 by its weight and moving each
 /// parameter k by a Gaussian step of variance 2 Var_w(θ_k), twice the weighted variance of
 /// generation t-1 (Beaumont et al. 2009). Proposals outside the prior are rejected without a
 /// simulation; the first N proposals whose distance is at most the tolerance are kept, with
@@ -112,6 +113,14 @@ public static class AbcSmc
             }
 
             double quantile = Quantiles.Type7Unsorted(last.Particles.Select(p => p.Distance), options.Quantile);
+            if (!(quantile < last.Tolerance))
+            {
+                // Ties at the tolerance (many particles at one distance, such as a capped one):
+                // the largest distance below it, so that the particles below still lead on.
+                double below = last.Particles.Select(p => p.Distance).Where(d => d < last.Tolerance).DefaultIfEmpty(double.NaN).Max();
+                quantile = double.IsNaN(below) ? quantile : below;
+            }
+
             double tolerance = Math.Max(quantile, options.FinalTolerance ?? double.NegativeInfinity);
             if (!(tolerance < last.Tolerance))
             {

@@ -304,6 +304,27 @@ public sealed class AbcSmcTests
     }
 
     [Test]
+    public void Ties_at_a_capped_distance_lower_the_tolerance_to_the_largest_distance_below_it()
+    {
+        // Capped at 3, as TrackSim's distance is: on the prior (-10, 10) about 85 % of the draws
+        // sit at 3, so the median of generation 0 is 3 and the median of generation 1 is 3 again.
+        static double Capped(double[] p, ulong s) => Math.Min(Math.Abs(p[0] - 1) * 2, 3);
+        var result = AbcSmc.Run(MeanPrior, Capped, new AbcSmcOptions { Population = 100, Generations = 6 }, seed: 3);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Stop, Is.EqualTo(AbcStop.Generations), result.Message);
+            Assert.That(result.Generations[1].Tolerance, Is.EqualTo(3));
+            double below = result.Generations[1].Particles.Select(p => p.Distance).Where(d => d < 3).Max();
+            Assert.That(result.Generations[2].Tolerance, Is.EqualTo(below), "the largest distance below the tied tolerance");
+
+            // Tolerance 3 - 1e-9 or below means |mu - 1| < 1.5 for every particle; six generations close further in.
+            Assert.That(result.Posterior.Particles.Select(p => p.Parameters[0]), Has.All.InRange(-0.5, 2.5));
+            Assert.That(result.Posterior.Tolerance, Is.LessThan(1));
+        }
+    }
+
+    [Test]
     public void A_distance_that_cannot_fall_below_the_tolerance_stops_the_run_instead_of_looping()
     {
         // Every simulation returns 1: generation 1's tolerance would be the median, 1, again.
