@@ -186,6 +186,7 @@ internal static class Program
             new DescribeCommand(console),
             new ValidateCommand(console),
             new SchemaCommand(console),
+            new ServeCommand(console),
         };
         HelpLayout.Configure(root);
         return root;

@@ -1,0 +1,238 @@
+using System.Net;
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TrackSim.Server.Api;
+using TrackSim.Server.Lessons;
+
+namespace TrackSim.Server;
+
+/// <summary>
+/// The <c>tracksim serve</c> web application: one page and a small JSON API over the lessons it
+/// was given. Build it with <see cref="Create"/>, then start it and read <see cref="Address"/>.
+/// </summary>
+public sealed class TrackSimServer : IAsyncDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly WebApplication _app;
+    private readonly LessonCatalog _lessons;
+    private readonly SemaphoreSlim _runs = new(RunLimits.MaxConcurrentRuns, RunLimits.MaxConcurrentRuns);
+
+    private TrackSimServer(WebApplication app, LessonCatalog lessons)
+    {
+        _app = app;
+        _lessons = lessons;
+    }
+
+    /// <summary>One line per lesson file that was left out because it does not load.</summary>
+    public IReadOnlyList<string> Skipped => _lessons.Skipped;
+
+    /// <summary>How many lessons the server offers.</summary>
+    public int LessonCount => _lessons.All.Count;
+
+    /// <summary>The address the server listens on, such as <c>http://127.0.0.1:5180/</c>, once started.</summary>
+    public Uri Address
+    {
+        get
+        {
+            var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>();
+            string first = addresses?.Addresses.FirstOrDefault() ?? throw new InvalidOperationException("The server has not started.");
+            return new Uri(first.EndsWith('/') ? first : first + "/");
+        }
+    }
+
+    /// <summary>Builds the application; <paramref name="options"/>' host must be an IP address or <c>localhost</c>.</summary>
+    public static TrackSimServer Create(ServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var lessons = new LessonCatalog(options.LessonFiles);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(TrackSimServer).Assembly.GetName().Name });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = RunLimits.MaxBodyBytes;
+            kestrel.AddServerHeader = false;
+            if (options.Host == "localhost")
+            {
+                kestrel.Listen(IPAddress.Loopback, options.Port);
+            }
+            else
+            {
+                kestrel.Listen(IPAddress.Parse(options.Host), options.Port);
+            }
+        });
+        var server = new TrackSimServer(builder.Build(), lessons);
+        server.Map();
+        return server;
+    }
+
+    /// <summary>Starts listening.</summary>
+    public Task StartAsync(CancellationToken cancellationToken = default) => _app.StartAsync(cancellationToken);
+
+    /// <summary>Stops listening, letting requests under way end.</summary>
+    public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _runs.Dispose();
+    }
+
+    private void Map()
+    {
+        // Whatever goes wrong inside, the client gets a sentence, never a stack trace.
+        _app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            {
+                // The client left; there is no one to answer.
+            }
+            catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+            {
+                await Refuse(context, e.StatusCode, e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                    ? $"the request body is larger than {RunLimits.MaxBodyBytes / 1024} KiB"
+                    : "the request could not be read").ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // The server reports every failure to the client as a message.
+            catch (Exception) when (!context.Response.HasStarted)
+#pragma warning restore CA1031
+            {
+                await Refuse(context, StatusCodes.Status500InternalServerError, "the server failed to answer this request").ConfigureAwait(false);
+            }
+        });
+
+        _app.MapGet("/", context => Page(context, "index.html", "text/html; charset=utf-8"));
+        _app.MapGet("/app.js", context => Page(context, "app.js", "text/javascript; charset=utf-8"));
+        _app.MapGet("/app.css", context => Page(context, "app.css", "text/css; charset=utf-8"));
+        _app.MapGet("/api/lessons", context => Reply(context, StatusCodes.Status200OK, _lessons.All.Select(l => new LessonSummary(l.Id, l.Title, l.Description)).ToList()));
+        _app.MapGet("/api/lessons/{id}", LessonAsync);
+        _app.MapPost("/api/run", RunAsync);
+        _app.MapPost("/api/validate", ValidateAsync);
+    }
+
+    private Task LessonAsync(HttpContext context)
+    {
+        string id = (string)context.Request.RouteValues["id"]!;
+        if (_lessons.Find(id) is not { } lesson)
+        {
+            return Refuse(context, StatusCodes.Status404NotFound, $"there is no lesson '{id}'");
+        }
+
+        var (detail, error) = LessonApi.Detail(lesson);
+        return detail is null ? Refuse(context, StatusCodes.Status500InternalServerError, error!) : Reply(context, StatusCodes.Status200OK, detail);
+    }
+
+    private async Task RunAsync(HttpContext context)
+    {
+        var request = await ReadAsync<RunRequest>(context).ConfigureAwait(false);
+        if (request is null)
+        {
+            return;
+        }
+
+        if (string.IsNullOrEmpty(request.Lesson))
+        {
+            await Refuse(context, StatusCodes.Status400BadRequest, "lesson: name a lesson by its id (see GET /api/lessons)").ConfigureAwait(false);
+            return;
+        }
+
+        if (_lessons.Find(request.Lesson) is not { } lesson)
+        {
+            await Refuse(context, StatusCodes.Status404NotFound, $"lesson: there is no lesson '{request.Lesson}'").ConfigureAwait(false);
+            return;
+        }
+
+        if (!await _runs.WaitAsync(0, context.RequestAborted).ConfigureAwait(false))
+        {
+            await Refuse(context, StatusCodes.Status503ServiceUnavailable, $"{RunLimits.MaxConcurrentRuns} runs are already under way; try again in a moment").ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            // The ensemble runs on the thread pool and stops when the client disconnects.
+            var token = context.RequestAborted;
+            var (response, error) = await Task.Run(() => LessonApi.Run(lesson, request, token), token).ConfigureAwait(false);
+            await (response is null
+                ? Refuse(context, StatusCodes.Status400BadRequest, error!)
+                : Reply(context, StatusCodes.Status200OK, response)).ConfigureAwait(false);
+        }
+        finally
+        {
+            _runs.Release();
+        }
+    }
+
+    private static async Task ValidateAsync(HttpContext context)
+    {
+        var request = await ReadAsync<ValidateRequest>(context).ConfigureAwait(false);
+        if (request is null)
+        {
+            return;
+        }
+
+        await (request.Yaml is null
+            ? Refuse(context, StatusCodes.Status400BadRequest, "yaml: send the scenario text as the string 'yaml'")
+            : Reply(context, StatusCodes.Status200OK, LessonApi.Validate(request.Yaml))).ConfigureAwait(false);
+    }
+
+    // Reads a JSON body; on a problem, answers (413 for too large, 400 otherwise) and returns null.
+    private static async Task<T?> ReadAsync<T>(HttpContext context)
+        where T : class
+    {
+        if (context.Request.ContentLength > RunLimits.MaxBodyBytes)
+        {
+            await Refuse(context, StatusCodes.Status413PayloadTooLarge, $"the request body is larger than {RunLimits.MaxBodyBytes / 1024} KiB").ConfigureAwait(false);
+            return null;
+        }
+
+        try
+        {
+            var value = await JsonSerializer.DeserializeAsync<T>(context.Request.Body, Json, context.RequestAborted).ConfigureAwait(false);
+            if (value is null)
+            {
+                await Refuse(context, StatusCodes.Status400BadRequest, "the body must be a JSON object").ConfigureAwait(false);
+            }
+
+            return value;
+        }
+        catch (JsonException e)
+        {
+            string where = e.Path is null ? string.Empty : $" at {e.Path}";
+            string position = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : string.Empty;
+            await Refuse(context, StatusCodes.Status400BadRequest, $"the body is not the JSON expected{where}{position}").ConfigureAwait(false);
+            return null;
+        }
+    }
+
+    private static Task Reply<T>(HttpContext context, int status, T body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.Headers.CacheControl = "no-store";
+        return context.Response.WriteAsJsonAsync(body, Json, context.RequestAborted);
+    }
+
+    private static Task Refuse(HttpContext context, int status, string error) => Reply(context, status, new ApiError(error));
+
+    private static async Task Page(HttpContext context, string name, string contentType)
+    {
+        await using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("page/" + name)
+            ?? throw new InvalidOperationException($"The page resource {name} is missing from the assembly.");
+        context.Response.ContentType = contentType;
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        context.Response.Headers.ContentSecurityPolicy = "default-src 'self'";
+        await stream.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
+    }
+}
