@@ -21,6 +21,9 @@ public sealed class TrackSimServer : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>Threads one run uses: an equal share of the processors for each run at a time (results do not depend on it).</summary>
+    private static readonly int RunThreads = Math.Max(1, Environment.ProcessorCount / RunLimits.MaxConcurrentRuns);
+
     private readonly WebApplication _app;
     private readonly LessonCatalog _lessons;
     private readonly SemaphoreSlim _runs = new(RunLimits.MaxConcurrentRuns, RunLimits.MaxConcurrentRuns);
@@ -36,6 +39,9 @@ public sealed class TrackSimServer : IAsyncDisposable
 
     /// <summary>How many lessons the server offers.</summary>
     public int LessonCount => _lessons.All.Count;
+
+    /// <summary>Runs under way now, at most <see cref="RunLimits.MaxConcurrentRuns"/>.</summary>
+    internal int RunsUnderWay => RunLimits.MaxConcurrentRuns - _runs.CurrentCount;
 
     /// <summary>The address the server listens on, such as <c>http://127.0.0.1:5180/</c>, once started.</summary>
     public Uri Address
@@ -72,6 +78,12 @@ public sealed class TrackSimServer : IAsyncDisposable
         server.Map();
         return server;
     }
+
+    /// <summary>
+    /// Cancelled when the application is asked to stop: by <see cref="StopAsync"/>, or by Ctrl-C or a
+    /// termination signal, which ASP.NET Core's console lifetime catches before the caller's handler.
+    /// </summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
 
     /// <summary>Starts listening.</summary>
     public Task StartAsync(CancellationToken cancellationToken = default) => _app.StartAsync(cancellationToken);
@@ -162,9 +174,15 @@ public sealed class TrackSimServer : IAsyncDisposable
 
         try
         {
-            // The ensemble runs on the thread pool and stops when the client disconnects.
+            // The ensemble runs on a thread of its own with a share of the processors, and stops when
+            // the client disconnects. On the thread pool, two runs' workers took the threads the server
+            // answers requests with: a third request waited half a minute for its 503 on two cores.
             var token = context.RequestAborted;
-            var (response, error) = await Task.Run(() => LessonApi.Run(lesson, request, token), token).ConfigureAwait(false);
+            var (response, error) = await Task.Factory.StartNew(
+                () => LessonApi.Run(lesson, request, RunThreads, token),
+                token,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default).ConfigureAwait(false);
             await (response is null
                 ? Refuse(context, StatusCodes.Status400BadRequest, error!)
                 : Reply(context, StatusCodes.Status200OK, response)).ConfigureAwait(false);

@@ -109,7 +109,9 @@ internal sealed class ServeCommand : Command, ICommandWithExamples
 
             _console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"TrackSim classroom page: {server.Address} ({server.LessonCount} lessons); press Ctrl-C to stop"));
             _console.Out.Flush();
-            token.WaitHandle.WaitOne();
+            // Ctrl-C reaches the command's token or, once the server has started, the server's own
+            // signal handling (which also catches a termination signal); either stops it.
+            WaitHandle.WaitAny([token.WaitHandle, server.Stopping.WaitHandle]);
             server.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
             _console.Error.WriteLine($"{ToolInfo.Name}: stopped");
             return ExitCodes.Success;

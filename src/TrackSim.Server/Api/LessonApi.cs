@@ -5,6 +5,7 @@ using TrackSim.Core.Metrics;
 using TrackSim.Core.Parameters;
 using TrackSim.Core.Recording;
 using TrackSim.Experiments.Ensembles;
+using TrackSim.Experiments.Limits;
 using TrackSim.Scenarios;
 using TrackSim.Scenarios.Loading;
 using TrackSim.Server.Lessons;
@@ -110,7 +111,11 @@ internal static class LessonApi
     /// Loads <paramref name="lesson"/> with the request's changes, runs the variant's ensemble and
     /// summarises it; null with the problem when the request is not valid.
     /// </summary>
-    public static (RunResponse? Response, string? Error) Run(Lesson lesson, RunRequest request, CancellationToken cancellationToken)
+    /// <param name="lesson">The lesson.</param>
+    /// <param name="request">The page's changes.</param>
+    /// <param name="threads">Replicates run at a time; the result does not depend on it.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    public static (RunResponse? Response, string? Error) Run(Lesson lesson, RunRequest request, int threads, CancellationToken cancellationToken)
     {
         var (overrides, overrideError) = Overrides(request);
         if (overrides is null)
@@ -137,7 +142,13 @@ internal static class LessonApi
             return (null, string.Create(CultureInfo.InvariantCulture, $"replicates: {replicates} is out of range; use 1 to {RunLimits.MaxReplicates}"));
         }
 
-        var options = new EnsembleOptions { Replicates = replicates, Variants = [variant] };
+        // The same memory check as 'tracksim run': a 'set' of citizens.per_state can ask for more than the machine has.
+        var options = new EnsembleOptions { Replicates = replicates, Variants = [variant], Threads = threads };
+        if (MemoryEstimate.ForRun(scenario, [variant], replicates, options.Threads).Refusal(HostLimits.AvailableMemoryBytes) is { } tooLarge)
+        {
+            return (null, tooLarge);
+        }
+
         var ensemble = Ensemble.Run(scenario, options, progress: null, cancellationToken);
         var summary = SummaryTable.FromEnsemble(ensemble, cancellationToken);
         return (Response(lesson.Id, variant, summary, ensemble), null);

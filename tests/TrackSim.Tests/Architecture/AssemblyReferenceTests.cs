@@ -14,6 +14,8 @@ public sealed class AssemblyReferenceTests
     private static readonly Assembly Scenarios = typeof(ScenarioLoader).Assembly;
     private static readonly Assembly Experiments = typeof(Ensemble).Assembly;
 
+    private static readonly Assembly Server = typeof(TrackSim.Server.TrackSimServer).Assembly;
+
     // Reporting has no public type to name yet; the test project references it, so it loads by name.
     private static readonly Assembly Reporting = Assembly.Load(new AssemblyName("TrackSim.Reporting"));
 
@@ -94,6 +96,46 @@ public sealed class AssemblyReferenceTests
     }
 
     [Test]
+    public void Server_references_only_the_base_library_ASP_NET_Core_Core_Scenarios_and_Experiments()
+    {
+        var others = References(Server).Where(name => !IsBaseLibrary(name) && !IsAspNetCore(name) && name is not ("TrackSim.Core" or "TrackSim.Scenarios" or "TrackSim.Experiments"));
+        Assert.That(others, Is.Empty);
+    }
+
+    [TestCase("YamlDotNet")]
+    [TestCase("ScottPlot")]
+    [TestCase("System.CommandLine")]
+    [TestCase("Spectre.Console")]
+    [TestCase("TrackSim.Reporting")]
+    [TestCase("TrackSim.Cli")]
+    [TestCase("tracksim")]
+    public void Server_does_not_reference(string assembly)
+    {
+        Assert.That(References(Server), Does.Not.Contain(assembly));
+    }
+
+    [Test]
+    public void Only_the_server_and_the_command_line_use_ASP_NET_Core()
+    {
+        // The libraries stay free of a web server, so the static build can run them in a browser.
+        var web = new[] { Core, Scenarios, Experiments, Reporting }.SelectMany(a => References(a).Where(IsAspNetCore).Select(name => $"{a.GetName().Name} -> {name}"));
+        Assert.That(web, Is.Empty);
+    }
+
+    [Test]
+    public void Server_reference_list_includes_ASP_NET_Core()
+    {
+        // Guards the tests above: the server's references are seen, and the ASP.NET Core check tells them from the base library.
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(References(Server).Where(IsAspNetCore), Is.Not.Empty);
+            Assert.That(References(Server), Does.Contain("TrackSim.Experiments"));
+            Assert.That(IsAspNetCore("System.Runtime"), Is.False);
+            Assert.That(IsAspNetCore("Microsoft.AspNetCore.Http.Abstractions"), Is.True);
+        }
+    }
+
+    [Test]
     public void Reference_lists_include_package_assemblies()
     {
         // Guards the tests above: they would pass vacuously if package references were not listed.
@@ -122,6 +164,10 @@ public sealed class AssemblyReferenceTests
 
     private static string[] References(Assembly assembly) =>
         [.. assembly.GetReferencedAssemblies().Select(a => a.Name!)];
+
+    // ASP.NET Core is the shared framework that ships with the SDK: an assembly in the folder of Microsoft.AspNetCore.Http.Abstractions.
+    private static bool IsAspNetCore(string name) =>
+        File.Exists(Path.Combine(Path.GetDirectoryName(typeof(Microsoft.AspNetCore.Http.HttpContext).Assembly.Location)!, name + ".dll"));
 
     // The base library is what ships with the runtime: an assembly in the folder of System.Private.CoreLib.
     private static bool IsBaseLibrary(string name) =>
