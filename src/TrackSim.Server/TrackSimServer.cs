@@ -1,6 +1,7 @@
 using System.Net;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -19,7 +20,8 @@ namespace TrackSim.Server;
 /// </summary>
 public sealed class TrackSimServer : IAsyncDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // A misspelt member (such as "sets") is refused rather than ignored, so a run never silently drops a change.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
 
     /// <summary>Threads one run uses: an equal share of the processors for each run at a time (results do not depend on it).</summary>
     private static readonly int RunThreads = Math.Max(1, Environment.ProcessorCount / RunLimits.MaxConcurrentRuns);
