@@ -123,6 +123,47 @@ public sealed partial class ServerApiTests
     }
 
     [Test]
+    public async Task A_run_returns_the_numbers_of_the_summary_csv_tracksim_run_writes_for_the_same_settings()
+    {
+        var run = await PostJson("api/run", new
+        {
+            lesson = "co-optation",
+            variant = "independent",
+            replicates = 4,
+            set = new Dictionary<string, object> { ["citizens.per_state"] = 300 },
+            mechanisms = new Dictionary<string, bool> { ["incidents"] = false },
+        });
+        string folder = Path.Combine(Path.GetTempPath(), "tracksim-serve-tests-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var cli = TrackSim.Tests.Cli.CliRun.Of("run", RepositoryFiles.PathOf("scenarios/teaching/co-optation.yaml"), "--variant", "independent", "-r", "4", "--set", "citizens.per_state=300", "--set", "mechanisms.incidents=false", "--no-charts", "-q", "-o", folder);
+            Assert.That(cli.ExitCode, Is.Zero, cli.Error);
+            using var reader = new StreamReader(Path.Combine(folder, "summary.csv"));
+            var summary = TrackSim.Reporting.Data.SummaryCsv.Read(reader, 4);
+            var series = run.GetProperty("series").EnumerateArray().ToList();
+
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(series, Is.Not.Empty);
+                foreach (var s in series)
+                {
+                    var expected = summary.Find("independent", s.GetProperty("metric").GetString()!, s.GetProperty("subject").GetString()!)!;
+                    Assert.That(Values(s, "median"), Is.EqualTo(expected.P50.ToArray()), $"{expected.Metric} {expected.Subject} median");
+                    Assert.That(Values(s, "p05"), Is.EqualTo(expected.P05.ToArray()), $"{expected.Metric} {expected.Subject} p05");
+                    Assert.That(Values(s, "p95"), Is.EqualTo(expected.P95.ToArray()), $"{expected.Metric} {expected.Subject} p95");
+                }
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    [Test]
     public async Task The_changes_a_run_asks_for_change_its_result()
     {
         // Guards the test above: were 'set' ignored, the same numbers would come back for either value.
