@@ -13,6 +13,7 @@ using TrackSim.Experiments.Sweeps;
 using TrackSim.Reporting.Calibration;
 using TrackSim.Reporting.Charts;
 using TrackSim.Reporting.Files;
+using TrackSim.Reporting.Results;
 using TrackSim.Scenarios.Loading;
 
 namespace TrackSim.Cli.Commands;
@@ -25,10 +26,6 @@ namespace TrackSim.Cli.Commands;
 /// </summary>
 internal sealed class CalibrateCommand : Command, ICommandWithExamples
 {
-    /// <summary>The files a calibration writes, besides its charts and manifest.</summary>
-    internal static readonly string[] DataFiles =
-        [ParticlesCsv.FileName, ParticlesCsv.GenerationsFileName, PosteriorSummary.FileName, TargetFitRow.FileName, CalibrationTables.PredictiveFileName];
-
     private readonly CliConsole _console;
     private readonly ScenarioInput _input = new();
     private readonly ChartOptions _charts = new();
@@ -159,7 +156,7 @@ internal sealed class CalibrateCommand : Command, ICommandWithExamples
         }
         catch (Exception e) when (e is ArgumentException or InvalidDataException)
         {
-            foreach (string line in Message(e).Split('\n'))
+            foreach (string line in SweepCommand.Message(e).Split('\n'))
             {
                 _console.Error.WriteLine($"{ToolInfo.Name}: error: {line}");
             }
@@ -209,9 +206,9 @@ internal sealed class CalibrateCommand : Command, ICommandWithExamples
         try
         {
             var recorded = CalibrationManifest.Read(folder);
-            if (recorded is null && Strangers(folder).FirstOrDefault() is { } stranger && !force)
+            if (recorded is null && !force && ResultsFolder.CalibrationRefusal(folder) is { } refusal)
             {
-                _console.Error.WriteLine($"{ToolInfo.Name}: error: {folder} holds files that TrackSim did not write (such as {stranger}); use --force to write there anyway, or --out to choose another folder");
+                _console.Error.WriteLine($"{ToolInfo.Name}: error: {refusal}; use --force to write there anyway, or --out to choose another folder");
                 return ExitCodes.Failure;
             }
 
@@ -289,7 +286,7 @@ internal sealed class CalibrateCommand : Command, ICommandWithExamples
         }
         catch (ArgumentException e)
         {
-            _console.Error.WriteLine($"{ToolInfo.Name}: error: {Message(e)}");
+            _console.Error.WriteLine($"{ToolInfo.Name}: error: {SweepCommand.Message(e)}");
             return ExitCodes.Failure;
         }
         catch (InvalidDataException e)
@@ -409,26 +406,6 @@ internal sealed class CalibrateCommand : Command, ICommandWithExamples
 
     private static void Utf8(Stream stream, string text) => stream.Write(Encoding.UTF8.GetBytes(text));
 
-    /// <summary>The entries of an existing folder that a calibration does not write.</summary>
-    private static IEnumerable<string> Strangers(string folder)
-    {
-        if (!Directory.Exists(folder))
-        {
-            yield break;
-        }
-
-        foreach (string entry in Directory.EnumerateFileSystemEntries(folder).Order(StringComparer.Ordinal))
-        {
-            string name = Path.GetFileName(entry);
-            if (name == OutputFolder.LockFileName || OutputFolder.IsOwnTemporary(name) || name == CalibrationManifest.FileName || DataFiles.Contains(name) || name == "charts")
-            {
-                continue;
-            }
-
-            yield return name;
-        }
-    }
-
     /// <summary>
     /// Parses <c>PATH[=LOW:HIGH]</c>: an observation parameter (its documented range by default), or
     /// a numeric scenario path checked as <c>sweep --vary</c> checks it (a model parameter's
@@ -490,15 +467,8 @@ internal sealed class CalibrateCommand : Command, ICommandWithExamples
     private static UniformPrior Uniform(string text, string name, double low, double high) =>
         low < high ? new UniformPrior(name, low, high) : throw new ArgumentException($"--vary {text}: LOW must be below HIGH (a prior needs a width)");
 
-    private static Scenario ScenarioAt(string path, IReadOnlyList<Override> baseOverrides, ImmutableArray<UniformPrior> priors, ImmutableArray<double> values)
-    {
-        var names = priors.Where(p => !ObservationModel.IsObservation(p.Name)).Select(p => p.Name).ToArray();
-        var overrides = baseOverrides.Concat(names.Select((n, i) => new Override(n, SweepPlan.Format(values[i])))).ToList();
-        var result = ScenarioLoader.LoadFile(path, overrides);
-        return result.IsValid
-            ? result.Scenario!
-            : throw new InvalidDataException($"the particle {string.Join(", ", overrides.Skip(baseOverrides.Count))} is not a valid scenario: {string.Join("; ", result.Errors.Select(d => d.ToString()))}");
-    }
+    private static Scenario ScenarioAt(string path, IReadOnlyList<Override> baseOverrides, ImmutableArray<UniformPrior> priors, ImmutableArray<double> values) =>
+        SweepCommand.ScenarioWith(path, baseOverrides, priors.Where(p => !ObservationModel.IsObservation(p.Name)).Select((p, i) => (p.Name, values[i])), "particle");
 
     private void WriteReport(string folder, AbcResult result, ImmutableArray<PosteriorSummary> summary, PosteriorPredictive? predictive, TimeSpan elapsed, List<string> written)
     {
@@ -526,15 +496,6 @@ internal sealed class CalibrateCommand : Command, ICommandWithExamples
         var charts = written.Where(f => f.StartsWith(ChartsFolder + "/", StringComparison.Ordinal)).ToList();
         string chartNote = charts.Count == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", {ChartsFolder}/ ({charts.Count} files)");
         o.WriteLine($"  {string.Join(", ", written.Except(charts))}{chartNote}, {CalibrationManifest.FileName}");
-    }
-
-    // The BCL appends " (Parameter 'x')" and the value; the user needs the sentence.
-    private static string Message(Exception e)
-    {
-        string message = e.Message;
-        int cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
-        cut = cut < 0 ? message.IndexOf("\nActual value", StringComparison.Ordinal) : cut;
-        return cut < 0 ? message : message[..cut];
     }
 
     /// <summary>Plain progress lines: at most one every ten seconds while a generation runs, one when it ends.</summary>

@@ -308,13 +308,21 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
         return range;
     }
 
-    private static Scenario ScenarioAt(string path, IReadOnlyList<Override> baseOverrides, SweepPlan plan, ImmutableArray<double> values)
+    private static Scenario ScenarioAt(string path, IReadOnlyList<Override> baseOverrides, SweepPlan plan, ImmutableArray<double> values) =>
+        ScenarioWith(path, baseOverrides, plan.Ranges.Select((r, i) => (r.Path, values[i])), "point");
+
+    /// <summary>
+    /// The scenario at <paramref name="path"/> with the <c>--set</c> overrides and then each numeric
+    /// path set to its value; a <paramref name="what"/> (a sweep's point, a calibration's particle)
+    /// the scenario refuses throws <see cref="InvalidDataException"/> naming its values and why.
+    /// </summary>
+    internal static Scenario ScenarioWith(string path, IReadOnlyList<Override> baseOverrides, IEnumerable<(string Path, double Value)> values, string what)
     {
-        var overrides = baseOverrides.Concat(plan.Ranges.Select((r, i) => new Override(r.Path, SweepPlan.Format(values[i])))).ToList();
+        var overrides = baseOverrides.Concat(values.Select(v => new Override(v.Path, SweepPlan.Format(v.Value)))).ToList();
         var result = ScenarioLoader.LoadFile(path, overrides);
         return result.IsValid
             ? result.Scenario!
-            : throw new InvalidDataException($"the point {string.Join(", ", overrides.Skip(baseOverrides.Count))} is not a valid scenario: {string.Join("; ", result.Errors.Select(d => d.ToString()))}");
+            : throw new InvalidDataException($"the {what} {string.Join(", ", overrides.Skip(baseOverrides.Count))} is not a valid scenario: {string.Join("; ", result.Errors.Select(d => d.ToString()))}");
     }
 
     private static SweepDesign ParseDesign(string text) => text switch
@@ -342,8 +350,8 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
         return SweepOutcome.Parse(text, scenario);
     }
 
-    // The BCL appends " (Parameter 'x')" and the value; the user needs the sentence.
-    private static string Message(ArgumentException e)
+    /// <summary>The sentence of an exception's message: the BCL appends " (Parameter 'x')" and the value, which the user does not need.</summary>
+    internal static string Message(Exception e)
     {
         string message = e.Message;
         int cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);

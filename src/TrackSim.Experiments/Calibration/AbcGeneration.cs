@@ -67,4 +67,29 @@ public sealed record AbcGeneration(
 
     /// <summary>The weighted standard deviation of parameter <paramref name="parameter"/>, the square root of <see cref="Variance"/>.</summary>
     public double StandardDeviation(int parameter) => Math.Sqrt(Variance(parameter));
+
+    /// <summary>The running sums of the particles' weights, in particle order: the table <see cref="Pick"/> draws from.</summary>
+    internal double[] CumulativeWeights()
+    {
+        var cumulative = new double[Particles.Length];
+        double sum = 0;
+        for (int i = 0; i < cumulative.Length; i++)
+        {
+            sum += Particles[i].Weight;
+            cumulative[i] = sum;
+        }
+
+        return cumulative;
+    }
+
+    /// <summary>The particle that a uniform draw <paramref name="unit"/> in [0, 1) picks by weight, from <see cref="CumulativeWeights"/>.</summary>
+    internal static int Pick(double[] cumulative, double unit)
+    {
+        double u = unit * cumulative[^1];
+        int j = Array.BinarySearch(cumulative, u);
+
+        // Not found gives the complement of the first entry above u: the particle whose interval holds u.
+        j = j < 0 ? ~j : j + 1;
+        return Math.Min(j, cumulative.Length - 1);
+    }
 }

@@ -287,7 +287,7 @@ public static class AbcSmc
             int n = options.Population;
             ulong proposalKey = streams.SeedOf(index, ProposalStreamName);
             ulong simulationKey = streams.SeedOf(index, SimulationStreamName);
-            double[] cumulative = previous is null ? [] : Cumulative(previous);
+            double[] cumulative = previous is null ? [] : previous.CumulativeWeights();
             var accepted = new List<(Proposal Proposal, double[] Parameters)>(n);
             long simulations = 0;
             long outside = 0;
@@ -396,13 +396,7 @@ public static class AbcSmc
         // Picks a particle by weight and moves it by the Gaussian kernel; null when the move leaves the prior.
         private double[]? Perturb(Random random, AbcGeneration previous, double[] cumulative, ImmutableArray<double> kernelSd)
         {
-            double u = random.NextDouble() * cumulative[^1];
-            int j = Array.BinarySearch(cumulative, u);
-
-            // Not found gives the complement of the first entry above u: the particle whose interval holds u.
-            j = j < 0 ? ~j : j + 1;
-            j = Math.Min(j, cumulative.Length - 1);
-            var parent = previous.Particles[j].Parameters;
+            var parent = previous.Particles[AbcGeneration.Pick(cumulative, random.NextDouble())].Parameters;
             var values = new double[prior.Length];
             bool inside = true;
             for (int k = 0; k < values.Length; k++)
@@ -470,19 +464,6 @@ public static class AbcSmc
             var weights = new double[n];
             Array.Fill(weights, 1.0 / n);
             return weights;
-        }
-
-        private static double[] Cumulative(AbcGeneration previous)
-        {
-            var cumulative = new double[previous.Particles.Length];
-            double sum = 0;
-            for (int i = 0; i < cumulative.Length; i++)
-            {
-                sum += previous.Particles[i].Weight;
-                cumulative[i] = sum;
-            }
-
-            return cumulative;
         }
     }
 }

@@ -66,20 +66,11 @@ public sealed class PosteriorPredictive
         var streams = new StreamFactory(seed);
         var random = streams.Create(0, DrawStreamName);
         ulong seedKey = streams.SeedOf(0, SeedStreamName);
-        double[] cumulative = new double[posterior.Particles.Length];
-        double sum = 0;
-        for (int i = 0; i < cumulative.Length; i++)
-        {
-            sum += posterior.Particles[i].Weight;
-            cumulative[i] = sum;
-        }
-
+        double[] cumulative = posterior.CumulativeWeights();
         int[] chosen = new int[draws];
         for (int d = 0; d < draws; d++)
         {
-            double u = random.NextDouble() * sum;
-            int j = Array.BinarySearch(cumulative, u);
-            chosen[d] = Math.Min(j < 0 ? ~j : j + 1, cumulative.Length - 1);
+            chosen[d] = AbcGeneration.Pick(cumulative, random.NextDouble());
         }
 
         var drawn = new (RunResult, ObservationModel)[draws];
@@ -121,34 +112,21 @@ public sealed class PosteriorPredictive
         var dates = Central[0].Dates;
         double[] Values(RunResult run, ObservationModel observation)
         {
+            var series = TargetEvaluator.Index(run);
             if (kind is TargetKind.Favourable or TargetKind.Unfavourable)
             {
-                var trust = Get(run, MetricCatalog.PublicTrust.Name, subject);
-                var spread = Get(run, MetricCatalog.Polarization.Name, subject.Split('>')[0]);
+                var trust = TargetEvaluator.Values(series, MetricCatalog.PublicTrust.Name, subject);
+                var spread = TargetEvaluator.Values(series, MetricCatalog.Polarization.Name, subject.Split('>')[0]);
                 return [.. trust.Select((m, k) => kind == TargetKind.Favourable ? observation.Favourable(m, spread[k]) : observation.Unfavourable(m, spread[k]))];
             }
 
-            return [.. Get(run, metric, subject)];
+            return [.. TargetEvaluator.Values(series, metric, subject)];
         }
 
         var drawn = Drawn.Select(d => Values(d.Run, d.Observation)).ToArray();
         var central = Central.Select(r => Values(r, CentralObservation)).ToArray();
         double[] At(double[][] runs, double p) => [.. Enumerable.Range(0, dates.Length).Select(k => Quantiles.Type7Unsorted(runs.Select(r => r[k]), p))];
         return new PredictiveSeries(kind, metric, subject, dates, [.. At(drawn, 0.5)], [.. At(drawn, 0.05)], [.. At(drawn, 0.95)], [.. At(central, 0.05)], [.. At(central, 0.95)]);
-    }
-
-    private static ImmutableArray<double> Get(RunResult run, string metric, string subject)
-    {
-        foreach (var series in run.Series)
-        {
-            if (series.Key.Metric == metric && series.Key.Subject == subject)
-            {
-                return series.Values;
-            }
-        }
-
-        int arrow = subject.IndexOf('>', StringComparison.Ordinal);
-        return arrow > 0 ? run.Get(metric, subject[..arrow]).Values : run.Get(metric, subject).Values;
     }
 }
 

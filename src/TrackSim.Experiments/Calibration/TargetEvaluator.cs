@@ -87,7 +87,7 @@ public static class TargetEvaluator
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(observation);
-        var series = run.Series.ToDictionary(s => (s.Key.Metric, s.Key.Subject), s => s.Values);
+        var series = Index(run);
         ImmutableArray<AgreementChange>? agreements = null;
         var fits = ImmutableArray.CreateBuilder<TargetFit>(targets.Count);
         foreach (var target in targets)
@@ -137,7 +137,12 @@ public static class TargetEvaluator
         return related.Count == 1 && related[0] == subject[(arrow + 1)..] ? holder : null;
     }
 
-    private static ImmutableArray<double> Values(Dictionary<(string, string), ImmutableArray<double>> series, string metric, string subject)
+    /// <summary>A run's series by metric and subject, for <see cref="Values"/>.</summary>
+    internal static Dictionary<(string Metric, string Subject), ImmutableArray<double>> Index(RunResult run) =>
+        run.Series.ToDictionary(s => (s.Key.Metric, s.Key.Subject), s => s.Values);
+
+    /// <summary>The series of <paramref name="metric"/> for <paramref name="subject"/>; public trust <c>A&gt;B</c> is A's when A relates to B only.</summary>
+    internal static ImmutableArray<double> Values(Dictionary<(string Metric, string Subject), ImmutableArray<double>> series, string metric, string subject)
     {
         if (series.TryGetValue((metric, subject), out var values))
         {
@@ -156,7 +161,7 @@ public static class TargetEvaluator
     private static TargetFit Level(CalibrationTarget target, double model) =>
         new(target, model, null, Math.Abs(model - target.Observed) / target.Tolerance);
 
-    private static double Survey(CalibrationTarget target, RunResult run, Dictionary<(string, string), ImmutableArray<double>> series, ObservationModel observation)
+    private static double Survey(CalibrationTarget target, RunResult run, Dictionary<(string Metric, string Subject), ImmutableArray<double>> series, ObservationModel observation)
     {
         var trust = Values(series, MetricCatalog.PublicTrust.Name, target.Subject);
         var spread = Values(series, MetricCatalog.Polarization.Name, target.Subject.Split('>')[0]);

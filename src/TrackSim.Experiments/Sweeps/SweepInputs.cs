@@ -84,7 +84,8 @@ public sealed class SweepInputs
         {
             bool hasOld = recorded.Values.TryGetValue(name, out var old);
             bool hasNew = now.Values.TryGetValue(name, out var current);
-            if (hasOld && hasNew && old.SequenceEqual(current, StringComparer.Ordinal))
+            // An input neither side has (a calibration records no sweep design) is no difference.
+            if ((hasOld && hasNew && old.SequenceEqual(current, StringComparer.Ordinal)) || (!hasOld && !hasNew))
             {
                 continue;
             }

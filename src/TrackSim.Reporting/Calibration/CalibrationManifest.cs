@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
 using TrackSim.Experiments.Files;
+using TrackSim.Experiments.Sweeps;
 using TrackSim.Reporting.Files;
 
 namespace TrackSim.Reporting.Calibration;
@@ -40,31 +41,8 @@ public static class CalibrationManifest
             w.WriteString("command_line", commandLine);
             w.WriteBoolean("complete", complete);
             w.WriteString("message", message);
-            w.WriteStartObject("inputs");
-            foreach (var (name, values) in inputs.OrderBy(i => i.Key, StringComparer.Ordinal))
-            {
-                w.WriteStartArray(name);
-                foreach (string value in values)
-                {
-                    w.WriteStringValue(value);
-                }
-
-                w.WriteEndArray();
-            }
-
-            w.WriteEndObject();
-            w.WriteStartArray("files");
-            foreach (string f in files)
-            {
-                string path = output.Resolve(f);
-                w.WriteStartObject();
-                w.WriteString("path", f);
-                w.WriteNumber("bytes", new FileInfo(path).Length);
-                w.WriteString("sha256", FileHash.Sha256(path));
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            ManifestJson.WriteLists(w, "inputs", inputs.OrderBy(i => i.Key, StringComparer.Ordinal));
+            ManifestJson.WriteFiles(w, files, output.Resolve);
             w.WriteEndObject();
         }
 
@@ -98,27 +76,7 @@ public static class CalibrationManifest
         }
     }
 
-    /// <summary>One line per input that differs between <paramref name="recorded"/> and <paramref name="now"/>; empty when they are equal.</summary>
-    public static ImmutableArray<string> Differences(IReadOnlyDictionary<string, ImmutableArray<string>> recorded, IReadOnlyDictionary<string, ImmutableArray<string>> now)
-    {
-        ArgumentNullException.ThrowIfNull(recorded);
-        ArgumentNullException.ThrowIfNull(now);
-        var lines = ImmutableArray.CreateBuilder<string>();
-        foreach (string name in recorded.Keys.Concat(now.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-        {
-            bool hasOld = recorded.TryGetValue(name, out var old);
-            bool hasNew = now.TryGetValue(name, out var current);
-            if (hasOld && hasNew && old.SequenceEqual(current, StringComparer.Ordinal))
-            {
-                continue;
-            }
-
-            lines.Add($"{name}: {Show(hasOld, old)} in {FileName}, {Show(hasNew, current)} now");
-        }
-
-        return lines.ToImmutable();
-    }
-
-    private static string Show(bool present, ImmutableArray<string> values) =>
-        !present ? "(not recorded)" : values.IsDefaultOrEmpty ? "(none)" : string.Join(" ", values);
+    /// <summary>One line per input that differs between <paramref name="recorded"/> and <paramref name="now"/>, as a resumed sweep names them; empty when they are equal.</summary>
+    public static ImmutableArray<string> Differences(IReadOnlyDictionary<string, ImmutableArray<string>> recorded, IReadOnlyDictionary<string, ImmutableArray<string>> now) =>
+        SweepInputs.Differences(SweepInputs.FromValues(recorded), SweepInputs.FromValues(now), $"in {FileName}", "now");
 }

@@ -1,4 +1,6 @@
+using TrackSim.Experiments.Calibration;
 using TrackSim.Experiments.Files;
+using TrackSim.Reporting.Calibration;
 using TrackSim.Reporting.Charts;
 using TrackSim.Experiments.Sweeps;
 using TrackSim.Reporting.Data;
@@ -25,6 +27,10 @@ public static class ResultsFolder
 
     /// <summary>Every file name TrackSim writes at the top of a sweep or merge folder.</summary>
     internal static readonly string[] SweepFiles = [RunsCsv.FileName, SensitivityCsv.FileName, SweepManifest.FileName];
+
+    /// <summary>Every file name TrackSim writes at the top of a calibration folder.</summary>
+    public static readonly IReadOnlyList<string> CalibrationFiles =
+        [ParticlesCsv.FileName, ParticlesCsv.GenerationsFileName, PosteriorSummary.FileName, TargetFitRow.FileName, CalibrationTables.PredictiveFileName, CalibrationManifest.FileName];
 
     /// <summary>The folders of charts TrackSim writes (charts of runs and sweeps, effect charts of runs).</summary>
     internal static readonly string[] ChartFolders = [ChartWriter.FolderName, DifferenceCharts.FolderName];
@@ -77,7 +83,7 @@ public static class ResultsFolder
                 : $"{folder} holds the results of another scenario ({manifest.ScenarioName})";
         }
 
-        return Foreign(folder, DataFiles);
+        return Foreign(folder, DataFiles, null);
     }
 
     /// <summary>
@@ -92,14 +98,30 @@ public static class ResultsFolder
             return $"{folder} is a file, not a folder";
         }
 
-        return Directory.Exists(folder) ? Foreign(folder, SweepFiles) : null;
+        return Directory.Exists(folder) ? Foreign(folder, SweepFiles, SweepManifest.FileName) : null;
+    }
+
+    /// <summary>
+    /// Null when a calibration may be written into <paramref name="folder"/>: missing, empty, or
+    /// holding only what TrackSim writes there; else why not.
+    /// </summary>
+    public static string? CalibrationRefusal(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        if (File.Exists(folder))
+        {
+            return $"{folder} is a file, not a folder";
+        }
+
+        return Directory.Exists(folder) ? Foreign(folder, [.. CalibrationFiles], CalibrationManifest.FileName) : null;
     }
 
     // Without a manifest, TrackSim's file names alone prove nothing (a user's own series.csv): they
-    // count as TrackSim's only where TrackSim has worked before (its lock file is there).
-    private static string? Foreign(string folder, string[] ours)
+    // count as TrackSim's only where TrackSim has worked before: its lock file is there, or the
+    // manifest that sweeps and calibrations write as they go.
+    private static string? Foreign(string folder, string[] ours, string? manifest)
     {
-        bool used = OutputFolder.WasUsed(folder) || FileKinds.Of(Path.Combine(folder, SweepManifest.FileName)) == FileKind.Regular && ours == SweepFiles;
+        bool used = OutputFolder.WasUsed(folder) || (manifest is not null && FileKinds.Of(Path.Combine(folder, manifest)) == FileKind.Regular);
         string? stranger = Strangers(folder, ours, used).FirstOrDefault();
         return stranger is null ? null : $"{folder} holds files that TrackSim did not write (such as {stranger})";
     }

@@ -53,31 +53,8 @@ public static class SweepManifest
             w.WriteBoolean("complete", files.Count > 0);
             w.WritePropertyName("plan");
             WritePlan(w, plan);
-            w.WriteStartObject(InputsKey);
-            foreach (var (name, values) in SweepInputs.Of(plan, shard, scenarioSha256, overrides, toolVersion).Values)
-            {
-                w.WriteStartArray(name);
-                foreach (string value in values)
-                {
-                    w.WriteStringValue(value);
-                }
-
-                w.WriteEndArray();
-            }
-
-            w.WriteEndObject();
-            w.WriteStartArray("files");
-            foreach (string f in files)
-            {
-                string path = Path.Combine(folder, f);
-                w.WriteStartObject();
-                w.WriteString("path", f);
-                w.WriteNumber("bytes", new FileInfo(path).Length);
-                w.WriteString("sha256", FileHash.Sha256(path));
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            ManifestJson.WriteLists(w, InputsKey, SweepInputs.Of(plan, shard, scenarioSha256, overrides, toolVersion).Values);
+            ManifestJson.WriteFiles(w, files, f => Path.Combine(folder, f));
             w.WriteEndObject();
         }
 
