@@ -8,7 +8,7 @@ using TrackSim.Core.Domain;
 using TrackSim.Experiments.Ensembles;
 using TrackSim.Scenarios.Loading;
 using TrackSim.Server;
-using TrackSim.Server.Api;
+using TrackSim.Lessons;
 using TrackSim.Server.Lessons;
 
 namespace TrackSim.Tests.Server;

@@ -8,16 +8,15 @@ using TrackSim.Experiments.Ensembles;
 using TrackSim.Experiments.Limits;
 using TrackSim.Scenarios;
 using TrackSim.Scenarios.Loading;
-using TrackSim.Server.Lessons;
 
-namespace TrackSim.Server.Api;
+namespace TrackSim.Lessons;
 
 /// <summary>
 /// What the endpoints compute, apart from HTTP: a lesson's controls, a run of a lesson with the
 /// page's changes (loaded, checked and summarised exactly as <c>tracksim run</c> does), and the
 /// check of an uploaded scenario text.
 /// </summary>
-internal static class LessonApi
+public static class LessonApi
 {
     /// <summary>The metrics a run returns, in the order the page draws them.</summary>
     public static readonly IReadOnlyList<string> Metrics =
@@ -35,7 +34,7 @@ internal static class LessonApi
     /// <summary>The controls of <paramref name="lesson"/>; null (with the reason) when its file no longer loads.</summary>
     public static (LessonDetail? Detail, string? Error) Detail(Lesson lesson)
     {
-        var loaded = ScenarioLoader.LoadFile(lesson.Path);
+        var loaded = ScenarioLoader.LoadText(lesson.Yaml, lesson.File);
         if (!loaded.IsValid)
         {
             return (null, $"lesson '{lesson.Id}': its scenario no longer loads ({First(loaded.Errors)})");
@@ -123,7 +122,7 @@ internal static class LessonApi
             return (null, overrideError);
         }
 
-        var loaded = ScenarioLoader.LoadFile(lesson.Path, overrides);
+        var loaded = ScenarioLoader.LoadText(lesson.Yaml, lesson.File, overrides);
         if (!loaded.IsValid)
         {
             return (null, string.Join("; ", loaded.Errors.Take(5).Select(Describe)));
