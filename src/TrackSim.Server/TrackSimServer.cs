@@ -126,9 +126,12 @@ public sealed class TrackSimServer : IAsyncDisposable
             }
         });
 
-        _app.MapGet("/", context => Page(context, "index.html", "text/html; charset=utf-8"));
-        _app.MapGet("/app.js", context => Page(context, "app.js", "text/javascript; charset=utf-8"));
-        _app.MapGet("/app.css", context => Page(context, "app.css", "text/css; charset=utf-8"));
+        _app.MapGet("/", context => Page(context, "index.html"));
+        foreach (string name in PageFiles)
+        {
+            _app.MapGet("/" + name, context => Page(context, name));
+        }
+
         _app.MapGet("/api/lessons", context => Answer(context, _lessons.Lessons()));
         _app.MapGet("/api/lessons/{id}", context => Answer(context, _lessons.Lesson((string)context.Request.RouteValues["id"]!)));
         _app.MapPost("/api/run", RunAsync);
@@ -226,9 +229,26 @@ public sealed class TrackSimServer : IAsyncDisposable
 
     private static Task Refuse(HttpContext context, int status, string error) => Answer(context, ApiAnswer.Refuse(status, error));
 
-    private static async Task Page(HttpContext context, string name, string contentType)
+    /// <summary>The page's files (the page folder, built into the assembly), by name.</summary>
+    private static IEnumerable<string> PageFiles =>
+        Assembly.GetExecutingAssembly().GetManifestResourceNames()
+            .Where(n => n.StartsWith(PagePrefix, StringComparison.Ordinal))
+            .Select(n => n[PagePrefix.Length..]);
+
+    private const string PagePrefix = "page/";
+
+    private static async Task Page(HttpContext context, string name)
     {
-        await using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("page/" + name)
+        string contentType = Path.GetExtension(name) switch
+        {
+            ".html" => "text/html; charset=utf-8",
+            ".js" => "text/javascript; charset=utf-8",
+            ".css" => "text/css; charset=utf-8",
+            ".svg" => "image/svg+xml",
+            ".png" => "image/png",
+            _ => "application/octet-stream",
+        };
+        await using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(PagePrefix + name)
             ?? throw new InvalidOperationException($"The page resource {name} is missing from the assembly.");
         context.Response.ContentType = contentType;
         context.Response.Headers.XContentTypeOptions = "nosniff";

@@ -13,7 +13,15 @@ const COLOURS = ['#1f5fa8', '#c2410c', '#15803d', '#7e22ce', '#a16207', '#0f766e
 const $ = (id) => document.getElementById(id);
 let lesson = null;
 
+// Sends one API request: to the server that served the page, or, in the static build, to the model
+// running in the browser (backend.js there sets window.trackSimBackend; it answers the same requests
+// with the same numbers). GET when there is no body, POST with a JSON body otherwise.
 async function api(path, body) {
+  if (window.trackSimBackend) {
+    const answer = await window.trackSimBackend.request(path, body);
+    if (answer.status !== 200) throw new Error(answer.data.error || `the model answered ${answer.status}`);
+    return answer.data;
+  }
   const response = await fetch(path, body === undefined ? {} : {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -22,6 +30,23 @@ async function api(path, body) {
   const data = await response.json().catch(() => ({ error: `the server answered ${response.status}` }));
   if (!response.ok) throw new Error(data.error || `the server answered ${response.status}`);
   return data;
+}
+
+// What other scripts of the page (the classroom mode) use: the settings on screen, a way to put
+// settings on screen, and events when a lesson is loaded ('lesson', the lesson) and a run has been
+// drawn ('run', {settings, result, prediction}).
+const listeners = {};
+window.trackSim = {
+  api,
+  settings: () => currentSettings(),
+  apply: (settings) => applySettings(settings),
+  prediction: () => null,
+  on: (event, handler) => { (listeners[event] ||= []).push(handler); },
+};
+function emit(event, detail) {
+  for (const handler of listeners[event] || []) {
+    try { handler(detail); } catch (e) { console.warn(e); }
+  }
 }
 
 function status(text, isError) {
@@ -51,6 +76,7 @@ async function loadLessons() {
 
 async function loadLesson() {
   lesson = await api(`/api/lessons/${encodeURIComponent($('lesson').value)}`);
+  emit('lesson', lesson);
   $('description').textContent = lesson.description;
   $('variant').replaceChildren(...lesson.variants.map((v) => element('option', { value: v.name, title: v.description }, v.name)));
   $('replicates').value = lesson.replicates;
@@ -94,7 +120,8 @@ function format(value) {
   return Math.abs(value) >= 100 || Number.isInteger(value) ? String(value) : Number(value).toPrecision(3);
 }
 
-async function run() {
+// The settings on screen as a run request: only the sliders and switches that were moved.
+function currentSettings() {
   const set = {};
   for (const slider of $('parameters').querySelectorAll('input[type=range]')) {
     if (Number(slider.value) !== Number(slider.dataset.initial)) set[slider.dataset.path] = Number(slider.value);
@@ -103,18 +130,42 @@ async function run() {
   for (const box of $('mechanisms').querySelectorAll('input[type=checkbox]')) {
     if (String(box.checked) !== box.dataset.initial) mechanisms[box.dataset.name] = box.checked;
   }
+  return { lesson: lesson.id, variant: $('variant').value, replicates: Number($('replicates').value), set, mechanisms };
+}
+
+// Puts settings (as currentSettings gives them) on screen: loads their lesson if another is shown,
+// then moves the sliders and switches they name; the others go back to the lesson's values.
+async function applySettings(settings) {
+  if (!lesson || settings.lesson !== lesson.id) {
+    $('lesson').value = settings.lesson;
+    await loadLesson();
+  }
+  buildControls();
+  if (settings.variant) $('variant').value = settings.variant;
+  if (settings.replicates) $('replicates').value = settings.replicates;
+  for (const slider of $('parameters').querySelectorAll('input[type=range]')) {
+    if (slider.dataset.path in (settings.set || {})) {
+      slider.value = settings.set[slider.dataset.path];
+      slider.dispatchEvent(new Event('input'));
+    }
+  }
+  for (const box of $('mechanisms').querySelectorAll('input[type=checkbox]')) {
+    if (box.dataset.name in (settings.mechanisms || {})) {
+      box.checked = settings.mechanisms[box.dataset.name];
+      box.dispatchEvent(new Event('change'));
+    }
+  }
+}
+
+async function run() {
+  const settings = currentSettings();
   $('run').disabled = true;
   status('running...');
   const started = performance.now();
   try {
-    const result = await api('/api/run', {
-      lesson: lesson.id,
-      variant: $('variant').value,
-      replicates: Number($('replicates').value),
-      set,
-      mechanisms,
-    });
+    const result = await api('/api/run', settings);
     draw(result);
+    emit('run', { settings, result, prediction: window.trackSim.prediction() });
     status(`${result.variant}: ${result.replicates} replicates in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } catch (e) {
     status(e.message, true);
