@@ -9,7 +9,7 @@ namespace TrackSim.Lessons;
 /// requests in the browser, so both show the same numbers.
 /// </summary>
 /// <param name="catalog">The lessons offered.</param>
-public sealed class LessonService(LessonCatalog catalog)
+public sealed partial class LessonService(LessonCatalog catalog)
 {
     /// <summary>
     /// The JSON form of requests and answers: camelCase names; a misspelt member (such as "sets") is
