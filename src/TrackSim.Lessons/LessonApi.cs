@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using TrackSim.Core.Domain;
+using TrackSim.Core.Engine;
 using TrackSim.Core.Metrics;
 using TrackSim.Core.Parameters;
 using TrackSim.Core.Recording;
@@ -45,7 +46,19 @@ public static class LessonApi
             .Prepend(new VariantInfo(Scenario.BaseVariant, "The scenario as written."))
             .ToList();
         var mechanisms = Mechanism.All.Select(m => new MechanismInfo(m.Name, m.RuleId, m.Description, scenario.Mechanisms.IsOn(m))).ToList();
-        return (new LessonDetail(lesson.Id, lesson.Title, lesson.Description, DefaultReplicates(scenario), variants, mechanisms, Parameters(scenario)), null);
+        var calendar = scenario.Calendar;
+        return (new LessonDetail(
+            lesson.Id,
+            lesson.Title,
+            lesson.Description,
+            DefaultReplicates(scenario),
+            Date(calendar.DateOf(0)),
+            Date(calendar.DateOf(calendar.StepCount)),
+            variants,
+            mechanisms,
+            Parameters(scenario),
+            SeriesOf(scenario),
+            LessonGuide.For(lesson.Id)), null);
     }
 
     /// <summary>
@@ -65,6 +78,16 @@ public static class LessonApi
                 .Where(p => named.Contains(p.Key))
                 .Select(p => new ParameterInfo(p.Key, "parameters." + p.Key, p.Min, p.Max, p.Unit, p.Default, scenario.Parameters[p.Key], p.Description)),
         ];
+    }
+
+    /// <summary>
+    /// The series a run of the base variant answers, read from a simulation built and recorded at its
+    /// first date: the subjects (states, pairs, initiatives) come from the engine, not from a guess.
+    /// </summary>
+    internal static List<SeriesName> SeriesOf(Scenario scenario)
+    {
+        var recorded = new Simulation(scenario.ForVariant(Scenario.BaseVariant), replicate: 0, seed: null, citizenThreads: 1).Result().Series;
+        return [.. Metrics.SelectMany(metric => recorded.Where(s => s.Key.Metric == metric).Select(s => new SeriesName(metric, s.Key.Subject)))];
     }
 
     /// <summary>Replicates used when a run asks for none: the scenario's, at most <see cref="RunLimits.MaxReplicates"/>.</summary>
