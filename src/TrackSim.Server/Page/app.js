@@ -86,7 +86,7 @@ function button(text, onClick, attributes) {
 }
 
 function format(value) {
-  return Math.abs(value) >= 100 || Number.isInteger(value) ? String(value) : Number(value).toPrecision(3);
+  return Math.abs(value) >= 100 || Number.isInteger(value) ? String(value) : String(Number(Number(value).toPrecision(3)));
 }
 
 // ---- Lessons -------------------------------------------------------------------------------
@@ -419,10 +419,10 @@ function drawLegend(runs) {
 // One chart as a self-contained SVG (styles written on the elements, so an export looks the same):
 // per subject a median line and a 5-95% band, a kept run dashed, event markers, the prediction.
 function chart(spec, runs) {
-  const width = 900, height = 280, left = 52, right = 14, top = 30, bottom = 32;
+  const width = 900, height = 280, left = 52, right = 26, top = 30, bottom = 32;
   const box = element('div', { class: 'chart', 'data-metric': spec.metric });
+  // The chart's title is in the drawing (so an export has it); the buttons sit above it.
   const head = element('div', { class: 'chart-head' });
-  head.append(element('h3', {}, spec.title));
   const plot = svg('svg', { xmlns: SVG_NS, viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': spec.title, 'font-family': FONT, 'font-size': 13 });
   head.append(button('PNG', () => exportPng(plot, spec.metric), { title: `download the ${spec.title} chart as PNG` }),
     button('SVG', () => exportSvg(plot, spec.metric), { title: `download the ${spec.title} chart as SVG` }));
@@ -469,8 +469,11 @@ function chart(spec, runs) {
   }
   subjects.forEach((subject, k) => plot.append(svg('text', { x: width - right - 4, y: top + 14 + 17 * k, 'text-anchor': 'end', fill: COLOURS[k % COLOURS.length] }, subject)));
   const markers = runs[runs.length - 1].result.events.filter((e) => e.kind === 'scenario' && Date.parse(e.date) <= (end === Infinity ? last : Date.parse(dates[end])));
+  // A few events are named on the chart itself (an export has no hover); many would overprint.
+  const named = markers.length <= 8;
   for (const m of markers) {
     const at = x(m.date);
+    if (named) plot.append(svg('text', { x: at + 3, y: top + 10, 'font-size': 11, fill: '#4D4D4D' }, eventName(m.label)));
     // A wide transparent line takes the hover; its title is the tooltip.
     const hit = svg('line', { class: 'marker-hit', x1: at, x2: at, y1: top, y2: height - bottom, stroke: 'transparent', 'stroke-width': 10 });
     hit.append(svg('title', {}, `${m.date.slice(0, 7)}: ${m.label}`));
@@ -491,6 +494,11 @@ function chart(spec, runs) {
   }
   box.append(plot);
   return box;
+}
+
+// "attack: Terror attack (TerrorAttack, severity 0.85)" -> "Terror attack".
+function eventName(label) {
+  return label.replace(/^[^:]*:\s*/, '').replace(/\s*\(.*$/, '');
 }
 
 // The timeline: the first replicate's events by month, "2008-11: Mumbai attacks; dialogue suspended".
