@@ -205,6 +205,23 @@ public sealed class ClassroomPageTests : PageTestBase
         AssertPageStayedOnServer();
     }
 
+    [Test]
+    public async Task A_script_asking_another_address_is_refused_by_the_page_and_seen_by_the_fixture()
+    {
+        var page = await OpenPageAsync();
+        AllowConsoleError(new System.Text.RegularExpressions.Regex("Content Security Policy"));
+
+        // As a vendored script that phoned home would: the page's policy refuses it before it leaves.
+        var fetched = await page.EvaluateAsync<bool>("() => fetch('http://192.0.2.1/tracker.js').then(() => true, () => false)");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(fetched, Is.False);
+            Assert.That(Requests, Has.None.Contains("192.0.2.1"));
+            Assert.That(ConsoleErrors, Has.Some.Contains("Content Security Policy").And.Contains("192.0.2.1"));
+        }
+    }
+
     /// <summary>The y coordinates of the points of the first median line of a chart.</summary>
     private static async Task<double[]> MedianPoints(IPage page, string chart)
     {

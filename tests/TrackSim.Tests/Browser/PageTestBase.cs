@@ -63,6 +63,18 @@ public abstract partial class PageTestBase
         }
     }
 
+    /// <summary>The console errors the current test's pages logged so far (text and location), allowed ones included.</summary>
+    protected IReadOnlyList<string> ConsoleErrors
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _consoleErrors];
+            }
+        }
+    }
+
     /// <summary>
     /// The width and height of the current test's pages; a test may change it before
     /// <see cref="OpenPageAsync"/> or with <see cref="IPage.SetViewportSizeAsync"/>.
@@ -269,14 +281,21 @@ public abstract partial class PageTestBase
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(requests.Where(url => !IsOwnOrigin(url)), Is.Empty, "requests outside the server");
+            Assert.That(OutsideRequests(requests, Address), Is.Empty, "requests outside the server");
             Assert.That(consoleErrors, Is.Empty, "console errors");
             Assert.That(pageErrors, Is.Empty, "uncaught page errors");
         }
     }
 
-    /// <summary>Whether a URL is the server's own origin, or a page-local URL that makes no request.</summary>
-    private bool IsOwnOrigin(string url)
+    /// <summary>
+    /// The URLs of a list that are not the server's origin (its scheme, host and port; <c>ws:</c> counts
+    /// as <c>http:</c>) nor a page-local <c>data:</c> URL or <c>blob:</c> URL of the server's origin, which
+    /// fetch nothing from anywhere.
+    /// </summary>
+    internal static IEnumerable<string> OutsideRequests(IEnumerable<string> urls, Uri server) =>
+        urls.Where(url => !IsOwnOrigin(url, server));
+
+    private static bool IsOwnOrigin(string url, Uri server)
     {
         if (url.StartsWith("data:", StringComparison.Ordinal))
         {
@@ -295,7 +314,7 @@ public abstract partial class PageTestBase
             "wss" => "https",
             _ => uri.Scheme,
         };
-        return scheme == Address.Scheme && uri.Host == Address.Host && uri.Port == Address.Port;
+        return scheme == server.Scheme && uri.Host == server.Host && uri.Port == server.Port;
     }
 
     private void Watch(IPage page)
