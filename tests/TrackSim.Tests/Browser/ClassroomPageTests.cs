@@ -73,8 +73,10 @@ public sealed class ClassroomPageTests : PageTestBase
 
         await Expect(page.Locator("#charts svg")).ToHaveCountAsync(3);
         await Expect(page.Locator("#charts h3")).ToHaveTextAsync(["Tension", "Official trust", "Public trust"]);
-        await Expect(page.Locator("#log li").First).ToBeAttachedAsync();
         var direct = await PostRunAsync(new { lesson = CoOptation, variant = "base", replicates = 10 });
+        string[] log = [.. direct.GetProperty("log").EnumerateArray().Select(l => l.GetString()!)];
+        Assert.That(log, Is.Not.Empty, "the co-optation lesson's first replicate logs what its rules do");
+        await Expect(page.Locator("#log li")).ToHaveTextAsync(log);
         var tension = Median(direct, "tension");
         var points = await MedianPoints(page, "Tension");
 
@@ -154,6 +156,41 @@ public sealed class ClassroomPageTests : PageTestBase
             Assert.That(off.GetProperty("series").GetRawText(), Is.Not.EqualTo(on.GetProperty("series").GetRawText()));
             Assert.That(off.GetProperty("series").GetRawText(), Is.EqualTo(direct.GetProperty("series").GetRawText()));
         }
+    }
+
+    [Test]
+    public async Task A_variant_chosen_in_the_page_runs_as_the_server_runs_that_variant()
+    {
+        var page = await OpenPageAsync();
+        var @base = await RunAsync(page);
+
+        await page.Locator("#variant").SelectOptionAsync("independent");
+        var independent = await RunAsync(page);
+        var direct = await PostRunAsync(new { lesson = CoOptation, variant = "independent", replicates = 10 });
+
+        using (Assert.EnterMultipleScope())
+        {
+            await Expect(page.Locator("#status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^independent: 10 replicates in "));
+            Assert.That(independent.GetProperty("series").GetRawText(), Is.Not.EqualTo(@base.GetProperty("series").GetRawText()));
+            Assert.That(independent.GetProperty("series").GetRawText(), Is.EqualTo(direct.GetProperty("series").GetRawText()));
+        }
+    }
+
+    [Test]
+    public async Task A_run_the_server_refuses_shows_its_message_in_the_status_and_draws_nothing()
+    {
+        var page = await OpenPageAsync();
+        // The browser logs the refusal's status code as a console error; that one is expected here.
+        AllowConsoleError(new System.Text.RegularExpressions.Regex("status of 400"));
+        await page.Locator("#replicates").FillAsync("99");
+
+        await page.Locator("#run").ClickAsync();
+
+        var status = page.Locator("#status");
+        await Expect(status).ToHaveTextAsync("replicates: 99 is out of range; use 1 to 50");
+        await Expect(status).ToHaveClassAsync("error");
+        await Expect(page.Locator("#run")).ToBeEnabledAsync();
+        await Expect(page.Locator("#charts svg")).ToHaveCountAsync(0);
     }
 
     [Test]
