@@ -136,6 +136,7 @@ public sealed class TrackSimServer : IAsyncDisposable
         _app.MapGet("/api/lessons/{id}", context => Answer(context, _lessons.Lesson((string)context.Request.RouteValues["id"]!)));
         _app.MapPost("/api/run", RunAsync);
         _app.MapPost("/api/validate", ValidateAsync);
+        _app.MapPost("/api/scenario", async context => { if (await ReadAsync<RunRequest>(context).ConfigureAwait(false) is { } request) { await Answer(context, _lessons.Scenario(request)).ConfigureAwait(false); } });
     }
 
     private async Task RunAsync(HttpContext context)
