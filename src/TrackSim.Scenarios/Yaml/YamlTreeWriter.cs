@@ -11,9 +11,9 @@ namespace TrackSim.Scenarios.Yaml;
 /// </summary>
 /// <remarks>
 /// A plain scalar is written plain when the reader would read that same text back as a plain
-/// scalar; otherwise, and for every quoted scalar, it is double-quoted with escapes. A quoted
-/// text of several lines is written as a literal block (<c>|</c>) when one keeps it exactly, so a
-/// scenario's description stays readable. Lists of scalars that fit on a line are written in
+/// scalar; otherwise, and for every quoted scalar, it is double-quoted with escapes. A long
+/// quoted text is written as a folded block (<c>&gt;</c>) and one of several lines as a literal
+/// block (<c>|</c>) when that keeps it exactly, so a scenario's description stays readable. Lists of scalars that fit on a line are written in
 /// flow style (<c>[NA, SO]</c>); the rest are block lists. Anchors and aliases are not kept: a
 /// node an alias repeats is written out in full at each place.
 /// </remarks>
@@ -24,6 +24,9 @@ public static class YamlTreeWriter
 
     /// <summary>Longest flow list of scalars written on one line; longer lists are block lists.</summary>
     private const int MaxFlowWidth = 100;
+
+    /// <summary>Width a long text is folded to, counting its indentation.</summary>
+    private const int FoldWidth = 96;
 
     /// <summary>The YAML text of <paramref name="root"/>, ending with a line break.</summary>
     public static string Write(YamlNode root)
@@ -104,9 +107,9 @@ public static class YamlTreeWriter
                 text.Append('\n');
                 WriteItems(text, sequence, indent + Indent);
                 break;
-            case YamlScalar scalar when Literal(scalar.Value) is { } header && !scalar.IsPlain:
-                text.Append(' ').Append(header).Append('\n');
-                foreach (string line in LiteralLines(scalar.Value))
+            case YamlScalar { IsPlain: false } scalar when Block(scalar.Value, indent + Indent) is { } block:
+                text.Append(' ').Append(block.Header).Append('\n');
+                foreach (string line in block.Lines)
                 {
                     // Empty lines stay empty: indenting them would add spaces to the text.
                     if (line.Length > 0)
@@ -255,6 +258,79 @@ public static class YamlTreeWriter
         }
 
         return text.Append('"').ToString();
+    }
+
+    /// <summary>
+    /// A quoted text as a block scalar whose lines start at <paramref name="indent"/>: folded
+    /// (<c>&gt;</c>) when it has a line too long for <see cref="FoldWidth"/> and folding keeps it
+    /// exactly, else literal (<c>|</c>) when it has several lines, else null (written quoted).
+    /// </summary>
+    private static (string Header, IReadOnlyList<string> Lines)? Block(string value, int indent)
+    {
+        string body = value.EndsWith('\n') ? value[..^1] : value;
+        string[] paragraphs = body.Split('\n');
+        if (paragraphs.Any(p => p.Length > FoldWidth - indent) && Foldable(value, paragraphs))
+        {
+            // A line break between two lines of a folded block reads as a space, and an empty
+            // line between them as a line break: each paragraph is wrapped at single spaces,
+            // and paragraphs are parted by an empty line.
+            var lines = new List<string>();
+            foreach (string paragraph in paragraphs)
+            {
+                if (lines.Count > 0)
+                {
+                    lines.Add(string.Empty);
+                }
+
+                lines.AddRange(Wrap(paragraph, FoldWidth - indent));
+            }
+
+            return (value.EndsWith('\n') ? ">" : ">-", lines);
+        }
+
+        return Literal(value) is { } header ? (header, LiteralLines(value)) : null;
+    }
+
+    /// <summary>
+    /// Whether a folded block keeps <paramref name="value"/>: at most one closing line break, and
+    /// paragraphs of printable characters without tabs that neither start nor end with a space
+    /// (a line starting with a space is not folded) and are not empty.
+    /// </summary>
+    private static bool Foldable(string value, string[] paragraphs) =>
+        value.Length > 0 && !value.EndsWith("\n\n", StringComparison.Ordinal) &&
+        paragraphs.All(p => p.Length > 0 && p[0] != ' ' && p[^1] != ' ' && p.All(c => (IsPrintable(c) && c != '\t') || char.IsSurrogate(c)));
+
+    /// <summary>
+    /// <paramref name="paragraph"/> cut into lines of at most <paramref name="width"/> characters
+    /// where it can be: only at a single space (the space is dropped and folding puts it back), so a
+    /// word longer than the width makes a longer line.
+    /// </summary>
+    private static List<string> Wrap(string paragraph, int width)
+    {
+        var lines = new List<string>();
+        int start = 0;
+        while (paragraph.Length - start > width)
+        {
+            int cut = -1;
+            for (int i = start + 1; i < paragraph.Length - 1 && (i - start <= width || cut < 0); i++)
+            {
+                if (paragraph[i] == ' ' && paragraph[i - 1] != ' ' && paragraph[i + 1] != ' ')
+                {
+                    cut = i;
+                }
+            }
+
+            if (cut < 0)
+            {
+                break;
+            }
+
+            lines.Add(paragraph[start..cut]);
+            start = cut + 1;
+        }
+
+        lines.Add(paragraph[start..]);
+        return lines;
     }
 
     /// <summary>

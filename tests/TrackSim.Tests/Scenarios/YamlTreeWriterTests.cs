@@ -220,6 +220,43 @@ public sealed class YamlTreeWriterTests
         Assert.That(written, Is.EqualTo("description: |\n  First line goes on.\n  Second paragraph.\nstates: [NA, SO]\n"));
     }
 
+    [TestCase(1, true, ">")]
+    [TestCase(2, true, ">")]
+    [TestCase(1, false, ">-")]
+    public void A_long_text_is_folded_to_lines_that_fit_and_reads_back_unchanged(int paragraphs, bool closingBreak, string header)
+    {
+        string words = string.Join(' ', Enumerable.Range(1, 60).Select(i => "word" + i.ToString(CultureInfo.InvariantCulture)));
+        string value = string.Join('\n', Enumerable.Repeat(words, paragraphs)) + (closingBreak ? "\n" : string.Empty);
+        var root = Mapping(("description", Text(value)));
+
+        string written = YamlTreeWriter.Write(root);
+        var lines = written.TrimEnd('\n').Split('\n');
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Canonical(Read(written)), Is.EqualTo(Canonical(root)), written);
+            Assert.That(lines[0], Is.EqualTo("description: " + header));
+            Assert.That(lines.Skip(1), Has.All.Length.InRange(1, 96).Or.Empty, "lines that fit; an empty line parts paragraphs");
+            Assert.That(lines.Count(l => l.Length == 0), Is.EqualTo(paragraphs - 1));
+            Assert.That(lines, Has.Length.GreaterThan(4 * paragraphs), "each paragraph on several lines");
+        }
+    }
+
+    [TestCase("double  spaces stay where they are, and the folding cuts only at single spaces between words of the text")]
+    [TestCase("a word longer than the width: abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz and after it")]
+    [TestCase(" a leading space cannot be folded, so this long text is written quoted or literal and still reads back the same way")]
+    [TestCase("trailing space on the first line of a long text that cannot be folded, so it is written another way \nsecond line\n")]
+    [TestCase("an empty line in a long text is kept exactly, whichever block the writer chooses for it, folded or literal\n\nafter\n")]
+    [TestCase("a long text with a tab\tinside it goes another way than folding, which does not take tabs, and reads back the same")]
+    public void A_long_text_that_folding_would_change_is_written_another_way_that_keeps_it(string value)
+    {
+        var root = Mapping(("description", Text(value)), ("items", Sequence(Mapping(("text", Text(value)), ("other", Text(value))))));
+
+        string written = YamlTreeWriter.Write(root);
+
+        Assert.That(Canonical(Read(written)), Is.EqualTo(Canonical(root)), written);
+    }
+
     [Test]
     public void Nested_lists_and_mappings_are_written_as_block_collections()
     {
@@ -236,6 +273,24 @@ public sealed class YamlTreeWriterTests
     }
 
     private static YamlScalar Text(string value) => new(Position.Start, value, isPlain: false);
+
+    private static YamlMapping Mapping(params (string Key, YamlNode Value)[] entries)
+    {
+        var mapping = new YamlMapping(Position.Start);
+        foreach (var (key, value) in entries)
+        {
+            mapping.Entries.Add(KeyValuePair.Create(new YamlScalar(Position.Start, key, isPlain: true), value));
+        }
+
+        return mapping;
+    }
+
+    private static YamlSequence Sequence(params YamlNode[] items)
+    {
+        var sequence = new YamlSequence(Position.Start);
+        sequence.Items.AddRange(items);
+        return sequence;
+    }
 
     private static YamlNode Read(string text)
     {
