@@ -234,7 +234,8 @@ public static class LessonApi
         _ => null,
     };
 
-    private static string Describe(Diagnostic d) =>
+    /// <summary>A problem as a refusal names it: <c>set PATH: message</c>, or the place in the lesson's file and the message.</summary>
+    internal static string Describe(Diagnostic d) =>
         (d.File == Override.DiagnosticFile, d.Path.Length == 0) switch
         {
             (true, true) => $"set: {d.Message}",

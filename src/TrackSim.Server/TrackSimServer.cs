@@ -143,6 +143,13 @@ public sealed class TrackSimServer : IAsyncDisposable
                 await Answer(context, LessonService.Upload(request)).ConfigureAwait(false);
             }
         });
+        _app.MapPost("/api/scenario", async context =>
+        {
+            if (await ReadAsync<RunRequest>(context).ConfigureAwait(false) is { } request)
+            {
+                await Answer(context, _lessons.Scenario(request)).ConfigureAwait(false);
+            }
+        });
     }
 
     private async Task RunAsync(HttpContext context)
