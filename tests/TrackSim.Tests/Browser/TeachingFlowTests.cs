@@ -190,6 +190,48 @@ public sealed class TeachingFlowTests : PageTestBase
         }
     }
 
+    [Test]
+    public async Task The_exported_scenario_file_reruns_on_the_command_line_to_the_numbers_on_the_page()
+    {
+        var page = await OpenPageAsync();
+        await page.Locator("#variant").SelectOptionAsync("half-aligned");
+        await page.Locator("#replicates").FillAsync("4");
+        await MoveSliderAsync(page, "track2.alignment_scale", 0.8);
+        await Switch(page, "incidents").UncheckAsync();
+        var shown = await RunAsync(page);
+
+        var (name, bytes) = await DownloadAsync(page, () => page.Locator("#export-scenario").ClickAsync());
+        await Expect(page.Locator("#status")).ToHaveTextAsync($"saved {name}; redo the run with: tracksim run {name} --variant half-aligned");
+
+        string folder = Path.Combine(Path.GetTempPath(), "tracksim-page-export-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(folder);
+            string file = Path.Combine(folder, name);
+            await File.WriteAllBytesAsync(file, bytes);
+            var cli = TrackSim.Tests.Cli.CliRun.Of("run", file, "--variant", "half-aligned", "--no-charts", "-q", "-o", Path.Combine(folder, "out"));
+            Assert.That(cli.ExitCode, Is.Zero, cli.Error);
+            using var reader = new StreamReader(Path.Combine(folder, "out", "summary.csv"));
+            var summary = TrackSim.Reporting.Data.SummaryCsv.Read(reader, 4);
+
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(name, Is.EqualTo("co-optation-classroom.yaml"));
+                Assert.That(summary.Replicates, Is.EqualTo(4));
+                foreach (var s in shown.GetProperty("series").EnumerateArray())
+                {
+                    var line = summary.Find("half-aligned", s.GetProperty("metric").GetString()!, s.GetProperty("subject").GetString()!)!;
+                    Assert.That(s.GetProperty("median").EnumerateArray().Select(v => v.GetDouble()), Is.EqualTo(line.P50.ToArray()), $"{line.Metric} {line.Subject}");
+                    Assert.That(s.GetProperty("p95").EnumerateArray().Select(v => v.GetDouble()), Is.EqualTo(line.P95.ToArray()), $"{line.Metric} {line.Subject}");
+                }
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static async Task<(string Name, byte[] Bytes)> DownloadAsync(IPage page, Func<Task> action)
     {
         var download = await page.RunAndWaitForDownloadAsync(action);
