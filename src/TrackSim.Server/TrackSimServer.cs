@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TrackSim.Lessons;
+using TrackSim.Server.Classroom;
 using TrackSim.Server.Lessons;
 
 namespace TrackSim.Server;
@@ -26,6 +27,7 @@ public sealed class TrackSimServer : IAsyncDisposable
     private readonly LessonService _lessons;
     private readonly IReadOnlyList<string> _skipped;
     private readonly RunQueue _runs = new(RunLimits.MaxConcurrentRuns, MaxWaitingRuns);
+    private readonly Rooms _rooms = new(TimeProvider.System);
 
     private TrackSimServer(WebApplication app, LessonService lessons, IReadOnlyList<string> skipped)
     {
@@ -51,6 +53,12 @@ public sealed class TrackSimServer : IAsyncDisposable
 
     /// <summary>Runs waiting for a place now, at most <see cref="MaxWaitingRuns"/>.</summary>
     internal int RunsWaiting => _runs.Waiting;
+
+    /// <summary>The classroom mode's rooms.</summary>
+    internal Rooms Rooms => _rooms;
+
+    /// <summary>The teacher's link: the page's address with the token that opens and runs rooms.</summary>
+    public Uri TeacherAddress => new(Address, "?teacher=" + _rooms.TeacherToken);
 
     /// <summary>The address the server listens on, such as <c>http://127.0.0.1:5180/</c>, once started.</summary>
     public Uri Address
@@ -144,6 +152,7 @@ public sealed class TrackSimServer : IAsyncDisposable
         _app.MapGet("/api/lessons/{id}", context => Answer(context, _lessons.Lesson((string)context.Request.RouteValues["id"]!)));
         _app.MapPost("/api/run", RunAsync);
         _app.MapPost("/api/validate", ValidateAsync);
+        ClassroomEndpoints.Map(_app, _rooms);
     }
 
     private async Task RunAsync(HttpContext context)
@@ -220,8 +229,8 @@ public sealed class TrackSimServer : IAsyncDisposable
         await Answer(context, LessonService.Validate(request)).ConfigureAwait(false);
     }
 
-    // Reads a JSON body; on a problem, answers (413 for too large, 400 otherwise) and returns null.
-    private static async Task<T?> ReadAsync<T>(HttpContext context)
+    /// <summary>Reads a JSON body; on a problem, answers (413 for too large, 400 otherwise) and returns null.</summary>
+    internal static async Task<T?> ReadAsync<T>(HttpContext context)
         where T : class
     {
         if (context.Request.ContentLength > RunLimits.MaxBodyBytes)
@@ -249,7 +258,8 @@ public sealed class TrackSimServer : IAsyncDisposable
         }
     }
 
-    private static Task Answer(HttpContext context, ApiAnswer answer)
+    /// <summary>Sends an answer of the API as JSON with its status.</summary>
+    internal static Task Answer(HttpContext context, ApiAnswer answer)
     {
         context.Response.StatusCode = answer.Status;
         context.Response.Headers.CacheControl = "no-store";
