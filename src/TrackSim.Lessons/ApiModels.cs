@@ -6,14 +6,32 @@ namespace TrackSim.Lessons;
 public sealed record LessonSummary(string Id, string Title, string Description);
 
 /// <summary>The answer to <c>GET /api/lessons/{id}</c>: what the page needs to build its controls.</summary>
+/// <param name="Id">Lesson id.</param>
+/// <param name="Title">The scenario's title.</param>
+/// <param name="Description">The scenario's description.</param>
+/// <param name="Replicates">Replicates a run uses when it asks for none.</param>
+/// <param name="Start">First date of the run, <c>yyyy-MM-dd</c>.</param>
+/// <param name="End">Last date of the run.</param>
+/// <param name="Variants">The variants, <c>base</c> first.</param>
+/// <param name="Mechanisms">Every mechanism switch.</param>
+/// <param name="Parameters">The parameters the lesson names.</param>
+/// <param name="Series">The series a run answers (metric and subject), known before the first run so a prediction can name one.</param>
+/// <param name="Guide">What the teaching guide says about the lesson, or null for a scenario it does not describe.</param>
 public sealed record LessonDetail(
     string Id,
     string Title,
     string Description,
     int Replicates,
+    string Start,
+    string End,
     IReadOnlyList<VariantInfo> Variants,
     IReadOnlyList<MechanismInfo> Mechanisms,
-    IReadOnlyList<ParameterInfo> Parameters);
+    IReadOnlyList<ParameterInfo> Parameters,
+    IReadOnlyList<SeriesName> Series,
+    LessonGuide? Guide);
+
+/// <summary>A series a run answers.</summary>
+public sealed record SeriesName(string Metric, string Subject);
 
 /// <summary>A variant of a lesson's scenario (<c>base</c> is the scenario as written).</summary>
 public sealed record VariantInfo(string Name, string Description);
@@ -35,8 +53,11 @@ public sealed record ParameterInfo(string Key, string Path, double Min, double M
 /// <summary>The body of <c>POST /api/run</c>.</summary>
 public sealed record RunRequest
 {
-    /// <summary>Lesson id.</summary>
+    /// <summary>Lesson id; or null with <see cref="Yaml"/>.</summary>
     public string? Lesson { get; init; }
+
+    /// <summary>An uploaded scenario's text, run instead of a lesson; the page sends it with every request, so nothing is kept.</summary>
+    public string? Yaml { get; init; }
 
     /// <summary>Variant to run; null runs <c>base</c>.</summary>
     public string? Variant { get; init; }

@@ -197,7 +197,10 @@
 
   async function pushSettings() {
     const room = read('trackSim.room');
-    const settings = pickSettings(window.trackSim.settings());
+    const onScreen = window.trackSim.settings();
+    // The class has the server's lessons; a scenario uploaded into this page is not among them.
+    if (onScreen.yaml !== undefined) throw new Error('a scenario of your own cannot be pushed: choose one of the lessons');
+    const settings = pickSettings(onScreen);
     const answer = await window.trackSim.api('/api/class/push', { token: teacher, code: room.code, settings });
     say(`${answer.message}: ${describe(settings)}`);
   }
