@@ -302,7 +302,8 @@
   }
 
   // A dot plot on the metric's 0-1 axis: the predictions on one row, the results of their runs on
-  // the next, dots in one bin stacked; the teacher's run as a line across both.
+  // the next, each dot at the centre of its bin (0.02 wide) and stacked on the dots already there
+  // (its title gives the exact value); the teacher's run as a line across both.
   function plot(q) {
     const width = 900, left = 120, right = 20, radius = 6, bin = 0.02;
     const x = (v) => left + (width - left - right) * Math.min(1, Math.max(0, v));
@@ -311,7 +312,7 @@
       return values.map((v) => {
         const b = Math.round(Math.min(1, Math.max(0, v)) / bin);
         counts.set(b, (counts.get(b) || 0) + 1);
-        return { v, level: counts.get(b) - 1 };
+        return { v, at: b * bin, level: counts.get(b) - 1 };
       });
     };
     const rows = [
@@ -326,7 +327,7 @@
       drawn.push(svg('text', { x: left - 10, y: base - radius + 4, 'text-anchor': 'end' }, `${row.label} (${row.dots.length})`));
       drawn.push(svg('line', { class: 'class-row', x1: left, x2: width - right, y1: base, y2: base }));
       for (const d of row.dots) {
-        const dot = svg('circle', { class: row.className, cx: x(d.v).toFixed(1), cy: (base - radius - d.level * (2 * radius + 1)).toFixed(1), r: radius });
+        const dot = svg('circle', { class: row.className, cx: x(d.at).toFixed(1), cy: (base - radius - d.level * (2 * radius + 1)).toFixed(1), r: radius });
         dot.append(svg('title', {}, d.v.toFixed(3)));
         drawn.push(dot);
       }
