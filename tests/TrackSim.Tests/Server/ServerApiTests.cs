@@ -335,9 +335,10 @@ public sealed partial class ServerApiTests
     [Test]
     public async Task Runs_beyond_two_wait_in_line_one_per_client_a_full_line_gets_503_and_clients_that_leave_stop_their_runs()
     {
-        // At 200,000 citizens a state a replicate of this scenario takes about 2 s on one core, so each of
-        // these runs would take well over a minute if the server did not stop it when its client left.
-        var slow = new { lesson = "india-pakistan-1984-2021", replicates = RunLimits.MaxReplicates, set = new Dictionary<string, object> { ["citizens.per_state"] = 200_000 } };
+        // At 100,000 citizens a state (the most a run may ask for) a replicate of this scenario takes about
+        // a second on one core, so each of these runs would take about a minute if the server did not stop
+        // it when its client left.
+        var slow = new { lesson = "india-pakistan-1984-2021", replicates = RunLimits.MaxReplicates, set = new Dictionary<string, object> { ["citizens.per_state"] = RunLimits.MaxCitizensPerState } };
         using var leave = new CancellationTokenSource();
         var running = new[] { Send(slow, "slow-1", leave.Token), Send(slow, "slow-2", leave.Token) };
         Assert.That(await Until(() => _server.RunsUnderWay == RunLimits.MaxConcurrentRuns, TimeSpan.FromSeconds(30)), Is.True, "both slow runs started");
@@ -377,7 +378,7 @@ public sealed partial class ServerApiTests
     [Test]
     public async Task A_waiting_run_starts_when_a_place_frees_and_answers_as_any_run()
     {
-        var slow = new { lesson = "india-pakistan-1984-2021", replicates = RunLimits.MaxReplicates, set = new Dictionary<string, object> { ["citizens.per_state"] = 200_000 } };
+        var slow = new { lesson = "india-pakistan-1984-2021", replicates = RunLimits.MaxReplicates, set = new Dictionary<string, object> { ["citizens.per_state"] = RunLimits.MaxCitizensPerState } };
         using var leave = new CancellationTokenSource();
         var running = new[] { Send(slow, "slow-1", leave.Token), Send(slow, "slow-2", leave.Token) };
         Assert.That(await Until(() => _server.RunsUnderWay == RunLimits.MaxConcurrentRuns, TimeSpan.FromSeconds(30)), Is.True, "both slow runs started");
