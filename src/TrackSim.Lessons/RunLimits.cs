@@ -9,7 +9,7 @@ public static class RunLimits
     /// <summary>Most replicates one run may ask for.</summary>
     public const int MaxReplicates = 50;
 
-    /// <summary>Runs at a time; a further run is refused with 503 until one ends.</summary>
+    /// <summary>Runs at a time; a server lets further runs wait in line for a place.</summary>
     public const int MaxConcurrentRuns = 2;
 
     /// <summary>

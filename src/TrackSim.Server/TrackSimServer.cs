@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TrackSim.Lessons;
+using TrackSim.Server.Classroom;
 using TrackSim.Server.Lessons;
 
 namespace TrackSim.Server;
@@ -25,7 +26,8 @@ public sealed class TrackSimServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly LessonService _lessons;
     private readonly IReadOnlyList<string> _skipped;
-    private readonly SemaphoreSlim _runs = new(RunLimits.MaxConcurrentRuns, RunLimits.MaxConcurrentRuns);
+    private readonly RunQueue _runs = new(RunLimits.MaxConcurrentRuns, MaxWaitingRuns);
+    private readonly Rooms _rooms = new(TimeProvider.System);
 
     private TrackSimServer(WebApplication app, LessonService lessons, IReadOnlyList<string> skipped)
     {
@@ -40,8 +42,23 @@ public sealed class TrackSimServer : IAsyncDisposable
     /// <summary>How many lessons the server offers.</summary>
     public int LessonCount => _lessons.Catalog.All.Count;
 
+    /// <summary>Runs that may wait for one of the <see cref="RunLimits.MaxConcurrentRuns"/> places; a further run is refused with 503.</summary>
+    public const int MaxWaitingRuns = 16;
+
+    /// <summary>The header a page sends to name itself, so each client has one run under way or waiting.</summary>
+    public const string ClientHeader = "X-TrackSim-Client";
+
     /// <summary>Runs under way now, at most <see cref="RunLimits.MaxConcurrentRuns"/>.</summary>
-    internal int RunsUnderWay => RunLimits.MaxConcurrentRuns - _runs.CurrentCount;
+    internal int RunsUnderWay => _runs.Running;
+
+    /// <summary>Runs waiting for a place now, at most <see cref="MaxWaitingRuns"/>.</summary>
+    internal int RunsWaiting => _runs.Waiting;
+
+    /// <summary>The classroom mode's rooms.</summary>
+    internal Rooms Rooms => _rooms;
+
+    /// <summary>The teacher's link: the page's address with the token that opens and runs rooms.</summary>
+    public Uri TeacherAddress => new(Address, "?teacher=" + _rooms.TeacherToken);
 
     /// <summary>The address the server listens on, such as <c>http://127.0.0.1:5180/</c>, once started.</summary>
     public Uri Address
@@ -96,7 +113,6 @@ public sealed class TrackSimServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync().ConfigureAwait(false);
-        _runs.Dispose();
     }
 
     private void Map()
@@ -150,6 +166,7 @@ public sealed class TrackSimServer : IAsyncDisposable
                 await Answer(context, _lessons.Scenario(request)).ConfigureAwait(false);
             }
         });
+        ClassroomEndpoints.Map(_app, _rooms);
     }
 
     private async Task RunAsync(HttpContext context)
@@ -167,13 +184,27 @@ public sealed class TrackSimServer : IAsyncDisposable
             return;
         }
 
-        if (!await _runs.WaitAsync(0, context.RequestAborted).ConfigureAwait(false))
+        if (ClientOf(context) is not { } client)
         {
-            await Refuse(context, StatusCodes.Status503ServiceUnavailable, $"{RunLimits.MaxConcurrentRuns} runs are already under way; try again in a moment").ConfigureAwait(false);
+            await Refuse(context, StatusCodes.Status400BadRequest, $"{ClientHeader}: 1 to 64 letters, digits, - or _").ConfigureAwait(false);
             return;
         }
 
-        try
+        var entry = _runs.Enter(client, context.RequestAborted);
+        if (entry.Refusal == QueueRefusal.ClientBusy)
+        {
+            await Refuse(context, StatusCodes.Status429TooManyRequests, "a run of yours is already under way or waiting; its answer comes first").ConfigureAwait(false);
+            return;
+        }
+
+        if (entry.Refusal == QueueRefusal.Full)
+        {
+            await Refuse(context, StatusCodes.Status503ServiceUnavailable, $"the server is busy ({RunLimits.MaxConcurrentRuns} runs under way and {MaxWaitingRuns} waiting); try again in a moment").ConfigureAwait(false);
+            return;
+        }
+
+        // Waits in line; a client that leaves while waiting leaves the line (the wait is cancelled).
+        using (await entry.Place!.ConfigureAwait(false))
         {
             // The ensemble runs on a thread of its own with a share of the processors, and stops when
             // the client disconnects. On the thread pool, two runs' workers took the threads the server
@@ -186,10 +217,19 @@ public sealed class TrackSimServer : IAsyncDisposable
                 TaskScheduler.Default).ConfigureAwait(false);
             await Answer(context, answer).ConfigureAwait(false);
         }
-        finally
+    }
+
+    // The client a run counts against: the id its page sends, or else its address; null for a malformed id.
+    private static string? ClientOf(HttpContext context)
+    {
+        if (!context.Request.Headers.TryGetValue(ClientHeader, out var values))
         {
-            _runs.Release();
+            return "address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
         }
+
+        string id = values.ToString();
+        bool wellFormed = id.Length is >= 1 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+        return wellFormed ? "id:" + id : null;
     }
 
     private static async Task ValidateAsync(HttpContext context)
@@ -203,8 +243,8 @@ public sealed class TrackSimServer : IAsyncDisposable
         await Answer(context, LessonService.Validate(request)).ConfigureAwait(false);
     }
 
-    // Reads a JSON body; on a problem, answers (413 for too large, 400 otherwise) and returns null.
-    private static async Task<T?> ReadAsync<T>(HttpContext context)
+    /// <summary>Reads a JSON body; on a problem, answers (413 for too large, 400 otherwise) and returns null.</summary>
+    internal static async Task<T?> ReadAsync<T>(HttpContext context)
         where T : class
     {
         if (context.Request.ContentLength > RunLimits.MaxBodyBytes)
@@ -232,7 +272,8 @@ public sealed class TrackSimServer : IAsyncDisposable
         }
     }
 
-    private static Task Answer(HttpContext context, ApiAnswer answer)
+    /// <summary>Sends an answer of the API as JSON with its status.</summary>
+    internal static Task Answer(HttpContext context, ApiAnswer answer)
     {
         context.Response.StatusCode = answer.Status;
         context.Response.Headers.CacheControl = "no-store";

@@ -108,6 +108,7 @@ internal sealed class ServeCommand : Command, ICommandWithExamples
             }
 
             _console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"TrackSim classroom page: {server.Address} ({server.LessonCount} lessons); press Ctrl-C to stop"));
+            _console.Out.WriteLine($"teacher: {server.TeacherAddress} (opens class rooms; keep it to yourself, it changes at each start)");
             _console.Out.Flush();
             // Ctrl-C reaches the command's token or, once the server has started, the server's own
             // signal handling (which also catches a termination signal); either stops it.

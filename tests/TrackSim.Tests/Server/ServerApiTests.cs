@@ -333,37 +333,97 @@ public sealed partial class ServerApiTests
     }
 
     [Test]
-    public async Task A_third_run_while_two_are_under_way_gets_503_and_a_client_that_leaves_stops_its_run()
+    public async Task Runs_beyond_two_wait_in_line_one_per_client_a_full_line_gets_503_and_clients_that_leave_stop_their_runs()
     {
-        // At 200,000 citizens a state a replicate of this scenario takes about 2 s on one core, so each of
-        // these runs would take well over a minute if the server did not stop it when its client left.
+        // At 100,000 citizens a state (the most a run may ask for) a replicate of this scenario takes about
+        // a second on one core, so each of these runs would take about a minute if the server did not stop
+        // it when its client left.
         var slow = new { lesson = "india-pakistan-1984-2021", replicates = RunLimits.MaxReplicates, set = new Dictionary<string, object> { ["citizens.per_state"] = RunLimits.MaxCitizensPerState } };
         using var leave = new CancellationTokenSource();
-        var first = _client.PostAsJsonAsync("api/run", slow, leave.Token);
-        var second = _client.PostAsJsonAsync("api/run", slow, leave.Token);
-        Assert.That(await Until(() => _server.RunsUnderWay == 2, TimeSpan.FromSeconds(30)), Is.True, "both slow runs started");
+        var running = new[] { Send(slow, "slow-1", leave.Token), Send(slow, "slow-2", leave.Token) };
+        Assert.That(await Until(() => _server.RunsUnderWay == RunLimits.MaxConcurrentRuns, TimeSpan.FromSeconds(30)), Is.True, "both slow runs started");
+        var waiting = Enumerable.Range(0, TrackSimServer.MaxWaitingRuns).Select(i => Send(slow, $"waiting-{i}", leave.Token)).ToList();
+        bool lineFull = await Until(() => _server.RunsWaiting == TrackSimServer.MaxWaitingRuns, TimeSpan.FromSeconds(30));
 
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        using var third = await _client.PostAsJsonAsync("api/run", new { lesson = "co-optation", replicates = 1 });
+        using var again = await Send(new { lesson = "co-optation", replicates = 1 }, "slow-1", CancellationToken.None);
+        using var beyond = await Send(new { lesson = "co-optation", replicates = 1 }, "one-more", CancellationToken.None);
         waited.Stop();
-        string error = (await third.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString()!;
+        string againError = (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString()!;
+        string beyondError = (await beyond.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString()!;
         await leave.CancelAsync();
-        bool stopped = await Until(() => _server.RunsUnderWay == 0, TimeSpan.FromSeconds(15));
-        await Assert.CatchAsync<OperationCanceledException>(() => first);
-        await Assert.CatchAsync<OperationCanceledException>(() => second);
+        bool stopped = await Until(() => _server.RunsUnderWay == 0 && _server.RunsWaiting == 0, TimeSpan.FromSeconds(15));
+        foreach (var run in running.Concat(waiting))
+        {
+            await Assert.CatchAsync<OperationCanceledException>(() => run);
+        }
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(third.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
-            Assert.That(error, Is.EqualTo("2 runs are already under way; try again in a moment"));
+            Assert.That(lineFull, Is.True, "16 runs waited in line");
+            Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+            Assert.That(againError, Is.EqualTo("a run of yours is already under way or waiting; its answer comes first"));
+            Assert.That(beyond.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+            Assert.That(beyondError, Is.EqualTo("the server is busy (2 runs under way and 16 waiting); try again in a moment"));
 
-            // Runs keep off the threads that answer requests: on the thread pool this answer took 35 s on two cores.
-            Assert.That(waited.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)), "the refusal came while the runs went on");
-            Assert.That(stopped, Is.True, "the runs stopped when their clients left");
+            // Runs keep off the threads that answer requests: on the thread pool a refusal took 35 s on two cores.
+            Assert.That(waited.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)), "the refusals came while the runs went on");
+            Assert.That(stopped, Is.True, "the runs stopped and the line emptied when their clients left");
         }
 
         var after = await PostJson("api/run", new { lesson = "co-optation", replicates = 1 });
-        Assert.That(after.GetProperty("replicates").GetInt32(), Is.EqualTo(1), "the server runs again once the slots are free");
+        Assert.That(after.GetProperty("replicates").GetInt32(), Is.EqualTo(1), "the server runs again once the places are free");
+    }
+
+    [Test]
+    public async Task A_waiting_run_starts_when_a_place_frees_and_answers_as_any_run()
+    {
+        var slow = new { lesson = "india-pakistan-1984-2021", replicates = RunLimits.MaxReplicates, set = new Dictionary<string, object> { ["citizens.per_state"] = RunLimits.MaxCitizensPerState } };
+        using var leave = new CancellationTokenSource();
+        var running = new[] { Send(slow, "slow-1", leave.Token), Send(slow, "slow-2", leave.Token) };
+        Assert.That(await Until(() => _server.RunsUnderWay == RunLimits.MaxConcurrentRuns, TimeSpan.FromSeconds(30)), Is.True, "both slow runs started");
+        var queued = Send(new { lesson = "co-optation", replicates = 2 }, "quick", CancellationToken.None);
+        bool inLine = await Until(() => _server.RunsWaiting == 1, TimeSpan.FromSeconds(15));
+
+        await leave.CancelAsync();
+        using var answer = await queued.WaitAsync(TimeSpan.FromSeconds(60));
+        foreach (var run in running)
+        {
+            await Assert.CatchAsync<OperationCanceledException>(() => run);
+        }
+
+        bool stopped = await Until(() => _server.RunsUnderWay == 0, TimeSpan.FromSeconds(15));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(stopped, Is.True, "the slow runs stopped");
+            Assert.That(inLine, Is.True, "the third run waited");
+            Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That((await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("replicates").GetInt32(), Is.EqualTo(2));
+        }
+    }
+
+    [TestCase("")]
+    [TestCase("has space")]
+    [TestCase("a-client-id-that-is-far-too-long-to-be-one-a-page-would-ever-send-x")]
+    public async Task A_malformed_client_id_is_refused_with_400(string id)
+    {
+        using var response = await Send(new { lesson = "co-optation", replicates = 1 }, id, CancellationToken.None);
+        string error = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString()!;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(error, Does.StartWith(TrackSimServer.ClientHeader));
+        }
+    }
+
+    // Posts a run request naming its client in the header the page sends.
+    private async Task<HttpResponseMessage> Send<T>(T body, string client, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/run") { Content = JsonContent.Create(body) };
+        request.Headers.TryAddWithoutValidation(TrackSimServer.ClientHeader, client);
+        return await _client.SendAsync(request, cancellationToken);
     }
 
     // Posts over a bare socket and returns the status line. The server answers 413 without reading the
