@@ -51,6 +51,11 @@ public static class ScenarioExport
             return (null, string.Create(CultureInfo.InvariantCulture, $"replicates: {replicates} is out of range; use 1 to {RunLimits.MaxReplicates}"));
         }
 
+        if (scenario.Citizens.PerState > RunLimits.MaxCitizensPerState)
+        {
+            return (null, string.Create(CultureInfo.InvariantCulture, $"citizens.per_state: {scenario.Citizens.PerState:N0} citizens per state is more than a run here may simulate ({RunLimits.MaxCitizensPerState:N0}); run larger populations with tracksim run"));
+        }
+
         // The run's replicates become the file's, so 'tracksim run' with no -r runs as many.
         Override[] changes = [.. overrides, new Override("ensemble.replicates", replicates.ToString(CultureInfo.InvariantCulture))];
         var (tree, errors) = ScenarioTree.WithOverrides(lesson.Yaml, lesson.File, changes);

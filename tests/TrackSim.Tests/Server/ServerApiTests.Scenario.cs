@@ -127,6 +127,7 @@ public sealed partial class ServerApiTests
     [TestCase("{\"lesson\":\"co-optation\",\"set\":{\"events[9].severity\":0.5}}", HttpStatusCode.BadRequest)]
     [TestCase("{\"lesson\":\"co-optation\",\"set\":{\"a=b\":1}}", HttpStatusCode.BadRequest)]
     [TestCase("{\"lesson\":\"co-optation\",\"set\":{\"title\":[1]}}", HttpStatusCode.BadRequest)]
+    [TestCase("{\"lesson\":\"co-optation\",\"set\":{\"citizens.per_state\":200000}}", HttpStatusCode.BadRequest)]
     [TestCase("{\"lesson\":\"co-optation\",\"replicates\":51}", HttpStatusCode.BadRequest)]
     [TestCase("{\"lesson\":\"co-optation\",\"replicates\":0}", HttpStatusCode.BadRequest)]
     [TestCase("{\"lesson\":\"co-optation\",\"variant\":\"indepedent\"}", HttpStatusCode.BadRequest)]
