@@ -243,6 +243,20 @@ public sealed class ClassroomPageTests : PageTestBase
     }
 
     [Test]
+    public async Task Two_browsers_on_the_page_keep_their_own_settings()
+    {
+        var first = await OpenPageAsync();
+        var second = await OpenPageAsync(await NewContextAsync());
+
+        await MoveSliderAsync(first, Alignment, 0.5);
+
+        await Expect(ParameterBox(first, Alignment)).ToHaveClassAsync(Changed());
+        await Expect(Slider(second, Alignment)).ToHaveValueAsync("1");
+        await Expect(ParameterBox(second, Alignment)).Not.ToHaveClassAsync(Changed());
+        Assert.That(Requests.Count(url => url == Address.ToString()), Is.EqualTo(2), "both browsers' requests are recorded");
+    }
+
+    [Test]
     public async Task A_script_asking_another_address_is_refused_by_the_page_and_seen_by_the_fixture()
     {
         var page = await OpenPageAsync();
