@@ -1,7 +1,6 @@
 using System.Net;
 using System.Reflection;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using TrackSim.Server.Api;
+using TrackSim.Lessons;
 using TrackSim.Server.Lessons;
 
 namespace TrackSim.Server;
@@ -20,27 +19,26 @@ namespace TrackSim.Server;
 /// </summary>
 public sealed class TrackSimServer : IAsyncDisposable
 {
-    // A misspelt member (such as "sets") is refused rather than ignored, so a run never silently drops a change.
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
-
     /// <summary>Threads one run uses: an equal share of the processors for each run at a time (results do not depend on it).</summary>
     private static readonly int RunThreads = Math.Max(1, Environment.ProcessorCount / RunLimits.MaxConcurrentRuns);
 
     private readonly WebApplication _app;
-    private readonly LessonCatalog _lessons;
+    private readonly LessonService _lessons;
+    private readonly IReadOnlyList<string> _skipped;
     private readonly SemaphoreSlim _runs = new(RunLimits.MaxConcurrentRuns, RunLimits.MaxConcurrentRuns);
 
-    private TrackSimServer(WebApplication app, LessonCatalog lessons)
+    private TrackSimServer(WebApplication app, LessonService lessons, IReadOnlyList<string> skipped)
     {
         _app = app;
         _lessons = lessons;
+        _skipped = skipped;
     }
 
     /// <summary>One line per lesson file that was left out because it does not load.</summary>
-    public IReadOnlyList<string> Skipped => _lessons.Skipped;
+    public IReadOnlyList<string> Skipped => _skipped;
 
     /// <summary>How many lessons the server offers.</summary>
-    public int LessonCount => _lessons.All.Count;
+    public int LessonCount => _lessons.Catalog.All.Count;
 
     /// <summary>Runs under way now, at most <see cref="RunLimits.MaxConcurrentRuns"/>.</summary>
     internal int RunsUnderWay => RunLimits.MaxConcurrentRuns - _runs.CurrentCount;
@@ -60,7 +58,8 @@ public sealed class TrackSimServer : IAsyncDisposable
     public static TrackSimServer Create(ServerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var lessons = new LessonCatalog(options.LessonFiles);
+        var (sources, skipped) = LessonFiles.Read(options.LessonFiles);
+        var catalog = new LessonCatalog(sources);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(TrackSimServer).Assembly.GetName().Name });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -76,7 +75,7 @@ public sealed class TrackSimServer : IAsyncDisposable
                 kestrel.Listen(IPAddress.Parse(options.Host), options.Port);
             }
         });
-        var server = new TrackSimServer(builder.Build(), lessons);
+        var server = new TrackSimServer(builder.Build(), new LessonService(catalog), [.. skipped, .. catalog.Skipped]);
         server.Map();
         return server;
     }
@@ -127,25 +126,23 @@ public sealed class TrackSimServer : IAsyncDisposable
             }
         });
 
-        _app.MapGet("/", context => Page(context, "index.html", "text/html; charset=utf-8"));
-        _app.MapGet("/app.js", context => Page(context, "app.js", "text/javascript; charset=utf-8"));
-        _app.MapGet("/app.css", context => Page(context, "app.css", "text/css; charset=utf-8"));
-        _app.MapGet("/api/lessons", context => Reply(context, StatusCodes.Status200OK, _lessons.All.Select(l => new LessonSummary(l.Id, l.Title, l.Description)).ToList()));
-        _app.MapGet("/api/lessons/{id}", LessonAsync);
-        _app.MapPost("/api/run", RunAsync);
-        _app.MapPost("/api/validate", ValidateAsync);
-    }
-
-    private Task LessonAsync(HttpContext context)
-    {
-        string id = (string)context.Request.RouteValues["id"]!;
-        if (_lessons.Find(id) is not { } lesson)
+        _app.MapGet("/", context => Page(context, "index.html"));
+        foreach (string name in PageFiles)
         {
-            return Refuse(context, StatusCodes.Status404NotFound, $"there is no lesson '{id}'");
+            _app.MapGet("/" + name, context => Page(context, name));
         }
 
-        var (detail, error) = LessonApi.Detail(lesson);
-        return detail is null ? Refuse(context, StatusCodes.Status500InternalServerError, error!) : Reply(context, StatusCodes.Status200OK, detail);
+        _app.MapGet("/api/lessons", context => Answer(context, _lessons.Lessons()));
+        _app.MapGet("/api/lessons/{id}", context => Answer(context, _lessons.Lesson((string)context.Request.RouteValues["id"]!)));
+        _app.MapPost("/api/run", RunAsync);
+        _app.MapPost("/api/validate", ValidateAsync);
+        _app.MapPost("/api/lesson", async context =>
+        {
+            if (await ReadAsync<ValidateRequest>(context).ConfigureAwait(false) is { } request)
+            {
+                await Answer(context, LessonService.Upload(request)).ConfigureAwait(false);
+            }
+        });
     }
 
     private async Task RunAsync(HttpContext context)
@@ -156,15 +153,10 @@ public sealed class TrackSimServer : IAsyncDisposable
             return;
         }
 
-        if (string.IsNullOrEmpty(request.Lesson))
+        // A request naming no lesson or an unknown one is answered before it waits for a run slot.
+        if (_lessons.LessonOf(request).Refusal is { } refusal)
         {
-            await Refuse(context, StatusCodes.Status400BadRequest, "lesson: name a lesson by its id (see GET /api/lessons)").ConfigureAwait(false);
-            return;
-        }
-
-        if (_lessons.Find(request.Lesson) is not { } lesson)
-        {
-            await Refuse(context, StatusCodes.Status404NotFound, $"lesson: there is no lesson '{request.Lesson}'").ConfigureAwait(false);
+            await Answer(context, refusal).ConfigureAwait(false);
             return;
         }
 
@@ -180,14 +172,12 @@ public sealed class TrackSimServer : IAsyncDisposable
             // the client disconnects. On the thread pool, two runs' workers took the threads the server
             // answers requests with: a third request waited half a minute for its 503 on two cores.
             var token = context.RequestAborted;
-            var (response, error) = await Task.Factory.StartNew(
-                () => LessonApi.Run(lesson, request, RunThreads, token),
+            var answer = await Task.Factory.StartNew(
+                () => _lessons.Run(request, RunThreads, token),
                 token,
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default).ConfigureAwait(false);
-            await (response is null
-                ? Refuse(context, StatusCodes.Status400BadRequest, error!)
-                : Reply(context, StatusCodes.Status200OK, response)).ConfigureAwait(false);
+            await Answer(context, answer).ConfigureAwait(false);
         }
         finally
         {
@@ -203,9 +193,7 @@ public sealed class TrackSimServer : IAsyncDisposable
             return;
         }
 
-        await (request.Yaml is null
-            ? Refuse(context, StatusCodes.Status400BadRequest, "yaml: send the scenario text as the string 'yaml'")
-            : Reply(context, StatusCodes.Status200OK, LessonApi.Validate(request.Yaml))).ConfigureAwait(false);
+        await Answer(context, LessonService.Validate(request)).ConfigureAwait(false);
     }
 
     // Reads a JSON body; on a problem, answers (413 for too large, 400 otherwise) and returns null.
@@ -220,7 +208,7 @@ public sealed class TrackSimServer : IAsyncDisposable
 
         try
         {
-            var value = await JsonSerializer.DeserializeAsync<T>(context.Request.Body, Json, context.RequestAborted).ConfigureAwait(false);
+            var value = await JsonSerializer.DeserializeAsync<T>(context.Request.Body, LessonService.Json, context.RequestAborted).ConfigureAwait(false);
             if (value is null)
             {
                 await Refuse(context, StatusCodes.Status400BadRequest, "the body must be a JSON object").ConfigureAwait(false);
@@ -237,22 +225,42 @@ public sealed class TrackSimServer : IAsyncDisposable
         }
     }
 
-    private static Task Reply<T>(HttpContext context, int status, T body)
+    private static Task Answer(HttpContext context, ApiAnswer answer)
     {
-        context.Response.StatusCode = status;
+        context.Response.StatusCode = answer.Status;
         context.Response.Headers.CacheControl = "no-store";
-        return context.Response.WriteAsJsonAsync(body, Json, context.RequestAborted);
+
+        // Written as its runtime type, so every member of the answer record is sent.
+        return context.Response.WriteAsJsonAsync(answer.Body, answer.Body.GetType(), LessonService.Json, context.RequestAborted);
     }
 
-    private static Task Refuse(HttpContext context, int status, string error) => Reply(context, status, new ApiError(error));
+    private static Task Refuse(HttpContext context, int status, string error) => Answer(context, ApiAnswer.Refuse(status, error));
 
-    private static async Task Page(HttpContext context, string name, string contentType)
+    /// <summary>The page's files (the page folder, built into the assembly), by name.</summary>
+    private static IEnumerable<string> PageFiles =>
+        Assembly.GetExecutingAssembly().GetManifestResourceNames()
+            .Where(n => n.StartsWith(PagePrefix, StringComparison.Ordinal))
+            .Select(n => n[PagePrefix.Length..]);
+
+    private const string PagePrefix = "page/";
+
+    private static async Task Page(HttpContext context, string name)
     {
-        await using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("page/" + name)
+        string contentType = Path.GetExtension(name) switch
+        {
+            ".html" => "text/html; charset=utf-8",
+            ".js" => "text/javascript; charset=utf-8",
+            ".css" => "text/css; charset=utf-8",
+            ".svg" => "image/svg+xml",
+            ".png" => "image/png",
+            _ => "application/octet-stream",
+        };
+        await using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(PagePrefix + name)
             ?? throw new InvalidOperationException($"The page resource {name} is missing from the assembly.");
         context.Response.ContentType = contentType;
         context.Response.Headers.XContentTypeOptions = "nosniff";
-        context.Response.Headers.ContentSecurityPolicy = "default-src 'self'";
+        // Images from data: and blob: addresses are the page's own charts, drawn for a PNG export.
+        context.Response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data: blob:";
         await stream.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -1,3 +1,6 @@
+using TrackSim.Lessons;
+using TrackSim.Scenarios.Loading;
+
 namespace TrackSim.Server.Lessons;
 
 /// <summary>Which scenario files of a repository's <c>scenarios</c> folder are lessons.</summary>
@@ -49,6 +52,31 @@ public static class LessonFiles
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Reads <paramref name="files"/> once, when the server starts: the texts of those that load, and
+    /// one line for each that does not (it is not offered). The server opens no file after this.
+    /// </summary>
+    public static (IReadOnlyList<LessonSource> Sources, IReadOnlyList<string> Skipped) Read(IEnumerable<string> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var sources = new List<LessonSource>();
+        var skipped = new List<string>();
+        foreach (string file in files)
+        {
+            // The loader reads with its size and encoding checks; a file that passes them is read as text.
+            var loaded = ScenarioLoader.LoadFile(file);
+            if (!loaded.IsValid)
+            {
+                skipped.Add(LessonCatalog.Skip(file, loaded.Errors.Length));
+                continue;
+            }
+
+            sources.Add(new LessonSource(file, File.ReadAllText(file)));
+        }
+
+        return (sources, skipped);
     }
 
     private static IEnumerable<string> Yaml(string folder) =>

@@ -14,6 +14,7 @@ public sealed class AssemblyReferenceTests
     private static readonly Assembly Scenarios = typeof(ScenarioLoader).Assembly;
     private static readonly Assembly Experiments = typeof(Ensemble).Assembly;
 
+    private static readonly Assembly Lessons = typeof(TrackSim.Lessons.LessonService).Assembly;
     private static readonly Assembly Server = typeof(TrackSim.Server.TrackSimServer).Assembly;
 
     // Reporting has no public type to name yet; the test project references it, so it loads by name.
@@ -96,9 +97,17 @@ public sealed class AssemblyReferenceTests
     }
 
     [Test]
-    public void Server_references_only_the_base_library_ASP_NET_Core_Core_Scenarios_and_Experiments()
+    public void Lessons_references_only_the_base_library_Core_Scenarios_and_Experiments()
     {
-        var others = References(Server).Where(name => !IsBaseLibrary(name) && !IsAspNetCore(name) && name is not ("TrackSim.Core" or "TrackSim.Scenarios" or "TrackSim.Experiments"));
+        // The page's API without its transport: it must run in a browser, so no web server and no package with native code.
+        var others = References(Lessons).Where(name => !IsBaseLibrary(name) && name is not ("TrackSim.Core" or "TrackSim.Scenarios" or "TrackSim.Experiments"));
+        Assert.That(others, Is.Empty);
+    }
+
+    [Test]
+    public void Server_references_only_the_base_library_ASP_NET_Core_and_the_libraries_below_it()
+    {
+        var others = References(Server).Where(name => !IsBaseLibrary(name) && !IsAspNetCore(name) && name is not ("TrackSim.Core" or "TrackSim.Scenarios" or "TrackSim.Experiments" or "TrackSim.Lessons"));
         Assert.That(others, Is.Empty);
     }
 
@@ -118,7 +127,7 @@ public sealed class AssemblyReferenceTests
     public void Only_the_server_and_the_command_line_use_ASP_NET_Core()
     {
         // The libraries stay free of a web server, so the static build can run them in a browser.
-        var web = new[] { Core, Scenarios, Experiments, Reporting }.SelectMany(a => References(a).Where(IsAspNetCore).Select(name => $"{a.GetName().Name} -> {name}"));
+        var web = new[] { Core, Scenarios, Experiments, Lessons, Reporting }.SelectMany(a => References(a).Where(IsAspNetCore).Select(name => $"{a.GetName().Name} -> {name}"));
         Assert.That(web, Is.Empty);
     }
 
@@ -129,7 +138,8 @@ public sealed class AssemblyReferenceTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(References(Server).Where(IsAspNetCore), Is.Not.Empty);
-            Assert.That(References(Server), Does.Contain("TrackSim.Experiments"));
+            Assert.That(References(Server), Does.Contain("TrackSim.Lessons"));
+            Assert.That(References(Lessons), Does.Contain("TrackSim.Experiments"));
             Assert.That(IsAspNetCore("System.Runtime"), Is.False);
             Assert.That(IsAspNetCore("Microsoft.AspNetCore.Http.Abstractions"), Is.True);
         }

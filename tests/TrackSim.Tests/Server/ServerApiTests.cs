@@ -8,7 +8,7 @@ using TrackSim.Core.Domain;
 using TrackSim.Experiments.Ensembles;
 using TrackSim.Scenarios.Loading;
 using TrackSim.Server;
-using TrackSim.Server.Api;
+using TrackSim.Lessons;
 using TrackSim.Server.Lessons;
 
 namespace TrackSim.Tests.Server;
@@ -18,8 +18,8 @@ namespace TrackSim.Tests.Server;
 public sealed partial class ServerApiTests
 {
     private static readonly string[] YouthVariants = ["base", "no-generational-change"];
-    private static readonly string[] SelfOnly = ["default-src 'self'"];
-    private static readonly string[] PageFiles = ["app.css", "app.js"];
+    private static readonly string[] SelfOnly = ["default-src 'self'; img-src 'self' data: blob:"];
+    private static readonly string[] PageFiles = ["app.css", "backend.js", "app.js"];
 
     private TrackSimServer _server = null!;
     private HttpClient _client = null!;
@@ -290,6 +290,7 @@ public sealed partial class ServerApiTests
     }
 
     [TestCase("", "text/html")]
+    [TestCase("backend.js", "text/javascript")]
     [TestCase("app.js", "text/javascript")]
     [TestCase("app.css", "text/css")]
     public async Task The_page_and_its_files_reference_no_other_host(string path, string type)
@@ -322,7 +323,13 @@ public sealed partial class ServerApiTests
         string page = await _client.GetStringAsync(string.Empty);
         var loaded = Loaded().Matches(page).Select(m => m.Groups["target"].Value);
 
-        Assert.That(loaded, Is.EquivalentTo(PageFiles));
+        // Every script and style the page names is one of the page's own files, built into the server.
+        var own = typeof(TrackSimServer).Assembly.GetManifestResourceNames().Where(n => n.StartsWith("page/", StringComparison.Ordinal)).Select(n => n["page/".Length..]);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(loaded, Is.SupersetOf(PageFiles));
+            Assert.That(loaded, Is.SubsetOf(own));
+        }
     }
 
     [Test]

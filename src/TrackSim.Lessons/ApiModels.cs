@@ -1,25 +1,43 @@
 using System.Text.Json;
 
-namespace TrackSim.Server.Api;
+namespace TrackSim.Lessons;
 
 /// <summary>One entry of <c>GET /api/lessons</c>.</summary>
-internal sealed record LessonSummary(string Id, string Title, string Description);
+public sealed record LessonSummary(string Id, string Title, string Description);
 
 /// <summary>The answer to <c>GET /api/lessons/{id}</c>: what the page needs to build its controls.</summary>
-internal sealed record LessonDetail(
+/// <param name="Id">Lesson id.</param>
+/// <param name="Title">The scenario's title.</param>
+/// <param name="Description">The scenario's description.</param>
+/// <param name="Replicates">Replicates a run uses when it asks for none.</param>
+/// <param name="Start">First date of the run, <c>yyyy-MM-dd</c>.</param>
+/// <param name="End">Last date of the run.</param>
+/// <param name="Variants">The variants, <c>base</c> first.</param>
+/// <param name="Mechanisms">Every mechanism switch.</param>
+/// <param name="Parameters">The parameters the lesson names.</param>
+/// <param name="Series">The series a run answers (metric and subject), known before the first run so a prediction can name one.</param>
+/// <param name="Guide">What the teaching guide says about the lesson, or null for a scenario it does not describe.</param>
+public sealed record LessonDetail(
     string Id,
     string Title,
     string Description,
     int Replicates,
+    string Start,
+    string End,
     IReadOnlyList<VariantInfo> Variants,
     IReadOnlyList<MechanismInfo> Mechanisms,
-    IReadOnlyList<ParameterInfo> Parameters);
+    IReadOnlyList<ParameterInfo> Parameters,
+    IReadOnlyList<SeriesName> Series,
+    LessonGuide? Guide);
+
+/// <summary>A series a run answers.</summary>
+public sealed record SeriesName(string Metric, string Subject);
 
 /// <summary>A variant of a lesson's scenario (<c>base</c> is the scenario as written).</summary>
-internal sealed record VariantInfo(string Name, string Description);
+public sealed record VariantInfo(string Name, string Description);
 
 /// <summary>A mechanism switch and whether the scenario has it on.</summary>
-internal sealed record MechanismInfo(string Name, string Rule, string Description, bool On);
+public sealed record MechanismInfo(string Name, string Rule, string Description, bool On);
 
 /// <summary>A parameter the lesson names, with what a slider needs.</summary>
 /// <param name="Key">Catalog key, <c>group.name</c>.</param>
@@ -30,13 +48,16 @@ internal sealed record MechanismInfo(string Name, string Rule, string Descriptio
 /// <param name="Default">The model's default.</param>
 /// <param name="Value">The value the scenario (with its lens) uses.</param>
 /// <param name="Description">One-line meaning.</param>
-internal sealed record ParameterInfo(string Key, string Path, double Min, double Max, string Unit, double Default, double Value, string Description);
+public sealed record ParameterInfo(string Key, string Path, double Min, double Max, string Unit, double Default, double Value, string Description);
 
 /// <summary>The body of <c>POST /api/run</c>.</summary>
-internal sealed record RunRequest
+public sealed record RunRequest
 {
-    /// <summary>Lesson id.</summary>
+    /// <summary>Lesson id; or null with <see cref="Yaml"/>.</summary>
     public string? Lesson { get; init; }
+
+    /// <summary>An uploaded scenario's text, run instead of a lesson; the page sends it with every request, so nothing is kept.</summary>
+    public string? Yaml { get; init; }
 
     /// <summary>Variant to run; null runs <c>base</c>.</summary>
     public string? Variant { get; init; }
@@ -52,7 +73,7 @@ internal sealed record RunRequest
 }
 
 /// <summary>The answer to <c>POST /api/run</c>.</summary>
-internal sealed record RunResponse(
+public sealed record RunResponse(
     string Lesson,
     string Variant,
     int Replicates,
@@ -62,23 +83,23 @@ internal sealed record RunResponse(
     IReadOnlyList<string> Log);
 
 /// <summary>Median and 5-95% band of one metric for one subject, one value per date.</summary>
-internal sealed record SeriesInfo(string Metric, string Subject, IReadOnlyList<double> Median, IReadOnlyList<double> P05, IReadOnlyList<double> P95);
+public sealed record SeriesInfo(string Metric, string Subject, IReadOnlyList<double> Median, IReadOnlyList<double> P05, IReadOnlyList<double> P95);
 
 /// <summary>A dated marker for the charts.</summary>
 /// <param name="Date">First day of the step, <c>yyyy-MM-dd</c>.</param>
 /// <param name="Label">What happened.</param>
 /// <param name="Kind"><c>scenario</c> for an event of the scenario, <c>rule</c> for a change a rule made.</param>
 /// <param name="Rule">The rule id, for <c>rule</c> markers.</param>
-internal sealed record EventInfo(string Date, string Label, string Kind, string? Rule);
+public sealed record EventInfo(string Date, string Label, string Kind, string? Rule);
 
 /// <summary>The body of <c>POST /api/validate</c>.</summary>
-internal sealed record ValidateRequest(string? Yaml);
+public sealed record ValidateRequest(string? Yaml);
 
 /// <summary>The answer to <c>POST /api/validate</c>.</summary>
-internal sealed record ValidateResponse(bool Valid, IReadOnlyList<ErrorInfo> Errors);
+public sealed record ValidateResponse(bool Valid, IReadOnlyList<ErrorInfo> Errors);
 
 /// <summary>A positioned problem in a scenario text.</summary>
-internal sealed record ErrorInfo(int Line, int Column, string Path, string Message);
+public sealed record ErrorInfo(int Line, int Column, string Path, string Message);
 
 /// <summary>The body of every refusal: what is wrong and where.</summary>
-internal sealed record ApiError(string Error);
+public sealed record ApiError(string Error);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using TrackSim.Core.Domain;
+using TrackSim.Core.Engine;
 using TrackSim.Core.Metrics;
 using TrackSim.Core.Parameters;
 using TrackSim.Core.Recording;
@@ -8,16 +9,15 @@ using TrackSim.Experiments.Ensembles;
 using TrackSim.Experiments.Limits;
 using TrackSim.Scenarios;
 using TrackSim.Scenarios.Loading;
-using TrackSim.Server.Lessons;
 
-namespace TrackSim.Server.Api;
+namespace TrackSim.Lessons;
 
 /// <summary>
 /// What the endpoints compute, apart from HTTP: a lesson's controls, a run of a lesson with the
 /// page's changes (loaded, checked and summarised exactly as <c>tracksim run</c> does), and the
 /// check of an uploaded scenario text.
 /// </summary>
-internal static class LessonApi
+public static class LessonApi
 {
     /// <summary>The metrics a run returns, in the order the page draws them.</summary>
     public static readonly IReadOnlyList<string> Metrics =
@@ -35,7 +35,7 @@ internal static class LessonApi
     /// <summary>The controls of <paramref name="lesson"/>; null (with the reason) when its file no longer loads.</summary>
     public static (LessonDetail? Detail, string? Error) Detail(Lesson lesson)
     {
-        var loaded = ScenarioLoader.LoadFile(lesson.Path);
+        var loaded = ScenarioLoader.LoadText(lesson.Yaml, lesson.File);
         if (!loaded.IsValid)
         {
             return (null, $"lesson '{lesson.Id}': its scenario no longer loads ({First(loaded.Errors)})");
@@ -46,19 +46,34 @@ internal static class LessonApi
             .Prepend(new VariantInfo(Scenario.BaseVariant, "The scenario as written."))
             .ToList();
         var mechanisms = Mechanism.All.Select(m => new MechanismInfo(m.Name, m.RuleId, m.Description, scenario.Mechanisms.IsOn(m))).ToList();
-        return (new LessonDetail(lesson.Id, lesson.Title, lesson.Description, DefaultReplicates(scenario), variants, mechanisms, Parameters(scenario)), null);
+        var calendar = scenario.Calendar;
+        var guide = LessonGuide.For(lesson.Id);
+        return (new LessonDetail(
+            lesson.Id,
+            lesson.Title,
+            lesson.Description,
+            DefaultReplicates(scenario),
+            Date(calendar.DateOf(0)),
+            Date(calendar.DateOf(calendar.StepCount)),
+            variants,
+            mechanisms,
+            Parameters(scenario, guide),
+            SeriesOf(scenario),
+            guide), null);
     }
 
     /// <summary>
-    /// The parameters a lesson names: those its scenario sets and those its variants set, in
+    /// The parameters a lesson names: those its scenario sets, those its variants set and those its
+    /// exercises in the teaching guide set, in
     /// catalog order, each with the value the base scenario uses. A parameter of each state is offered
     /// as its value for every state (<c>parameters.group.name</c>); values a scenario sets for one state
     /// (under <c>states</c>) are not sliders.
     /// </summary>
-    internal static List<ParameterInfo> Parameters(Scenario scenario)
+    internal static List<ParameterInfo> Parameters(Scenario scenario, LessonGuide? guide)
     {
         var named = scenario.ScenarioParameters.Keys
             .Concat(scenario.Variants.SelectMany(v => v.Parameters.Keys))
+            .Concat(ExerciseParameters(guide))
             .ToHashSet(StringComparer.Ordinal);
         return
         [
@@ -66,6 +81,22 @@ internal static class LessonApi
                 .Where(p => named.Contains(p.Key))
                 .Select(p => new ParameterInfo(p.Key, "parameters." + p.Key, p.Min, p.Max, p.Unit, p.Default, scenario.Parameters[p.Key], p.Description)),
         ];
+    }
+
+    // The catalog keys the guide's exercises set for every state (parameters.group.name), so each gets a slider.
+    private static IEnumerable<string> ExerciseParameters(LessonGuide? guide) =>
+        (guide?.Exercises ?? []).SelectMany(e => e.Settings.Set.Keys)
+            .Where(path => path.StartsWith("parameters.", StringComparison.Ordinal))
+            .Select(path => path["parameters.".Length..]);
+
+    /// <summary>
+    /// The series a run of the base variant answers, read from a simulation built and recorded at its
+    /// first date: the subjects (states, pairs, initiatives) come from the engine, not from a guess.
+    /// </summary>
+    internal static List<SeriesName> SeriesOf(Scenario scenario)
+    {
+        var recorded = new Simulation(scenario.ForVariant(Scenario.BaseVariant), replicate: 0, seed: null, citizenThreads: 1).Result().Series;
+        return [.. Metrics.SelectMany(metric => recorded.Where(s => s.Key.Metric == metric).Select(s => new SeriesName(metric, s.Key.Subject)))];
     }
 
     /// <summary>Replicates used when a run asks for none: the scenario's, at most <see cref="RunLimits.MaxReplicates"/>.</summary>
@@ -123,7 +154,7 @@ internal static class LessonApi
             return (null, overrideError);
         }
 
-        var loaded = ScenarioLoader.LoadFile(lesson.Path, overrides);
+        var loaded = ScenarioLoader.LoadText(lesson.Yaml, lesson.File, overrides);
         if (!loaded.IsValid)
         {
             return (null, string.Join("; ", loaded.Errors.Take(5).Select(Describe)));

@@ -1,4 +1,4 @@
-namespace TrackSim.Server.Api;
+namespace TrackSim.Lessons;
 
 /// <summary>What one request may ask of the server.</summary>
 public static class RunLimits
