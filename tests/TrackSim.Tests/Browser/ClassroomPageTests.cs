@@ -11,6 +11,7 @@ public sealed class ClassroomPageTests : PageTestBase
 {
     private const string CoOptation = "co-optation";
     private const string Alignment = "track2.alignment_scale";
+    private static readonly string[] FirstCharts = ["Tension", "Official trust", "Public trust"];
 
     [Test]
     public async Task The_lesson_list_holds_the_teaching_lessons_and_India_Pakistan()
@@ -61,31 +62,50 @@ public sealed class ClassroomPageTests : PageTestBase
 
         Assert.That(value, Is.EqualTo(0.5));
         await Expect(parameter).ToHaveClassAsync(Changed());
-        await Expect(parameter.Locator("label span")).ToHaveTextAsync("0.500");
+        await Expect(parameter.Locator("label span")).ToHaveTextAsync("0.5");
     }
 
     [Test]
-    public async Task Run_draws_three_charts_of_the_numbers_the_server_gives_for_the_same_settings()
+    public async Task Run_draws_a_chart_per_series_of_the_numbers_the_server_gives_for_the_same_settings()
     {
         var page = await OpenPageAsync();
 
         var shown = await RunAsync(page);
 
-        await Expect(page.Locator("#charts svg")).ToHaveCountAsync(3);
-        await Expect(page.Locator("#charts h3")).ToHaveTextAsync(["Tension", "Official trust", "Public trust"]);
         var direct = await PostRunAsync(new { lesson = CoOptation, variant = "base", replicates = 10 });
-        string[] log = [.. direct.GetProperty("log").EnumerateArray().Select(l => l.GetString()!)];
-        Assert.That(log, Is.Not.Empty, "the co-optation lesson's first replicate logs what its rules do");
-        await Expect(page.Locator("#log li")).ToHaveTextAsync(log);
-        var tension = Median(direct, "tension");
+        var metrics = direct.GetProperty("series").EnumerateArray().Select(s => s.GetProperty("metric").GetString()).Distinct().Count();
+        var charts = page.Locator("#charts svg");
+        await Expect(charts).ToHaveCountAsync(metrics);
+        var titles = await charts.EvaluateAllAsync<string[]>("charts => charts.map(c => c.getAttribute('aria-label'))");
         var points = await MedianPoints(page, "Tension");
 
         using (Assert.EnterMultipleScope())
         {
+            Assert.That(metrics, Is.GreaterThanOrEqualTo(3), "tension, official trust and public trust at least");
+            Assert.That(titles.Take(3), Is.EqualTo(FirstCharts));
             Assert.That(shown.GetProperty("series").GetRawText(), Is.EqualTo(direct.GetProperty("series").GetRawText()));
             Assert.That(points, Has.Length.EqualTo(direct.GetProperty("dates").GetArrayLength()));
-            AssertDrawnFrom(points, tension);
+            AssertDrawnFrom(points, Median(direct, "tension"));
         }
+    }
+
+    [Test]
+    public async Task The_timeline_lists_the_months_of_the_first_replicates_events_without_routine_meetings()
+    {
+        var page = await OpenPageAsync();
+
+        var shown = await RunAsync(page);
+
+        // Routine entries (a Track II meeting held or not) are hidden unless asked for.
+        string[] months =
+        [
+            .. shown.GetProperty("events").EnumerateArray()
+                .Where(e => !(e.GetProperty("kind").GetString() == "rule" && RoutineMeeting().IsMatch(e.GetProperty("label").GetString()!)))
+                .Select(e => e.GetProperty("date").GetString()![..7])
+                .Distinct(),
+        ];
+        Assert.That(months, Is.Not.Empty, "the co-optation lesson's first replicate has events beyond routine meetings");
+        await Expect(page.Locator("#log li time")).ToHaveTextAsync(months);
     }
 
     [Test]
@@ -216,9 +236,9 @@ public sealed class ClassroomPageTests : PageTestBase
         Assert.That(expected, Is.Not.Empty, "the India-Pakistan scenario has dated events");
         await Expect(tension.Locator(".marker-hit title")).ToHaveTextAsync(expected);
         await Expect(kargil.Locator("title")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^1999-0[5-7]: .*Kargil"));
-        // The page marks the hovered event in the error colour, the hit area and the dashed line alike.
-        await Expect(kargil).ToHaveCSSAsync("stroke", "rgb(164, 22, 26)");
-        await Expect(tension.Locator(".marker-hit").First).Not.ToHaveCSSAsync("stroke", "rgb(164, 22, 26)");
+        // The page draws the hovered event's dashed line, the element after its hit area, in the error colour.
+        await Expect(kargil.Locator("xpath=following-sibling::*[1]")).ToHaveCSSAsync("stroke", "rgb(164, 22, 26)");
+        await Expect(tension.Locator(".marker-hit").First.Locator("xpath=following-sibling::*[1]")).Not.ToHaveCSSAsync("stroke", "rgb(164, 22, 26)");
     }
 
     [Test]
@@ -311,4 +331,6 @@ public sealed class ClassroomPageTests : PageTestBase
     private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static System.Text.RegularExpressions.Regex Changed() => new(@"\bchanged\b");
+
+    private static System.Text.RegularExpressions.Regex RoutineMeeting() => new(" meeting (held|not held)");
 }

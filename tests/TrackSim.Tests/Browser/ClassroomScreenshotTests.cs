@@ -42,7 +42,7 @@ public sealed class ClassroomScreenshotTests : PageTestBase
         await page.SetViewportSizeAsync(width, height);
         await SelectLessonAsync(page, "co-optation");
         await RunAsync(page);
-        await Assertions.Expect(page.Locator("#charts svg")).ToHaveCountAsync(3);
+        await Assertions.Expect(Chart(page, "Tension")).ToBeVisibleAsync();
         var path = Path.Combine(_folder, file);
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Type = ScreenshotType.Png });
