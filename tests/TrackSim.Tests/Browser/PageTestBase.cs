@@ -343,6 +343,7 @@ public abstract partial class PageTestBase
     {
         page.Console += (_, message) =>
         {
+            // The page names its icon, so the browser asks for nothing the server lacks: every error counts.
             if (message.Type == "error")
             {
                 Record(_consoleErrors, $"{message.Text} ({message.Location})");
