@@ -173,6 +173,11 @@ public static class LessonApi
             return (null, string.Create(CultureInfo.InvariantCulture, $"replicates: {replicates} is out of range; use 1 to {RunLimits.MaxReplicates}"));
         }
 
+        if (scenario.Citizens.PerState > RunLimits.MaxCitizensPerState)
+        {
+            return (null, string.Create(CultureInfo.InvariantCulture, $"citizens.per_state: {scenario.Citizens.PerState:N0} citizens per state is more than a run here may simulate ({RunLimits.MaxCitizensPerState:N0}); run larger populations with tracksim run"));
+        }
+
         // The same memory check as 'tracksim run': a 'set' of citizens.per_state can ask for more than the machine has.
         var options = new EnsembleOptions { Replicates = replicates, Variants = [variant], Threads = threads };
         if (MemoryEstimate.ForRun(scenario, [variant], replicates, options.Threads).Refusal(HostLimits.AvailableMemoryBytes) is { } tooLarge)
@@ -233,10 +238,18 @@ public static class LessonApi
         (d.File == Override.DiagnosticFile, d.Path.Length == 0) switch
         {
             (true, true) => $"set: {d.Message}",
-            (true, false) => $"set {d.Path}: {d.Message}",
+            (true, false) => $"set {d.Path}: {WithoutSetText(d.Message)}",
             (false, true) => $"line {d.Line}, column {d.Column}: {d.Message}",
             (false, false) => $"{d.Path} (line {d.Line}, column {d.Column}): {d.Message}",
         };
+
+    // The loader ends an override's message with "(from --set PATH=VALUE)", which names the command
+    // line's option; a request's 'set' is already named at the start of the message.
+    private static string WithoutSetText(string message)
+    {
+        int from = message.LastIndexOf(" (from --set ", StringComparison.Ordinal);
+        return from > 0 && message.EndsWith(')') ? message[..from] : message;
+    }
 
     private static string First(IReadOnlyList<Diagnostic> errors) => errors.Count == 0 ? "no scenario" : Describe(errors[0]);
 }

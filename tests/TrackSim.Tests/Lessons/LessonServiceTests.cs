@@ -1,3 +1,4 @@
+using System.Text.Json;
 using NUnit.Framework;
 using TrackSim.Lessons;
 using TrackSim.Server.Lessons;
@@ -98,5 +99,33 @@ public sealed class LessonServiceTests
             Assert.That(detail.Start, Is.EqualTo(run.Dates[0]));
             Assert.That(detail.End, Is.EqualTo(run.Dates[^1]));
         }
+    }
+
+    [Test]
+    public void A_bad_set_value_is_named_as_the_request_names_it_not_as_a_command_line_option()
+    {
+        var answer = Service.Run(new RunRequest { Lesson = "co-optation", Set = new() { ["parameters.posture.feer"] = JsonSerializer.SerializeToElement(0.5) } }, threads: 1, CancellationToken.None);
+
+        Assert.That(answer.Status, Is.EqualTo(ApiAnswer.BadRequest));
+        Assert.That(((ApiError)answer.Body).Error, Is.EqualTo("set parameters.posture.feer: unknown key 'feer' in the posture parameters; did you mean 'fear'?"));
+    }
+
+    [TestCase(RunLimits.MaxCitizensPerState, true)]
+    [TestCase(RunLimits.MaxCitizensPerState + 1, false)]
+    public void A_run_may_simulate_at_most_the_limit_of_citizens_per_state(int perState, bool accepted)
+    {
+        // One replicate, to see the refusal or the start of a run; the accepted case is cancelled at once.
+        using var cancel = new CancellationTokenSource();
+        var request = new RunRequest { Lesson = "co-optation", Replicates = 1, Set = new() { ["citizens.per_state"] = JsonSerializer.SerializeToElement(perState) } };
+        if (accepted)
+        {
+            cancel.Cancel();
+            Assert.That(() => Service.Run(request, threads: 1, cancel.Token), Throws.InstanceOf<OperationCanceledException>(), "the run started");
+            return;
+        }
+
+        var answer = Service.Run(request, threads: 1, cancel.Token);
+        Assert.That(answer.Status, Is.EqualTo(ApiAnswer.BadRequest));
+        Assert.That(((ApiError)answer.Body).Error, Does.StartWith("citizens.per_state: 100,001 citizens per state is more than a run here may simulate (100,000)"));
     }
 }
