@@ -217,7 +217,7 @@ public static class LessonApi
         // replicate, and a rule's changes are one possible history, which the page says.
         var log = ensemble.RunsOf(variant).OrderBy(r => r.Replicate).First().Log;
         var events = log.Select(e => e.Rule == EventRule
-                ? new EventInfo(Date(e.Date), $"{e.Subject}: {e.Detail}", "scenario", null)
+                ? new EventInfo(Date(e.Date), e.Detail, "scenario", null)
                 : new EventInfo(Date(e.Date), $"{e.Subject}: {e.Detail}", "rule", e.Rule))
             .ToList();
         return new RunResponse(lesson, variant, summary.Replicates, dates, series, events, [.. log.Take(RunLimits.MaxLogLines).Select(LogLine)]);

@@ -496,9 +496,9 @@ function chart(spec, runs) {
   return box;
 }
 
-// "attack: Terror attack (TerrorAttack, severity 0.85)" -> "Terror attack".
+// "Terror attack (TerrorAttack, severity 0.85)" -> "Terror attack".
 function eventName(label) {
-  return label.replace(/^[^:]*:\s*/, '').replace(/\s*\(.*$/, '');
+  return label.replace(/\s*\(.*$/, '');
 }
 
 // The timeline: the first replicate's events by month, "2008-11: Mumbai attacks; dialogue suspended".
