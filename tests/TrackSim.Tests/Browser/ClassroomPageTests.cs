@@ -65,7 +65,7 @@ public sealed class ClassroomPageTests : PageTestBase
     }
 
     [Test]
-    public async Task Run_draws_three_charts_of_the_numbers_the_server_gives_for_the_same_settings()
+    public async Task Run_draws_a_chart_per_series_of_the_numbers_the_server_gives_for_the_same_settings()
     {
         var page = await OpenPageAsync();
 
@@ -221,9 +221,9 @@ public sealed class ClassroomPageTests : PageTestBase
         Assert.That(expected, Is.Not.Empty, "the India-Pakistan scenario has dated events");
         await Expect(tension.Locator(".marker-hit title")).ToHaveTextAsync(expected);
         await Expect(kargil.Locator("title")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^1999-0[5-7]: .*Kargil"));
-        // The page marks the hovered event in the error colour, the hit area and the dashed line alike.
-        await Expect(kargil).ToHaveCSSAsync("stroke", "rgb(164, 22, 26)");
-        await Expect(tension.Locator(".marker-hit").First).Not.ToHaveCSSAsync("stroke", "rgb(164, 22, 26)");
+        // The page draws the hovered event's dashed line, the element after its hit area, in the error colour.
+        await Expect(kargil.Locator("xpath=following-sibling::*[1]")).ToHaveCSSAsync("stroke", "rgb(164, 22, 26)");
+        await Expect(tension.Locator(".marker-hit").First.Locator("xpath=following-sibling::*[1]")).Not.ToHaveCSSAsync("stroke", "rgb(164, 22, 26)");
     }
 
     [Test]
@@ -245,6 +245,20 @@ public sealed class ClassroomPageTests : PageTestBase
         // The teardown checks the origin of every request and the console; check it here too so the
         // test names what it is about.
         AssertPageStayedOnServer();
+    }
+
+    [Test]
+    public async Task Two_browsers_on_the_page_keep_their_own_settings()
+    {
+        var first = await OpenPageAsync();
+        var second = await OpenPageAsync(await NewContextAsync());
+
+        await MoveSliderAsync(first, Alignment, 0.5);
+
+        await Expect(ParameterBox(first, Alignment)).ToHaveClassAsync(Changed());
+        await Expect(Slider(second, Alignment)).ToHaveValueAsync("1");
+        await Expect(ParameterBox(second, Alignment)).Not.ToHaveClassAsync(Changed());
+        Assert.That(Requests.Count(url => url == Address.ToString()), Is.EqualTo(2), "both browsers' requests are recorded");
     }
 
     [Test]

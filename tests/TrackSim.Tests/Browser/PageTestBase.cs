@@ -34,7 +34,7 @@ public abstract partial class PageTestBase
     private IBrowser? _browser;
     private TrackSimServer? _server;
     private HttpClient? _api;
-    private IBrowserContext? _context;
+    private readonly List<IBrowserContext> _contexts = [];
 
     /// <summary>The server the pages are loaded from.</summary>
     protected TrackSimServer Server => _server ?? throw new InvalidOperationException("The server has not started.");
@@ -46,7 +46,7 @@ public abstract partial class PageTestBase
     protected IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
 
     /// <summary>The current test's browser context (a fresh profile: no cookies, no storage).</summary>
-    protected IBrowserContext Context => _context ?? throw new InvalidOperationException("No test is running.");
+    protected IBrowserContext Context => _contexts.Count > 0 ? _contexts[0] : throw new InvalidOperationException("No test is running.");
 
     /// <summary>An HTTP client for the server's API, to compare what the page shows with what the server answers.</summary>
     protected HttpClient Api => _api ?? throw new InvalidOperationException("The server has not started.");
@@ -138,34 +138,56 @@ public abstract partial class PageTestBase
             _allowedConsoleErrors.Clear();
         }
 
-        _context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Viewport, DeviceScaleFactor = 1 });
-        _context.SetDefaultTimeout(Timeout);
-        _context.Request += (_, request) => Record(_requests, request.Url);
-        _context.Page += (_, page) => Watch(page);
+        await NewContextAsync();
     }
 
-    /// <summary>Closes the test's context, then fails the test if its pages left the server or logged errors.</summary>
+    /// <summary>Closes the test's contexts, then fails the test if their pages left the server or logged errors.</summary>
     [TearDown]
     public async Task CloseContext()
     {
-        if (_context is not null)
+        foreach (var context in _contexts)
         {
-            await _context.CloseAsync();
-            _context = null;
+            await context.CloseAsync();
         }
 
+        _contexts.Clear();
         AssertPageStayedOnServer();
     }
 
     /// <summary>
-    /// Opens a page at the server's address and waits until the lesson list has loaded and the first
-    /// lesson is shown (its description is on the page).
+    /// Opens another browser context for the current test (another student's or the teacher's browser:
+    /// its own cookies and storage), recorded and checked like <see cref="Context"/> and closed after the test.
     /// </summary>
-    protected async Task<IPage> OpenPageAsync()
+    protected async Task<IBrowserContext> NewContextAsync()
     {
-        var page = await Context.NewPageAsync();
-        var response = await page.GotoAsync(Address.ToString());
-        Assert.That(response?.Status, Is.EqualTo(200), "The page did not load.");
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Viewport, DeviceScaleFactor = 1 });
+        context.SetDefaultTimeout(Timeout);
+        context.Request += (_, request) => Record(_requests, request.Url);
+        context.Page += (_, page) => Watch(page);
+        _contexts.Add(context);
+        return context;
+    }
+
+    /// <summary>
+    /// Opens a page in a context (the test's <see cref="Context"/> if none is given) at an address
+    /// relative to the server's, such as <c>?join=ABC123</c>, and checks that it answered 200. It does
+    /// not wait for anything on the page.
+    /// </summary>
+    protected async Task<IPage> OpenAsync(string relative, IBrowserContext? context = null)
+    {
+        var page = await (context ?? Context).NewPageAsync();
+        var response = await page.GotoAsync(new Uri(Address, relative).ToString());
+        Assert.That(response?.Status, Is.EqualTo(200), $"{relative} did not load.");
+        return page;
+    }
+
+    /// <summary>
+    /// Opens the classroom page in a context (the test's <see cref="Context"/> if none is given) and
+    /// waits until the lesson list has loaded and the first lesson is shown (its description is on the page).
+    /// </summary>
+    protected async Task<IPage> OpenPageAsync(IBrowserContext? context = null)
+    {
+        var page = await OpenAsync("", context);
         await Assertions.Expect(page.Locator("#lesson option").First).ToBeAttachedAsync();
         await Assertions.Expect(page.Locator("#description")).Not.ToBeEmptyAsync();
         return page;
