@@ -39,6 +39,8 @@ public sealed partial class StaticBackendTests
         ("/api/validate", "{\"yaml\":\"\"}"),
     ];
 
+    private static readonly string[] PageFiles = ["backend.js", "model-worker.js"];
+    private static readonly string[] WorkerOnly = ["model-worker.js"];
     private static readonly string[] RuntimeOnly = ["./_framework/dotnet.js"];
 
     // Named by path and the body's start.
@@ -153,17 +155,20 @@ public sealed partial class StaticBackendTests
     }
 
     [Test]
-    public void The_static_backend_script_loads_only_the_runtime_beside_it()
+    public void The_static_page_files_load_only_the_worker_and_the_runtime_beside_them()
     {
-        string script = RepositoryFiles.Read("src/TrackSim.Web/Page/backend.js");
-        var loads = ImportOrFetch().Matches(script).Select(m => m.Groups[1].Value);
+        var files = Directory.GetFiles(RepositoryFiles.PathOf("src/TrackSim.Web/Page")).Order(StringComparer.Ordinal).ToList();
+        var loads = files.ToDictionary(f => Path.GetFileName(f), f => Loads().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value).ToList());
+        var addresses = files.SelectMany(f => OtherHost().Matches(File.ReadAllText(f)).Select(m => $"{Path.GetFileName(f)}: {m.Value}"));
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(loads, Is.EqualTo(RuntimeOnly));
-            Assert.That(OtherHost().Matches(script).Select(m => m.Value), Is.Empty, "the only address is the one it tells a teacher to open");
+            Assert.That(loads.Keys, Is.EqualTo(PageFiles));
+            Assert.That(loads["backend.js"], Is.EqualTo(WorkerOnly));
+            Assert.That(loads["model-worker.js"], Is.EqualTo(RuntimeOnly));
+            Assert.That(addresses, Is.Empty, "the only address is the one backend.js tells a teacher to open");
             Assert.That(OtherHost().IsMatch("import('https://cdn.example/x.js')"), Is.True, "guards the check above");
-            Assert.That(script, Does.Contain("window.trackSimBackend"));
+            Assert.That(File.ReadAllText(files[0]), Does.Contain("window.trackSimBackend = {"));
         }
     }
 
@@ -181,6 +186,7 @@ public sealed partial class StaticBackendTests
     [GeneratedRegex("https?://(?!localhost:8000/)[^\\s'\"]*")]
     private static partial Regex OtherHost();
 
-    [GeneratedRegex("(?:import|fetch)\\(\\s*'([^']*)'")]
-    private static partial Regex ImportOrFetch();
+    // What a script loads: a module, a fetched file or a worker, named by a literal.
+    [GeneratedRegex("(?:import|fetch|new Worker)\\(\\s*'([^']*)'")]
+    private static partial Regex Loads();
 }
