@@ -53,8 +53,11 @@ public sealed record ParameterInfo(string Key, string Path, double Min, double M
 /// <summary>The body of <c>POST /api/run</c>.</summary>
 public sealed record RunRequest
 {
-    /// <summary>Lesson id.</summary>
+    /// <summary>Lesson id; or null with <see cref="Yaml"/>.</summary>
     public string? Lesson { get; init; }
+
+    /// <summary>An uploaded scenario's text, run instead of a lesson; the page sends it with every request, so nothing is kept.</summary>
+    public string? Yaml { get; init; }
 
     /// <summary>Variant to run; null runs <c>base</c>.</summary>
     public string? Variant { get; init; }

@@ -47,6 +47,7 @@ public static class LessonApi
             .ToList();
         var mechanisms = Mechanism.All.Select(m => new MechanismInfo(m.Name, m.RuleId, m.Description, scenario.Mechanisms.IsOn(m))).ToList();
         var calendar = scenario.Calendar;
+        var guide = LessonGuide.For(lesson.Id);
         return (new LessonDetail(
             lesson.Id,
             lesson.Title,
@@ -56,21 +57,23 @@ public static class LessonApi
             Date(calendar.DateOf(calendar.StepCount)),
             variants,
             mechanisms,
-            Parameters(scenario),
+            Parameters(scenario, guide),
             SeriesOf(scenario),
-            LessonGuide.For(lesson.Id)), null);
+            guide), null);
     }
 
     /// <summary>
-    /// The parameters a lesson names: those its scenario sets and those its variants set, in
+    /// The parameters a lesson names: those its scenario sets, those its variants set and those its
+    /// exercises in the teaching guide set, in
     /// catalog order, each with the value the base scenario uses. A parameter of each state is offered
     /// as its value for every state (<c>parameters.group.name</c>); values a scenario sets for one state
     /// (under <c>states</c>) are not sliders.
     /// </summary>
-    internal static List<ParameterInfo> Parameters(Scenario scenario)
+    internal static List<ParameterInfo> Parameters(Scenario scenario, LessonGuide? guide)
     {
         var named = scenario.ScenarioParameters.Keys
             .Concat(scenario.Variants.SelectMany(v => v.Parameters.Keys))
+            .Concat(ExerciseParameters(guide))
             .ToHashSet(StringComparer.Ordinal);
         return
         [
@@ -79,6 +82,12 @@ public static class LessonApi
                 .Select(p => new ParameterInfo(p.Key, "parameters." + p.Key, p.Min, p.Max, p.Unit, p.Default, scenario.Parameters[p.Key], p.Description)),
         ];
     }
+
+    // The catalog keys the guide's exercises set for every state (parameters.group.name), so each gets a slider.
+    private static IEnumerable<string> ExerciseParameters(LessonGuide? guide) =>
+        (guide?.Exercises ?? []).SelectMany(e => e.Settings.Set.Keys)
+            .Where(path => path.StartsWith("parameters.", StringComparison.Ordinal))
+            .Select(path => path["parameters.".Length..]);
 
     /// <summary>
     /// The series a run of the base variant answers, read from a simulation built and recorded at its

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using TrackSim.Scenarios.Loading;
 
 namespace TrackSim.Lessons;
 
@@ -35,13 +36,37 @@ public sealed partial class LessonService(LessonCatalog catalog)
         return detail is null ? ApiAnswer.Refuse(ApiAnswer.Failed, error!) : ApiAnswer.Ok(detail);
     }
 
+    /// <summary>The id an uploaded scenario has in answers.</summary>
+    public const string UploadId = "upload";
+
+    /// <summary><c>POST /api/lesson</c>: the controls of an uploaded scenario, or its first problems with their lines.</summary>
+    public static ApiAnswer Upload(ValidateRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (lesson, refusal) = Uploaded(request.Yaml);
+        if (lesson is null)
+        {
+            return refusal!;
+        }
+
+        var (detail, error) = LessonApi.Detail(lesson);
+        return detail is null ? ApiAnswer.Refuse(ApiAnswer.BadRequest, error!) : ApiAnswer.Ok(detail);
+    }
+
     /// <summary>
-    /// The lesson a run request names, or the refusal to send: 400 when it names none, 404 when
-    /// there is no such lesson.
+    /// The lesson a run request names, or the refusal to send: 400 when it names none or its uploaded
+    /// scenario does not load, 404 when there is no such lesson.
     /// </summary>
     public (Lesson? Lesson, ApiAnswer? Refusal) LessonOf(RunRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Yaml is not null)
+        {
+            return request.Lesson is null or UploadId
+                ? Uploaded(request.Yaml)
+                : (null, ApiAnswer.Refuse(ApiAnswer.BadRequest, "lesson: send either a lesson id or an uploaded scenario's 'yaml', not both"));
+        }
+
         if (string.IsNullOrEmpty(request.Lesson))
         {
             return (null, ApiAnswer.Refuse(ApiAnswer.BadRequest, "lesson: name a lesson by its id (see GET /api/lessons)"));
@@ -50,6 +75,26 @@ public sealed partial class LessonService(LessonCatalog catalog)
         return Catalog.Find(request.Lesson) is { } lesson
             ? (lesson, null)
             : (null, ApiAnswer.Refuse(ApiAnswer.NotFound, $"lesson: there is no lesson '{request.Lesson}'"));
+    }
+
+    // An uploaded text as a lesson; it is checked as 'tracksim validate' checks a file.
+    private static (Lesson? Lesson, ApiAnswer? Refusal) Uploaded(string? yaml)
+    {
+        if (yaml is null)
+        {
+            return (null, ApiAnswer.Refuse(ApiAnswer.BadRequest, "yaml: send the scenario text as the string 'yaml'"));
+        }
+
+        var loaded = ScenarioLoader.LoadText(yaml, UploadId + ".yaml");
+        if (!loaded.IsValid)
+        {
+            var first = loaded.Errors[0];
+            string more = loaded.Errors.Length > 1 ? $" (and {loaded.Errors.Length - 1} more; check it with 'tracksim validate')" : string.Empty;
+            return (null, ApiAnswer.Refuse(ApiAnswer.BadRequest, $"the uploaded scenario does not load: line {first.Line}, column {first.Column}: {first.Message}{more}"));
+        }
+
+        var scenario = loaded.Scenario!;
+        return (new Lesson(UploadId, UploadId + ".yaml", yaml, scenario.Title, scenario.Description?.Trim() ?? string.Empty), null);
     }
 
     /// <summary><c>POST /api/run</c>: runs a lesson with the request's changes.</summary>

@@ -136,6 +136,13 @@ public sealed class TrackSimServer : IAsyncDisposable
         _app.MapGet("/api/lessons/{id}", context => Answer(context, _lessons.Lesson((string)context.Request.RouteValues["id"]!)));
         _app.MapPost("/api/run", RunAsync);
         _app.MapPost("/api/validate", ValidateAsync);
+        _app.MapPost("/api/lesson", async context =>
+        {
+            if (await ReadAsync<ValidateRequest>(context).ConfigureAwait(false) is { } request)
+            {
+                await Answer(context, LessonService.Upload(request)).ConfigureAwait(false);
+            }
+        });
     }
 
     private async Task RunAsync(HttpContext context)
@@ -252,7 +259,8 @@ public sealed class TrackSimServer : IAsyncDisposable
             ?? throw new InvalidOperationException($"The page resource {name} is missing from the assembly.");
         context.Response.ContentType = contentType;
         context.Response.Headers.XContentTypeOptions = "nosniff";
-        context.Response.Headers.ContentSecurityPolicy = "default-src 'self'";
+        // Images from data: and blob: addresses are the page's own charts, drawn for a PNG export.
+        context.Response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data: blob:";
         await stream.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
     }
 }

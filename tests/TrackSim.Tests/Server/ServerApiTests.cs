@@ -18,7 +18,7 @@ namespace TrackSim.Tests.Server;
 public sealed partial class ServerApiTests
 {
     private static readonly string[] YouthVariants = ["base", "no-generational-change"];
-    private static readonly string[] SelfOnly = ["default-src 'self'"];
+    private static readonly string[] SelfOnly = ["default-src 'self'; img-src 'self' data: blob:"];
     private static readonly string[] PageFiles = ["app.css", "backend.js", "app.js"];
 
     private TrackSimServer _server = null!;
