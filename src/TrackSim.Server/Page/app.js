@@ -467,7 +467,7 @@ function chart(spec, runs) {
       plot.append(line);
     });
   }
-  subjects.forEach((subject, k) => plot.append(svg('text', { x: width - right - 4, y: top + 14 + 17 * k, 'text-anchor': 'end', fill: COLOURS[k % COLOURS.length] }, subject)));
+  subjects.forEach((subject, k) => plot.append(svg('text', { x: width - right - 4, y: top + 26 + 17 * k, 'text-anchor': 'end', fill: COLOURS[k % COLOURS.length] }, subject)));
   const markers = runs[runs.length - 1].result.events.filter((e) => e.kind === 'scenario' && Date.parse(e.date) <= (end === Infinity ? last : Date.parse(dates[end])));
   // A few events are named on the chart itself (an export has no hover); many would overprint.
   const named = markers.length <= 8;

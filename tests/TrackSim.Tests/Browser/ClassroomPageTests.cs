@@ -61,7 +61,7 @@ public sealed class ClassroomPageTests : PageTestBase
 
         Assert.That(value, Is.EqualTo(0.5));
         await Expect(parameter).ToHaveClassAsync(Changed());
-        await Expect(parameter.Locator("label span")).ToHaveTextAsync("0.500");
+        await Expect(parameter.Locator("label span")).ToHaveTextAsync("0.5");
     }
 
     [Test]
@@ -71,12 +71,17 @@ public sealed class ClassroomPageTests : PageTestBase
 
         var shown = await RunAsync(page);
 
-        await Expect(page.Locator("#charts svg")).ToHaveCountAsync(3);
-        await Expect(page.Locator("#charts h3")).ToHaveTextAsync(["Tension", "Official trust", "Public trust"]);
+        await Expect(page.Locator("#charts svg")).ToHaveCountAsync(5);
+        var titles = await page.Locator("#charts svg").EvaluateAllAsync<string[]>("charts => charts.map(c => c.getAttribute('aria-label'))");
+        Assert.That(titles, Is.EqualTo((string[])["Tension", "Official trust", "Public trust", "Track II trust", "Track II agreement"]));
         var direct = await PostRunAsync(new { lesson = CoOptation, variant = "base", replicates = 10 });
-        string[] log = [.. direct.GetProperty("log").EnumerateArray().Select(l => l.GetString()!)];
-        Assert.That(log, Is.Not.Empty, "the co-optation lesson's first replicate logs what its rules do");
-        await Expect(page.Locator("#log li")).ToHaveTextAsync(log);
+
+        // The timeline: the first replicate's events by month, routine meeting entries left out.
+        string[] timeline = [.. Timeline(direct, routine: false)];
+        Assert.That(timeline, Is.Not.Empty, "the co-optation lesson's first replicate adopts recommendations");
+        await Expect(page.Locator("#log li")).ToHaveTextAsync(timeline);
+        await page.Locator("#show-routine").CheckAsync();
+        await Expect(page.Locator("#log li")).ToHaveTextAsync(Timeline(direct, routine: true).ToArray());
         var tension = Median(direct, "tension");
         var points = await MedianPoints(page, "Tension");
 
@@ -258,6 +263,13 @@ public sealed class ClassroomPageTests : PageTestBase
             Assert.That(ConsoleErrors, Has.Some.Contains("Content Security Policy").And.Contains("192.0.2.1"));
         }
     }
+
+    // The lines the page's timeline shows for a run answer: "2005-04: label (rule ID); label (scenario event)".
+    private static IEnumerable<string> Timeline(JsonElement run, bool routine) =>
+        run.GetProperty("events").EnumerateArray()
+            .Where(e => routine || e.GetProperty("kind").GetString() == "scenario" || !System.Text.RegularExpressions.Regex.IsMatch(e.GetProperty("label").GetString()!, " meeting (held|not held)"))
+            .GroupBy(e => e.GetProperty("date").GetString()![..7])
+            .Select(month => $"{month.Key}: " + string.Join("; ", month.Select(e => e.GetProperty("label").GetString() + (e.GetProperty("kind").GetString() == "scenario" ? " (scenario event)" : $" (rule {e.GetProperty("rule").GetString()})"))));
 
     /// <summary>The y coordinates of the points of the first median line of a chart.</summary>
     private static async Task<double[]> MedianPoints(IPage page, string chart)

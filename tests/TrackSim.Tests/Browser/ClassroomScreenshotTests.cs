@@ -41,8 +41,16 @@ public sealed class ClassroomScreenshotTests : PageTestBase
         var page = await OpenPageAsync();
         await page.SetViewportSizeAsync(width, height);
         await SelectLessonAsync(page, "co-optation");
+
+        // As a class would use it: a prediction locked, the exercise's value applied, the run explained.
+        await page.Locator("#predict-series").SelectOptionAsync(new SelectOptionValue { Label = "Track II agreement (veterans-dialogue)" });
+        await page.Locator("#predict-year").SelectOptionAsync("2006");
+        await page.Locator("#predict-value").FillAsync("0.75");
+        await page.Locator("#predict-lock").ClickAsync();
+        await page.Locator("#exercise-0").ClickAsync();
         await RunAsync(page);
-        await Assertions.Expect(page.Locator("#charts svg")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("#verdict")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#charts svg")).ToHaveCountAsync(5);
         var path = Path.Combine(_folder, file);
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Type = ScreenshotType.Png });

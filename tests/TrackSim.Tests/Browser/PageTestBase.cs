@@ -321,9 +321,8 @@ public abstract partial class PageTestBase
     {
         page.Console += (_, message) =>
         {
-            // The browser asks for /favicon.ico by itself and logs the 404 as an error; the page
-            // does not name an icon, so that one is not the page's request.
-            if (message.Type == "error" && !message.Location.StartsWith(new Uri(Address, "favicon.ico").ToString(), StringComparison.Ordinal))
+            // The page names its icon, so the browser asks for nothing the server lacks: every error counts.
+            if (message.Type == "error")
             {
                 Record(_consoleErrors, $"{message.Text} ({message.Location})");
             }
