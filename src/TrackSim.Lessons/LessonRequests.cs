@@ -14,7 +14,8 @@ public static class LessonRequests
 
     /// <summary>
     /// Answers one request: <c>GET /api/lessons</c> and <c>GET /api/lessons/{id}</c> when
-    /// <paramref name="body"/> is null, <c>POST /api/run</c> and <c>POST /api/validate</c> with a body.
+    /// <paramref name="body"/> is null; <c>POST /api/run</c>, <c>POST /api/validate</c> and
+    /// <c>POST /api/lesson</c> (an uploaded scenario's controls) with a body.
     /// A path or method the API does not have is 404 or 405 with a message.
     /// </summary>
     /// <param name="service">The lessons and their answers.</param>
@@ -43,7 +44,13 @@ public static class LessonRequests
                 return validate is null ? refusal! : LessonService.Validate(validate);
             }
 
-            case LessonsPath or "/api/run" or "/api/validate":
+            case "/api/lesson" when !get:
+            {
+                var (upload, refusal) = Read<ValidateRequest>(body!);
+                return upload is null ? refusal! : LessonService.Upload(upload);
+            }
+
+            case LessonsPath or "/api/run" or "/api/validate" or "/api/lesson":
                 return ApiAnswer.Refuse(MethodNotAllowed, $"{path} is {(get ? "POST with a JSON body" : "GET without a body")}");
         }
 

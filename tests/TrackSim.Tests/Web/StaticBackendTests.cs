@@ -36,12 +36,24 @@ public sealed partial class StaticBackendTests
         ("/api/run", "{\"lesson\":\"../minimal\"}"),
         ("/api/validate", "{\"yaml\":\"name: broken\\ncalendar: { start: 2000-01, end: 2001-12, step: month }\\nstates:\\n  - { id: AA, name: Atlantis, hawkishnes: 0.5 }\\n\"}"),
         ("/api/validate", "{\"yaml\":null}"),
+        ("/api/lesson", "{\"yaml\":\"name: broken\\nstates: 3\\n\"}"),
+        ("/api/lesson", "{}"),
+        ("/api/lesson", Upload(replicates: null)),
+        ("/api/run", Upload(replicates: 2)),
+        ("/api/run", "{\"yaml\":\"name: broken\\n\",\"replicates\":1}"),
         ("/api/validate", "{\"yaml\":\"\"}"),
     ];
 
     private static readonly string[] PageFiles = ["backend.js", "model-worker.js"];
     private static readonly string[] WorkerOnly = ["model-worker.js"];
     private static readonly string[] RuntimeOnly = ["./_framework/dotnet.js"];
+
+    // A shipped scenario sent as the page sends an uploaded file.
+    private static string Upload(int? replicates)
+    {
+        string yaml = RepositoryFiles.Read("scenarios/teaching/transfer.yaml");
+        return replicates is null ? JsonSerializer.Serialize(new { yaml }) : JsonSerializer.Serialize(new { yaml, replicates });
+    }
 
     // Named by path and the body's start.
     private static IEnumerable<TestCaseData> Requests() =>
@@ -84,8 +96,11 @@ public sealed partial class StaticBackendTests
     [TestCaseSource(nameof(Requests))]
     public async Task A_request_gets_the_status_and_the_JSON_text_the_server_sends(string path, string? body)
     {
-        var (status, text) = await FromServer(path, body);
+        var (status, served) = await FromServer(path, body);
         var answer = _backend.Answer(path, body);
+
+        // A lesson's controls (an uploaded scenario's here) start at fewer replicates: the test below.
+        string text = answer.Body is LessonDetail ? Capped(served) : served;
 
         using (Assert.EnterMultipleScope())
         {
@@ -104,8 +119,7 @@ public sealed partial class StaticBackendTests
             string path = "/api/lessons/" + lesson;
             var (status, text) = await FromServer(path, body: null);
             int replicates = JsonDocument.Parse(text).RootElement.GetProperty("replicates").GetInt32();
-            int capped = Math.Min(replicates, StaticBackend.BrowserReplicates);
-            string expected = FirstReplicates().Replace(text, $"\"replicates\":{capped},", 1);
+            string expected = Capped(text);
 
             using (Assert.EnterMultipleScope())
             {
@@ -129,6 +143,17 @@ public sealed partial class StaticBackendTests
         {
             Assert.That(answer.Status, Is.EqualTo(status));
             Assert.That(LessonRequests.Serialize(answer), over == 0 ? Does.StartWith("{\"valid\":false") : Is.EqualTo("{\"error\":\"the request body is larger than 1024 KiB\"}"));
+        }
+    }
+
+    [Test]
+    public void An_uploaded_scenario_is_answered_with_its_controls_and_runs()
+    {
+        // Guards the comparisons above: the upload requests there are answered, not refused.
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(_backend.Answer("/api/lesson", Upload(replicates: null)).Body, Is.TypeOf<LessonDetail>());
+            Assert.That(_backend.Answer("/api/run", Upload(replicates: 2)).Body, Is.TypeOf<RunResponse>());
         }
     }
 
@@ -170,6 +195,13 @@ public sealed partial class StaticBackendTests
             Assert.That(OtherHost().IsMatch("import('https://cdn.example/x.js')"), Is.True, "guards the check above");
             Assert.That(File.ReadAllText(files[0]), Does.Contain("window.trackSimBackend = {"));
         }
+    }
+
+    // The server's text of a lesson's controls with the replicates the browser starts at.
+    private static string Capped(string detail)
+    {
+        int replicates = JsonDocument.Parse(detail).RootElement.GetProperty("replicates").GetInt32();
+        return FirstReplicates().Replace(detail, $"\"replicates\":{Math.Min(replicates, StaticBackend.BrowserReplicates)},", 1);
     }
 
     private async Task<(int Status, string Text)> FromServer(string path, string? body)
