@@ -16,6 +16,7 @@ public sealed class AssemblyReferenceTests
 
     private static readonly Assembly Lessons = typeof(TrackSim.Lessons.LessonService).Assembly;
     private static readonly Assembly Server = typeof(TrackSim.Server.TrackSimServer).Assembly;
+    private static readonly Assembly Web = typeof(TrackSim.Web.StaticBackend).Assembly;
 
     // Reporting has no public type to name yet; the test project references it, so it loads by name.
     private static readonly Assembly Reporting = Assembly.Load(new AssemblyName("TrackSim.Reporting"));
@@ -124,10 +125,32 @@ public sealed class AssemblyReferenceTests
     }
 
     [Test]
+    public void Web_references_only_the_base_library_and_Lessons()
+    {
+        // The static page runs in a browser: the page's API and the runtime's JavaScript interop, nothing with a file, console or server.
+        var others = References(Web).Where(name => !IsBaseLibrary(name) && name != "TrackSim.Lessons");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(others, Is.Empty);
+            Assert.That(References(Web), Does.Contain("TrackSim.Lessons").And.Contain("System.Runtime.InteropServices.JavaScript"));
+        }
+    }
+
+    [TestCase("TrackSim.Server")]
+    [TestCase("TrackSim.Reporting")]
+    [TestCase("TrackSim.Cli")]
+    [TestCase("ScottPlot")]
+    public void Web_does_not_reference(string assembly)
+    {
+        Assert.That(References(Web), Does.Not.Contain(assembly));
+    }
+
+    [Test]
     public void Only_the_server_and_the_command_line_use_ASP_NET_Core()
     {
         // The libraries stay free of a web server, so the static build can run them in a browser.
-        var web = new[] { Core, Scenarios, Experiments, Lessons, Reporting }.SelectMany(a => References(a).Where(IsAspNetCore).Select(name => $"{a.GetName().Name} -> {name}"));
+        var web = new[] { Core, Scenarios, Experiments, Lessons, Reporting, Web }.SelectMany(a => References(a).Where(IsAspNetCore).Select(name => $"{a.GetName().Name} -> {name}"));
         Assert.That(web, Is.Empty);
     }
 
