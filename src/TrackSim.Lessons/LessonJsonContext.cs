@@ -15,6 +15,7 @@ namespace TrackSim.Lessons;
 [JsonSerializable(typeof(RunResponse))]
 [JsonSerializable(typeof(ValidateRequest))]
 [JsonSerializable(typeof(ValidateResponse))]
+[JsonSerializable(typeof(ScenarioExportResponse))]
 [JsonSerializable(typeof(ApiError))]
 internal sealed partial class LessonJsonContext : JsonSerializerContext
 {

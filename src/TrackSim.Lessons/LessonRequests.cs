@@ -15,7 +15,8 @@ public static class LessonRequests
     /// <summary>
     /// Answers one request: <c>GET /api/lessons</c> and <c>GET /api/lessons/{id}</c> when
     /// <paramref name="body"/> is null; <c>POST /api/run</c>, <c>POST /api/validate</c> and
-    /// <c>POST /api/lesson</c> (an uploaded scenario's controls) with a body.
+    /// <c>POST /api/lesson</c> (an uploaded scenario's controls) and <c>POST /api/scenario</c> (a run as a
+    /// scenario file) with a body.
     /// A path or method the API does not have is 404 or 405 with a message.
     /// </summary>
     /// <param name="service">The lessons and their answers.</param>
@@ -50,7 +51,13 @@ public static class LessonRequests
                 return upload is null ? refusal! : LessonService.Upload(upload);
             }
 
-            case LessonsPath or "/api/run" or "/api/validate" or "/api/lesson":
+            case "/api/scenario" when !get:
+            {
+                var (export, refusal) = Read<RunRequest>(body!);
+                return export is null ? refusal! : service.Scenario(export);
+            }
+
+            case LessonsPath or "/api/run" or "/api/validate" or "/api/lesson" or "/api/scenario":
                 return ApiAnswer.Refuse(MethodNotAllowed, $"{path} is {(get ? "POST with a JSON body" : "GET without a body")}");
         }
 

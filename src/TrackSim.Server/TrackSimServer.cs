@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TrackSim.Lessons;
@@ -56,6 +57,11 @@ public sealed class TrackSimServer : IAsyncDisposable
 
     /// <summary>The classroom mode's rooms.</summary>
     internal Rooms Rooms => _rooms;
+
+    /// <summary>Every route the server maps, as <c>METHOD /pattern</c>, such as <c>GET /api/lessons/{id}</c>.</summary>
+    internal IEnumerable<string> Routes =>
+        ((IEndpointRouteBuilder)_app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["ANY"]).Select(m => $"{m} /{e.RoutePattern.RawText?.TrimStart('/')}"));
 
     /// <summary>The teacher's link: the page's address with the token that opens and runs rooms.</summary>
     public Uri TeacherAddress => new(Address, "?teacher=" + _rooms.TeacherToken);

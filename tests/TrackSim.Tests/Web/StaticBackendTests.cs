@@ -42,6 +42,9 @@ public sealed partial class StaticBackendTests
         ("/api/run", Upload(replicates: 2)),
         ("/api/run", "{\"yaml\":\"name: broken\\n\",\"replicates\":1}"),
         ("/api/validate", "{\"yaml\":\"\"}"),
+        ("/api/scenario", "{\"lesson\":\"co-optation\",\"variant\":\"independent\",\"replicates\":2,\"set\":{\"parameters.track2.alignment_scale\":0.4},\"mechanisms\":{\"spoilers\":false}}"),
+        ("/api/scenario", Upload(replicates: 2)),
+        ("/api/scenario", "{\"lesson\":\"co-optation\",\"set\":{\"parameters.posture.fear\":7}}"),
     ];
 
     private static readonly string[] PageFiles = ["backend.js", "model-worker.js"];
@@ -90,6 +93,26 @@ public sealed partial class StaticBackendTests
             Assert.That(builtIn.Select(s => s.File), Is.EqualTo(shipped.Select(Path.GetFileName)));
             Assert.That(builtIn.Select(s => s.Yaml), Is.EqualTo(shipped.Select(File.ReadAllText)), "the texts are the files as they are now");
             Assert.That(_backend.LessonCount, Is.EqualTo(_server.LessonCount).And.EqualTo(shipped.Count));
+        }
+    }
+
+    [Test]
+    public void Every_API_route_of_the_server_but_the_classrooms_is_answered_in_the_browser_too()
+    {
+        // A route added to the server and forgotten here would be a 404 on the static page only.
+        var api = _server.Routes.Where(r => r.Contains(" /api/", StringComparison.Ordinal) && !r.Contains("/api/class/", StringComparison.Ordinal)).ToList();
+        var unanswered = api.Where(route =>
+        {
+            string method = route[..route.IndexOf(' ', StringComparison.Ordinal)];
+            string path = route[(method.Length + 1)..].Replace("{id}", "co-optation", StringComparison.Ordinal);
+            var answer = _backend.Answer(path, method == "GET" ? null : "{}");
+            return answer.Body is ApiError error && error.Error.StartsWith("the API has no", StringComparison.Ordinal);
+        });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(api, Has.Count.GreaterThanOrEqualTo(6), "the routes are seen: " + string.Join(", ", api));
+            Assert.That(unanswered, Is.Empty);
         }
     }
 
