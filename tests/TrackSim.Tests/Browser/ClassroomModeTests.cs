@@ -77,6 +77,14 @@ public sealed partial class ClassroomModeTests : PageTestBase
         await RunAsync(teacher);
         await Expect(plot.Locator("line.teacher")).ToHaveCountAsync(1);
 
+        // The teacher's view for docs/CLASSROOM.md, redrawn with UPDATE_DOCS=1 (the screenshot tests check the capture itself).
+        if (RepositoryFiles.Updating)
+        {
+            await teacher.SetViewportSizeAsync(1920, 1080);
+            await teacher.Locator("#classroom").ScreenshotAsync(new LocatorScreenshotOptions { Path = RepositoryFiles.PathOf("docs/images/classroom/teacher-view.png") });
+            await teacher.SetViewportSizeAsync(Viewport.Width, Viewport.Height);
+        }
+
         // Push: the teacher's variant and slider go onto both students' screens.
         await teacher.Locator("#variant").SelectOptionAsync("independent");
         Assert.That(await MoveSliderAsync(teacher, Alignment, 1.5), Is.EqualTo(1.5));
