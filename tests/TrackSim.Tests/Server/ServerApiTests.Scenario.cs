@@ -37,11 +37,7 @@ public sealed partial class ServerApiTests
             // The command the answer gives, with the file where the test saved it and the output folder of the test.
             string[] command = export.GetProperty("command").GetString()!.Split(' ');
             Assert.That(command[..3], Is.EqualTo(new[] { "tracksim", "run", Path.GetFileName(file) }));
-            var cli = TrackSim.Tests.Cli.CliRun.Of([command[1], file, .. command[3..], "--no-charts", "-q", "-o", Path.Combine(folder, "out")]);
-            Assert.That(cli.ExitCode, Is.Zero, cli.Error);
-            using var reader = new StreamReader(Path.Combine(folder, "out", "summary.csv"));
-            var summary = TrackSim.Reporting.Data.SummaryCsv.Read(reader, 3);
-            var series = run.GetProperty("series").EnumerateArray().ToList();
+            var summary = RunAnswers.SummaryOfRun([file, .. command[3..]], Path.Combine(folder, "out"), 3);
             var scenario = loaded.Scenario!;
 
             using (Assert.EnterMultipleScope())
@@ -52,14 +48,7 @@ public sealed partial class ServerApiTests
                 Assert.That(scenario.Ensemble.Replicates, Is.EqualTo(3));
                 Assert.That(summary.Replicates, Is.EqualTo(3));
                 Assert.That(summary.Series.Select(s => s.Variant).Distinct(), Is.EqualTo(new[] { variant }));
-                Assert.That(series, Is.Not.Empty);
-                foreach (var s in series)
-                {
-                    var expected = summary.Find(variant, s.GetProperty("metric").GetString()!, s.GetProperty("subject").GetString()!)!;
-                    Assert.That(Values(s, "median"), Is.EqualTo(expected.P50.ToArray()), $"{expected.Metric} {expected.Subject} median");
-                    Assert.That(Values(s, "p05"), Is.EqualTo(expected.P05.ToArray()), $"{expected.Metric} {expected.Subject} p05");
-                    Assert.That(Values(s, "p95"), Is.EqualTo(expected.P95.ToArray()), $"{expected.Metric} {expected.Subject} p95");
-                }
+                RunAnswers.AssertSeriesEqual(run, summary, variant);
             }
         }
         finally

@@ -136,23 +136,8 @@ public sealed partial class ServerApiTests
         string folder = Path.Combine(Path.GetTempPath(), "tracksim-serve-tests-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var cli = TrackSim.Tests.Cli.CliRun.Of("run", RepositoryFiles.PathOf("scenarios/teaching/co-optation.yaml"), "--variant", "independent", "-r", "4", "--set", "citizens.per_state=300", "--set", "mechanisms.incidents=false", "--no-charts", "-q", "-o", folder);
-            Assert.That(cli.ExitCode, Is.Zero, cli.Error);
-            using var reader = new StreamReader(Path.Combine(folder, "summary.csv"));
-            var summary = TrackSim.Reporting.Data.SummaryCsv.Read(reader, 4);
-            var series = run.GetProperty("series").EnumerateArray().ToList();
-
-            using (Assert.EnterMultipleScope())
-            {
-                Assert.That(series, Is.Not.Empty);
-                foreach (var s in series)
-                {
-                    var expected = summary.Find("independent", s.GetProperty("metric").GetString()!, s.GetProperty("subject").GetString()!)!;
-                    Assert.That(Values(s, "median"), Is.EqualTo(expected.P50.ToArray()), $"{expected.Metric} {expected.Subject} median");
-                    Assert.That(Values(s, "p05"), Is.EqualTo(expected.P05.ToArray()), $"{expected.Metric} {expected.Subject} p05");
-                    Assert.That(Values(s, "p95"), Is.EqualTo(expected.P95.ToArray()), $"{expected.Metric} {expected.Subject} p95");
-                }
-            }
+            var summary = RunAnswers.SummaryOfRun([RepositoryFiles.PathOf("scenarios/teaching/co-optation.yaml"), "--variant", "independent", "-r", "4", "--set", "citizens.per_state=300", "--set", "mechanisms.incidents=false"], folder, 4);
+            RunAnswers.AssertSeriesEqual(run, summary, "independent");
         }
         finally
         {
