@@ -87,13 +87,25 @@ public sealed class StaticPageBrowserTests
     }
 
     [Test]
-    public async Task The_page_runs_a_lesson_in_the_browser_with_the_server_s_numbers_and_asks_nothing_of_another_host()
+    public Task The_page_runs_a_lesson_in_the_browser_with_the_server_s_numbers_and_asks_nothing_of_another_host() =>
+        RunsALessonAsTheServerDoes(_address, url => url.StartsWith(_address, StringComparison.Ordinal));
+
+    [Test]
+    public Task The_page_opened_as_a_file_runs_a_lesson_with_the_server_s_numbers()
+    {
+        // From a USB stick or a downloaded folder: no server at all. The page loads the files of its
+        // folder and makes blob: addresses of its own; nothing else.
+        string folder = new Uri(Path.Combine(_folder, "index.html")).AbsoluteUri[..^"index.html".Length];
+        return RunsALessonAsTheServerDoes(folder + "index.html", url => url.StartsWith(folder, StringComparison.Ordinal) || url.StartsWith("blob:null/", StringComparison.Ordinal));
+    }
+
+    private async Task RunsALessonAsTheServerDoes(string address, Func<string, bool> own)
     {
         await using var context = await _browser.NewContextAsync();
         var requests = new List<string>();
         context.Request += (_, request) => { lock (requests) { requests.Add(request.Url); } };
         var page = await context.NewPageAsync();
-        await page.GotoAsync(_address);
+        await page.GotoAsync(address);
 
         await Expect(page.Locator("#lesson option")).ToHaveCountAsync(new StaticBackend().LessonCount);
         await Expect(page.Locator("#replicates")).ToHaveValueAsync(StaticBackend.BrowserReplicates.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -112,7 +124,8 @@ public sealed class StaticPageBrowserTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(inBrowser, Is.EqualTo($"200 {LessonRequests.Serialize(expected)}"));
-            Assert.That(requests.Where(url => !url.StartsWith(_address, StringComparison.Ordinal)), Is.Empty);
+            Assert.That(requests, Is.Not.Empty);
+            Assert.That(requests.Where(url => !own(url)), Is.Empty);
         }
     }
 
