@@ -118,6 +118,12 @@ internal sealed class RunCommand : Command, ICommandWithExamples
             return ExitCodes.InvalidInput;
         }
 
+        // Effects are differences from the base; without it they cannot be computed, which is said rather than left unseen.
+        if (!quiet && !variants.Contains(Scenario.BaseVariant))
+        {
+            _console.Error.WriteLine($"{ToolInfo.Name}: note: --variant: '{Scenario.BaseVariant}' is not among the variants run, so there is nothing to compare them with: no effects.csv, recovery.csv or effects/ charts (add it: --variant {string.Join(',', variants.Prepend(Scenario.BaseVariant))})");
+        }
+
         int replicates = parseResult.GetValue(_replicates) ?? scenario.Ensemble.Replicates;
         int threads = parseResult.GetValue(_threads) ?? Environment.ProcessorCount;
         long values = RecordedValues(scenario, variants, replicates);

@@ -31,6 +31,27 @@ public sealed class RunCommandTests
     [TearDown]
     public void DeleteFolder() => _temp.Dispose();
 
+    [TestCase("no-crisis", true)]
+    [TestCase("base,no-crisis", false)]
+    public void A_run_without_the_base_says_it_writes_no_effects(string variants, bool noted)
+    {
+        string folder = _temp.File("out");
+
+        var run = CliRun.Of("run", _scenario, "--out", folder, "--variant", variants, "--no-charts", "-r", "2");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.Error);
+            Assert.That(run.Error.Contains("note: --variant: 'base' is not among the variants run", StringComparison.Ordinal), Is.EqualTo(noted), run.Error);
+            Assert.That(File.Exists(Path.Combine(folder, "effects.csv")), Is.EqualTo(!noted));
+        }
+
+        if (noted)
+        {
+            Assert.That(run.Error, Does.Contain("(add it: --variant base,no-crisis)"));
+        }
+    }
+
     [Test]
     public void Run_writes_data_manifest_and_charts_and_says_where()
     {
