@@ -60,8 +60,8 @@ internal sealed class HelpWithExamplesAction(HelpAction standard) : SynchronousC
     {
         output.WriteLine("Exit codes:");
         output.WriteLine($"{Indent}{ExitCodes.Success,-3}  success");
-        output.WriteLine($"{Indent}{ExitCodes.Failure,-3}  failure: a file could not be read or written, or an internal error; the reason is on standard error");
-        output.WriteLine($"{Indent}{ExitCodes.InvalidInput,-3}  invalid input: wrong usage, or a scenario with errors (reported as file:line:col: error: ...)");
+        output.WriteLine($"{Indent}{ExitCodes.Failure,-3}  failure: a file could not be written, a results file is damaged, or an internal error; the reason is on standard error");
+        output.WriteLine($"{Indent}{ExitCodes.InvalidInput,-3}  invalid input: wrong usage, a file or folder named that is missing or unreadable, or a scenario with errors (reported as file:line:col: error: ...)");
         output.WriteLine($"{Indent}{ExitCodes.Interrupted,-3}  interrupted by Ctrl-C; files are written whole or not at all");
         output.WriteLine();
     }

@@ -23,6 +23,23 @@ public sealed class CommandLineTests
         }
     }
 
+    [TestCase("run", "nosuch.yaml")]
+    [TestCase("validate", "nosuch.yaml")]
+    [TestCase("plot", "no-such-results-folder")]
+    public void A_missing_file_or_folder_is_invalid_input_as_the_help_says(string command, string missing)
+    {
+        // The help's line for exit code 2 names a missing file or folder; each command keeps to it.
+        string help = CliRun.Of("--help").Out;
+        var run = CliRun.Of(command, Path.Combine(Path.GetTempPath(), "tracksim-" + Guid.NewGuid().ToString("N"), missing));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(help, Does.Contain("2    invalid input: wrong usage, a file or folder named that is missing or unreadable"));
+            Assert.That(run.ExitCode, Is.EqualTo(2), run.Error);
+            Assert.That(run.Error, Does.StartWith("tracksim: ").Or.Contain(": error: "));
+        }
+    }
+
     [TestCase("validate", "tracksim validate scenarios/minimal.yaml")]
     [TestCase("schema", "tracksim schema --out tracksim.schema.json")]
     public void Command_help_shows_its_usage_and_examples(string command, string example)
