@@ -20,16 +20,16 @@ internal sealed class ChartOptions
     };
 
     /// <summary>Width in inches.</summary>
-    public Option<double?> Width { get; } = new Option<double?>("--width") { Description = "Chart width in inches, 1 to 40 (default 3.5, one journal column).", HelpName = "IN" }.Number(1, 40, "inches");
+    public Option<double?> Width { get; } = new Option<double?>("--width") { Description = "Chart width in inches, 1 to 40 (default: the scenario's outputs.width, or for plot the width the results were drawn at; 3.5, one journal column, when the scenario sets none).", HelpName = "IN" }.Number(1, 40, "inches");
 
     /// <summary>Height in inches.</summary>
-    public Option<double?> Height { get; } = new Option<double?>("--height") { Description = "Chart height in inches, 1 to 40 (default 2.4).", HelpName = "IN" }.Number(1, 40, "inches");
+    public Option<double?> Height { get; } = new Option<double?>("--height") { Description = "Chart height in inches, 1 to 40 (default: the scenario's outputs.height, or for plot the height the results were drawn at; 2.4 when the scenario sets none).", HelpName = "IN" }.Number(1, 40, "inches");
 
     /// <summary>PNG resolution.</summary>
-    public Option<int?> Dpi { get; } = new Option<int?>("--dpi") { Description = "PNG resolution in dots per inch, 50 to 1200 (default 300).", HelpName = "N" }.WholeNumber(50, 1200);
+    public Option<int?> Dpi { get; } = new Option<int?>("--dpi") { Description = "PNG resolution in dots per inch, 50 to 1200 (default: the scenario's outputs.dpi, or for plot the resolution the results were drawn at; 300 when the scenario sets none).", HelpName = "N" }.WholeNumber(50, 1200);
 
     /// <summary>Base font size.</summary>
-    public Option<double?> FontSize { get; } = new Option<double?>("--font-size") { Description = "Base font size in points, 4 to 72 (default 8).", HelpName = "PT" }.Number(4, 72, "points");
+    public Option<double?> FontSize { get; } = new Option<double?>("--font-size") { Description = "Base font size in points, 4 to 72 (default: the scenario's outputs.font_size, or for plot the size the results were drawn at; 8 when the scenario sets none).", HelpName = "PT" }.Number(4, 72, "points");
 
     /// <summary>Font family.</summary>
     public Option<string> Font { get; } = new("--font") { Description = "Font family (default DejaVu Sans, which ships with TrackSim; another must be installed).", HelpName = "NAME" };
