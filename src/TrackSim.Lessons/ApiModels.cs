@@ -1,4 +1,6 @@
 using System.Text.Json;
+using TrackSim.Core.Domain;
+using TrackSim.Scenarios.Loading;
 
 namespace TrackSim.Lessons;
 
@@ -103,3 +105,10 @@ public sealed record ErrorInfo(int Line, int Column, string Path, string Message
 
 /// <summary>The body of every refusal: what is wrong and where.</summary>
 public sealed record ApiError(string Error);
+
+/// <summary>A run request checked and resolved: what a run runs and an export writes.</summary>
+/// <param name="Scenario">The lesson's scenario with the request's changes.</param>
+/// <param name="Overrides">The changes, as <c>--set</c> would make them.</param>
+/// <param name="Variant">The variant to run.</param>
+/// <param name="Replicates">Replicates, within <see cref="RunLimits.MaxReplicates"/>.</param>
+public sealed record PreparedRun(Scenario Scenario, IReadOnlyList<Override> Overrides, string Variant, int Replicates);

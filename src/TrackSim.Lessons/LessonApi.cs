@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using TrackSim.Core.Domain;
-using TrackSim.Core.Engine;
 using TrackSim.Core.Metrics;
 using TrackSim.Core.Parameters;
 using TrackSim.Core.Recording;
@@ -90,13 +89,13 @@ public static class LessonApi
             .Select(path => path["parameters.".Length..]);
 
     /// <summary>
-    /// The series a run of the base variant answers, read from a simulation built and recorded at its
-    /// first date: the subjects (states, pairs, initiatives) come from the engine, not from a guess.
+    /// The series a run of the base variant answers, known before any run: each metric the page draws
+    /// for the subjects the engine records it for (<see cref="MetricSubjects"/>).
     /// </summary>
     internal static List<SeriesName> SeriesOf(Scenario scenario)
     {
-        var recorded = new Simulation(scenario.ForVariant(Scenario.BaseVariant), replicate: 0, seed: null, citizenThreads: 1).Result().Series;
-        return [.. Metrics.SelectMany(metric => recorded.Where(s => s.Key.Metric == metric).Select(s => new SeriesName(metric, s.Key.Subject)))];
+        var resolved = scenario.ForVariant(Scenario.BaseVariant);
+        return [.. Metrics.SelectMany(metric => MetricSubjects.Of(MetricCatalog.Find(metric)!, resolved).Select(subject => new SeriesName(metric, subject)))];
     }
 
     /// <summary>Replicates used when a run asks for none: the scenario's, at most <see cref="RunLimits.MaxReplicates"/>.</summary>
@@ -139,15 +138,14 @@ public static class LessonApi
     }
 
     /// <summary>
-    /// Loads <paramref name="lesson"/> with the request's changes, runs the variant's ensemble and
-    /// summarises it; null with the problem when the request is not valid.
+    /// The run a request asks for, checked as a run and an export both check it, in this order: its
+    /// changes, the scenario they make, the variant, the replicates and the population; null with
+    /// the problem when one is not valid.
     /// </summary>
-    /// <param name="lesson">The lesson.</param>
-    /// <param name="request">The page's changes.</param>
-    /// <param name="threads">Replicates run at a time; the result does not depend on it.</param>
-    /// <param name="cancellationToken">Stops the run.</param>
-    public static (RunResponse? Response, string? Error) Run(Lesson lesson, RunRequest request, int threads, CancellationToken cancellationToken)
+    public static (PreparedRun? Run, string? Error) Prepare(Lesson lesson, RunRequest request)
     {
+        ArgumentNullException.ThrowIfNull(lesson);
+        ArgumentNullException.ThrowIfNull(request);
         var (overrides, overrideError) = Overrides(request);
         if (overrides is null)
         {
@@ -178,16 +176,35 @@ public static class LessonApi
             return (null, string.Create(CultureInfo.InvariantCulture, $"citizens.per_state: {scenario.Citizens.PerState:N0} citizens per state is more than a run here may simulate ({RunLimits.MaxCitizensPerState:N0}); run larger populations with tracksim run"));
         }
 
+        return (new PreparedRun(scenario, overrides, variant, replicates), null);
+    }
+
+    /// <summary>
+    /// Loads <paramref name="lesson"/> with the request's changes, runs the variant's ensemble and
+    /// summarises it; null with the problem when the request is not valid.
+    /// </summary>
+    /// <param name="lesson">The lesson.</param>
+    /// <param name="request">The page's changes.</param>
+    /// <param name="threads">Replicates run at a time; the result does not depend on it.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    public static (RunResponse? Response, string? Error) Run(Lesson lesson, RunRequest request, int threads, CancellationToken cancellationToken)
+    {
+        var (run, error) = Prepare(lesson, request);
+        if (run is null)
+        {
+            return (null, error);
+        }
+
         // The same memory check as 'tracksim run': a 'set' of citizens.per_state can ask for more than the machine has.
-        var options = new EnsembleOptions { Replicates = replicates, Variants = [variant], Threads = threads };
-        if (MemoryEstimate.ForRun(scenario, [variant], replicates, options.Threads).Refusal(HostLimits.AvailableMemoryBytes) is { } tooLarge)
+        var options = new EnsembleOptions { Replicates = run.Replicates, Variants = [run.Variant], Threads = threads };
+        if (MemoryEstimate.ForRun(run.Scenario, [run.Variant], run.Replicates, options.Threads).Refusal(HostLimits.AvailableMemoryBytes) is { } tooLarge)
         {
             return (null, tooLarge);
         }
 
-        var ensemble = Ensemble.Run(scenario, options, progress: null, cancellationToken);
+        var ensemble = Ensemble.Run(run.Scenario, options, progress: null, cancellationToken);
         var summary = SummaryTable.FromEnsemble(ensemble, cancellationToken);
-        return (Response(lesson.Id, variant, summary, ensemble), null);
+        return (Response(lesson.Id, run.Variant, summary, ensemble), null);
     }
 
     /// <summary>Checks a scenario text as <c>tracksim validate</c> does.</summary>

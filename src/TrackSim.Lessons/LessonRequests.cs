@@ -97,20 +97,33 @@ public static class LessonRequests
     {
         if (Encoding.UTF8.GetByteCount(body) > RunLimits.MaxBodyBytes)
         {
-            return (null, ApiAnswer.Refuse(TooLarge, $"the request body is larger than {RunLimits.MaxBodyBytes / 1024} KiB"));
+            return (null, ApiAnswer.Refuse(TooLarge, TooLargeMessage));
         }
 
         try
         {
             return JsonSerializer.Deserialize(body, LessonJsonContext.Of<T>()) is { } value
                 ? (value, null)
-                : (null, ApiAnswer.Refuse(ApiAnswer.BadRequest, "the body must be a JSON object"));
+                : (null, ApiAnswer.Refuse(ApiAnswer.BadRequest, NotAnObjectMessage));
         }
         catch (JsonException e)
         {
-            string where = e.Path is null ? string.Empty : $" at {e.Path}";
-            string position = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : string.Empty;
-            return (null, ApiAnswer.Refuse(ApiAnswer.BadRequest, $"the body is not the JSON expected{where}{position}"));
+            return (null, ApiAnswer.Refuse(ApiAnswer.BadRequest, NotTheJsonExpected(e)));
         }
+    }
+
+    /// <summary>The refusal of a body over <see cref="RunLimits.MaxBodyBytes"/>.</summary>
+    public static string TooLargeMessage { get; } = $"the request body is larger than {RunLimits.MaxBodyBytes / 1024} KiB";
+
+    /// <summary>The refusal of a body that is JSON <c>null</c>.</summary>
+    public const string NotAnObjectMessage = "the body must be a JSON object";
+
+    /// <summary>The refusal of a body that is not the request's JSON: where it went wrong, as the reader says.</summary>
+    public static string NotTheJsonExpected(JsonException e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        string where = e.Path is null ? string.Empty : $" at {e.Path}";
+        string position = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : string.Empty;
+        return $"the body is not the JSON expected{where}{position}";
     }
 }

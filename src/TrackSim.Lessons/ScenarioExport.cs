@@ -25,36 +25,14 @@ public static class ScenarioExport
     {
         ArgumentNullException.ThrowIfNull(lesson);
         ArgumentNullException.ThrowIfNull(request);
-        var (overrides, overrideError) = LessonApi.Overrides(request);
-        if (overrides is null)
+        // The checks of a run, so that a request is refused here exactly when it is refused there.
+        var (run, error) = LessonApi.Prepare(lesson, request);
+        if (run is null)
         {
-            return (null, overrideError);
+            return (null, error);
         }
 
-        // The checks of a run, in its order, so that a request is refused here exactly when it is refused there.
-        var loaded = ScenarioLoader.LoadText(lesson.Yaml, lesson.File, overrides);
-        if (!loaded.IsValid)
-        {
-            return (null, string.Join("; ", loaded.Errors.Take(5).Select(LessonApi.Describe)));
-        }
-
-        var scenario = loaded.Scenario!;
-        string variant = request.Variant ?? Scenario.BaseVariant;
-        if (!scenario.VariantNames.Contains(variant, StringComparer.Ordinal))
-        {
-            return (null, $"variant: lesson '{lesson.Id}' has no variant '{variant}'; its variants are {string.Join(", ", scenario.VariantNames)}");
-        }
-
-        int replicates = request.Replicates ?? LessonApi.DefaultReplicates(scenario);
-        if (replicates is < 1 or > RunLimits.MaxReplicates)
-        {
-            return (null, string.Create(CultureInfo.InvariantCulture, $"replicates: {replicates} is out of range; use 1 to {RunLimits.MaxReplicates}"));
-        }
-
-        if (scenario.Citizens.PerState > RunLimits.MaxCitizensPerState)
-        {
-            return (null, string.Create(CultureInfo.InvariantCulture, $"citizens.per_state: {scenario.Citizens.PerState:N0} citizens per state is more than a run here may simulate ({RunLimits.MaxCitizensPerState:N0}); run larger populations with tracksim run"));
-        }
+        var (scenario, overrides, variant, replicates) = run;
 
         // The run's replicates become the file's, so 'tracksim run' with no -r runs as many.
         Override[] changes = [.. overrides, new Override("ensemble.replicates", replicates.ToString(CultureInfo.InvariantCulture))];

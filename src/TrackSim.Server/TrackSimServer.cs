@@ -137,7 +137,7 @@ public sealed class TrackSimServer : IAsyncDisposable
             catch (BadHttpRequestException e) when (!context.Response.HasStarted)
             {
                 await Refuse(context, e.StatusCode, e.StatusCode == StatusCodes.Status413PayloadTooLarge
-                    ? $"the request body is larger than {RunLimits.MaxBodyBytes / 1024} KiB"
+                    ? LessonRequests.TooLargeMessage
                     : "the request could not be read").ConfigureAwait(false);
             }
 #pragma warning disable CA1031 // The server reports every failure to the client as a message.
@@ -255,7 +255,7 @@ public sealed class TrackSimServer : IAsyncDisposable
     {
         if (context.Request.ContentLength > RunLimits.MaxBodyBytes)
         {
-            await Refuse(context, StatusCodes.Status413PayloadTooLarge, $"the request body is larger than {RunLimits.MaxBodyBytes / 1024} KiB").ConfigureAwait(false);
+            await Refuse(context, StatusCodes.Status413PayloadTooLarge, LessonRequests.TooLargeMessage).ConfigureAwait(false);
             return null;
         }
 
@@ -264,16 +264,14 @@ public sealed class TrackSimServer : IAsyncDisposable
             var value = await JsonSerializer.DeserializeAsync<T>(context.Request.Body, LessonService.Json, context.RequestAborted).ConfigureAwait(false);
             if (value is null)
             {
-                await Refuse(context, StatusCodes.Status400BadRequest, "the body must be a JSON object").ConfigureAwait(false);
+                await Refuse(context, StatusCodes.Status400BadRequest, LessonRequests.NotAnObjectMessage).ConfigureAwait(false);
             }
 
             return value;
         }
         catch (JsonException e)
         {
-            string where = e.Path is null ? string.Empty : $" at {e.Path}";
-            string position = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : string.Empty;
-            await Refuse(context, StatusCodes.Status400BadRequest, $"the body is not the JSON expected{where}{position}").ConfigureAwait(false);
+            await Refuse(context, StatusCodes.Status400BadRequest, LessonRequests.NotTheJsonExpected(e)).ConfigureAwait(false);
             return null;
         }
     }

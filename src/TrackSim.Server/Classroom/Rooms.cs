@@ -108,14 +108,8 @@ public sealed class Rooms
     public ApiAnswer Submit(SubmitRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        lock (_gate)
+        return AsStudent(request.Key, student =>
         {
-            Expire();
-            if (FindStudent(request.Key) is not { } student)
-            {
-                return NoStudent;
-            }
-
             string? problem = Check("settings", request.Settings) ?? Check(request.Prediction) ?? Check(request.Outcome);
             if (problem is not null)
             {
@@ -131,43 +125,31 @@ public sealed class Rooms
             student.Submissions.Add(new SubmissionView(Stamp(Now), request.Settings!, request.Prediction, request.Outcome));
             student.Room.Touch(Now);
             return ApiAnswer.Ok(new Submitted(student.Submissions.Count));
-        }
+        });
     }
 
     /// <summary><c>poll</c>: the student's room, and the settings the teacher pushed last.</summary>
     public ApiAnswer Poll(KeyRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        lock (_gate)
+        return AsStudent(request.Key, student =>
         {
-            Expire();
-            if (FindStudent(request.Key) is not { } student)
-            {
-                return NoStudent;
-            }
-
             student.Room.Touch(Now);
             return ApiAnswer.Ok(new StudentState(student.Room.Code, student.Name, student.Submissions.Count, student.Room.Push));
-        }
+        });
     }
 
     /// <summary><c>leave</c>: the student leaves; the teacher keeps their submissions.</summary>
     public ApiAnswer Leave(KeyRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        lock (_gate)
+        return AsStudent(request.Key, student =>
         {
-            Expire();
-            if (FindStudent(request.Key) is not { } student)
-            {
-                return NoStudent;
-            }
-
             student.Left = true;
             _students.Remove(student.Key);
             student.Room.Touch(Now);
             return ApiAnswer.Ok(new Done($"{student.Name} left room {student.Room.Code}"));
-        }
+        });
     }
 
     /// <summary><c>view</c>: the teacher's view of a room: its students with their latest submissions.</summary>
@@ -176,12 +158,12 @@ public sealed class Rooms
         ArgumentNullException.ThrowIfNull(request);
         lock (_gate)
         {
-            if (TeachersRoom(request.Token, request.Code) is { } refusal)
+            var (room, refusal) = TeachersRoom(request.Token, request.Code);
+            if (room is null)
             {
-                return refusal;
+                return refusal!;
             }
 
-            var room = FindRoom(request.Code)!;
             room.Touch(Now);
             var students = room.Students
                 .Select(s => new StudentView(s.Name, Stamp(s.Joined), s.Left, s.Submissions.Count, s.Submissions.Count == 0 ? null : s.Submissions[^1]))
@@ -196,9 +178,10 @@ public sealed class Rooms
         ArgumentNullException.ThrowIfNull(request);
         lock (_gate)
         {
-            if (TeachersRoom(request.Token, request.Code) is { } refusal)
+            var (room, refusal) = TeachersRoom(request.Token, request.Code);
+            if (room is null)
             {
-                return refusal;
+                return refusal!;
             }
 
             if (Check("settings", request.Settings) is { } problem)
@@ -206,7 +189,6 @@ public sealed class Rooms
                 return ApiAnswer.Refuse(ApiAnswer.BadRequest, problem);
             }
 
-            var room = FindRoom(request.Code)!;
             room.Push = new PushInfo((room.Push?.Version ?? 0) + 1, Stamp(Now), request.Settings!);
             room.Touch(Now);
             int present = room.Students.Count(s => !s.Left);
@@ -220,12 +202,12 @@ public sealed class Rooms
         ArgumentNullException.ThrowIfNull(request);
         lock (_gate)
         {
-            if (TeachersRoom(request.Token, request.Code) is { } refusal)
+            var (room, refusal) = TeachersRoom(request.Token, request.Code);
+            if (room is null)
             {
                 return (null, refusal);
             }
 
-            var room = FindRoom(request.Code)!;
             room.Touch(Now);
             return (ClassroomCsv.Write(room.Students.SelectMany(s => s.Submissions.Select(v => (s.Name, v)))), null);
         }
@@ -237,13 +219,14 @@ public sealed class Rooms
         ArgumentNullException.ThrowIfNull(request);
         lock (_gate)
         {
-            if (TeachersRoom(request.Token, request.Code) is { } refusal)
+            var (room, refusal) = TeachersRoom(request.Token, request.Code);
+            if (room is null)
             {
-                return refusal;
+                return refusal!;
             }
 
-            Drop(FindRoom(request.Code)!);
-            return ApiAnswer.Ok(new Done($"room {Normalise(request.Code)} is closed"));
+            Drop(room);
+            return ApiAnswer.Ok(new Done($"room {room.Code} is closed"));
         }
     }
 
@@ -257,16 +240,27 @@ public sealed class Rooms
 
     private DateTimeOffset Now => _clock.GetUtcNow();
 
-    // The refusal for a teacher's request about a room, or null when it may go ahead.
-    private ApiAnswer? TeachersRoom(string? token, string? code)
+    // The room a teacher's request is about, or the refusal when it may not go ahead. Called under the lock.
+    private (Room? Room, ApiAnswer? Refusal) TeachersRoom(string? token, string? code)
     {
         Expire();
         if (!IsTeacher(token))
         {
-            return NotTeacher;
+            return (null, NotTeacher);
         }
 
-        return FindRoom(code) is null ? NoRoom(code) : null;
+        return FindRoom(code) is { } room ? (room, null) : (null, NoRoom(code));
+    }
+
+    // A student's request: under the lock, with expired rooms gone, answered for the student the key
+    // names, or refused when it names none.
+    private ApiAnswer AsStudent(string? key, Func<Student, ApiAnswer> answer)
+    {
+        lock (_gate)
+        {
+            Expire();
+            return FindStudent(key) is { } student ? answer(student) : NoStudent;
+        }
     }
 
     private bool IsTeacher(string? token) =>
