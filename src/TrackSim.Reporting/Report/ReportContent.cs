@@ -35,4 +35,8 @@ public sealed record ReportEvent(ChartEvent Event, IReadOnlyList<string> Effects
 /// <summary>What the scenario file says beyond the results folder, when the file the run used is at hand.</summary>
 /// <param name="Description">The scenario's description, or null.</param>
 /// <param name="VariantChanges">For each variant by name, what it changes from the base, in words.</param>
-public sealed record ReportScenario(string? Description, IReadOnlyDictionary<string, IReadOnlyList<string>> VariantChanges);
+/// <param name="EventEffects">For each base event by id, the effects the scenario scripts for it, in words (none when it scripts none).</param>
+public sealed record ReportScenario(
+    string? Description,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> VariantChanges,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> EventEffects);

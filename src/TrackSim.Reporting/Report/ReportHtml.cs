@@ -158,16 +158,19 @@ public static class ReportHtml
     private static void Events(StringBuilder page, ReportContent content)
     {
         page.Append("<section aria-labelledby=\"events\">\n<h2 id=\"events\">Events</h2>\n");
-        page.Append("<p class=\"help\">The scenario's events, in order; <em>What it did</em> is what the first run's event log records of the event's scripted effects. Click a column's header to sort.</p>\n");
+        page.Append("<p class=\"help\">The scenario's events, in order, beside what their kind and severity do: the effects the scenario file scripts for each (when the file is at hand), and what the first run's event log records of them. Click a column's header to sort.</p>\n");
         Filter(page, "events-table");
         page.Append("<div class=\"table-wrap\"><table id=\"events-table\" class=\"sortable\">\n<thead><tr>");
-        Headers(page, ("Date", false), ("Until", false), ("Kind", false), ("Label", false), ("Valence", false), ("Severity", true), ("What it did", false));
+        Headers(page, ("Date", false), ("Until", false), ("Kind", false), ("Label", false), ("Valence", false), ("Severity", true), ("Scripted effects", false), ("Logged in the first run", false));
         page.Append("</tr></thead>\n<tbody>\n");
         foreach (var e in content.Events)
         {
             var ev = e.Event;
             page.Append($"<tr><td>{Date(ev.Date)}</td><td>{(ev.End is { } end ? Date(end) : string.Empty)}</td><td>{H(ev.Kind.Replace('_', ' '))}</td><td>{H(ev.Label)}</td><td>{H(ev.Valence)}</td>");
-            page.Append($"{Num(ev.Severity.ToString("R", CultureInfo.InvariantCulture))}<td>{string.Join("<br>", e.Effects.Select(H))}</td></tr>\n");
+            string scripted = content.Scenario is null
+                ? "<span class=\"muted\">not recorded in the results folder</span>"
+                : content.Scenario.EventEffects.TryGetValue(ev.Id, out var effects) ? string.Join("<br>", effects.Select(H)) : string.Empty;
+            page.Append($"{Num(ev.Severity.ToString("R", CultureInfo.InvariantCulture))}<td>{scripted}</td><td>{string.Join("<br>", e.Effects.Select(H))}</td></tr>\n");
         }
 
         page.Append("</tbody>\n</table></div>\n</section>\n");
@@ -180,7 +183,7 @@ public static class ReportHtml
         page.Append("Sorted by the size of the difference, largest first; the metrics have their own units, so compare sizes within a metric.</p>\n");
         Filter(page, "effects-table");
         page.Append("<div class=\"table-wrap\"><table id=\"effects-table\" class=\"sortable\">\n<thead><tr>");
-        Headers(page, ("Variant", false), ("Metric", false), ("Subject", false), ("Window", false), ("Pairs", true), ("Base", true), ("Variant", true), ("Difference", true), ("95% interval", true), ("Share higher", true));
+        Headers(page, ("Variant", false), ("Metric", false), ("Subject", false), ("Window", false), ("Pairs", true), ("Base mean", true), ("Variant mean", true), ("Difference", true), ("95% interval", true), ("Share higher", true));
         page.Append("</tr></thead>\n<tbody>\n");
         var rows = table.Rows
             .OrderByDescending(r => Math.Abs(Parse(table.Cell(r, "mean_difference")) ?? -1))
