@@ -13,7 +13,7 @@ namespace TrackSim.Cli;
 internal static class Program
 {
     /// <summary>The commands whose results are files: losing standard output loses only their summary.</summary>
-    private static readonly HashSet<string> FileCommands = new(StringComparer.Ordinal) { "run", "sweep", "merge", "plot" };
+    private static readonly HashSet<string> FileCommands = new(StringComparer.Ordinal) { "run", "sweep", "merge", "plot", "report" };
 
     // Standard streams the process was started without, held open on /dev/null for its lifetime.
     private static readonly List<SafeFileHandle> Reserved = [];
@@ -183,6 +183,7 @@ internal static class Program
             new CalibrateCommand(console),
             new MergeCommand(console),
             new PlotCommand(console),
+            new ReportCommand(console),
             new DescribeCommand(console),
             new ValidateCommand(console),
             new SchemaCommand(console),
