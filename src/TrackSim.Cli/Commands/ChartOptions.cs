@@ -14,8 +14,8 @@ internal sealed class ChartOptions
     /// <summary>Image formats.</summary>
     public Option<string[]> Format { get; } = new("--format")
     {
-        Description = "Chart formats: png, svg or png,svg (default: the scenario's outputs.formats).",
-        HelpName = "png,svg",
+        Description = "Chart formats: any of png, svg and pdf, comma-separated (default: the scenario's outputs.formats, or for plot the formats the results were drawn in).",
+        HelpName = "png,svg,pdf",
         Arity = ArgumentArity.OneOrMore,
     };
 
@@ -41,7 +41,7 @@ internal sealed class ChartOptions
         {
             foreach (string format in Split(result.GetValueOrDefault<string[]>() ?? []).Where(f => !ChartStyle.KnownFormats.Contains(f)))
             {
-                result.AddError($"--format: unknown format '{format}'; expected png, svg or png,svg.");
+                result.AddError($"--format: unknown format '{format}'; expected png, svg or pdf (several comma-separated).");
             }
         });
         command.Options.Add(Format);

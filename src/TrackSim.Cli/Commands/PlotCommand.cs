@@ -1,13 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
 using TrackSim.Cli.Help;
+using TrackSim.Reporting.Charts;
+using TrackSim.Reporting.Effects;
 using TrackSim.Reporting.Results;
 
 namespace TrackSim.Cli.Commands;
 
 /// <summary>
-/// <c>tracksim plot RESULTS_DIR</c>: redraws the charts of a results folder from its
-/// <c>summary.csv</c> and <c>chart-inputs.json</c>, without running the model again, optionally
+/// <c>tracksim plot RESULTS_DIR</c>: redraws every chart a run drew (<c>charts/</c> from
+/// <c>summary.csv</c>, <c>effects/</c> from <c>effects/differences.csv</c>, both with
+/// <c>chart-inputs.json</c>), without running the model again, in the style the results record or
 /// in another size, resolution, font or format.
 /// </summary>
 internal sealed class PlotCommand : Command, ICommandWithExamples
@@ -24,7 +27,7 @@ internal sealed class PlotCommand : Command, ICommandWithExamples
 
     /// <summary>Creates the command, writing to <paramref name="console"/>.</summary>
     public PlotCommand(CliConsole console)
-        : base("plot", "Redraw the charts of a results folder from its summary.csv and events, without running again; style options change size, resolution, font and formats.")
+        : base("plot", "Redraw every chart a run drew, charts/ and effects/, from the results folder's own files (summary.csv, effects/differences.csv, chart-inputs.json), without running again. Each style option defaults to what the results were drawn with (recorded in chart-inputs.json); given, it changes size, resolution, font or formats. Anything not redrawn is said.")
     {
         _console = console;
         Arguments.Add(_folder);
@@ -84,8 +87,13 @@ internal sealed class PlotCommand : Command, ICommandWithExamples
                 _console.Error.WriteLine($"{ToolInfo.Name}: note: {note}");
             }
 
-            int charts = report.Manifest.Files.Count(f => f.Path.StartsWith("charts/", StringComparison.Ordinal));
-            _console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{folder}: {charts} chart files redrawn; {Manifest.FileName} updated"));
+            int charts = report.Manifest.Files.Count(f => f.Path.StartsWith(ChartWriter.FolderName + "/", StringComparison.Ordinal));
+            int effects = report.Manifest.Files.Count(f => f.Path.StartsWith(DifferenceCharts.FolderName + "/", StringComparison.Ordinal) && !f.Path.EndsWith(".csv", StringComparison.Ordinal));
+            bool redrewEffects = report.Manifest.Files.Any(f => f.Path == $"{DifferenceCharts.FolderName}/{DifferenceCharts.DataFileName}");
+            string what = redrewEffects
+                ? $"{charts + effects} chart files redrawn ({ChartWriter.FolderName}/: {charts}, {DifferenceCharts.FolderName}/: {effects})"
+                : $"{charts} chart files redrawn";
+            _console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{folder}: {what}; {Manifest.FileName} updated"));
         }
 
         return ExitCodes.Success;

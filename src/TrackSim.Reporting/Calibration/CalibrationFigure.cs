@@ -66,7 +66,7 @@ internal sealed class CalibrationFigure(ChartStyle style, string family)
         }
 
         Directory.CreateDirectory(folder);
-        return ChartWriter.Save(folder, stem, Style, () => ChartImage.Png(width, height, Style.Dpi, draw), () => ChartImage.Svg(width, height, draw), cancellationToken);
+        return ChartWriter.Save(folder, stem, Style, () => ChartImage.Png(width, height, Style.Dpi, draw), () => ChartImage.Svg(width, height, draw), () => ChartImage.Pdf(width, height, draw), cancellationToken);
     }
 
     /// <summary>

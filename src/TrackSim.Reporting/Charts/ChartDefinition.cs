@@ -30,6 +30,22 @@ internal sealed record ChartDefinition(
     bool IsComparison,
     bool IsDifference = false)
 {
+    /// <summary>
+    /// Whether each panel has its own y range, stated by its own tick labels (the difference
+    /// charts' small multiples, where one large effect would flatten the others onto zero).
+    /// </summary>
+    public bool OwnScales { get; init; }
+
+    /// <summary>
+    /// Whether the lines are sums over the past 12 months of a monthly count (its mean over runs),
+    /// drawn without a band: the summary's quantiles are per month, and a sum of quantiles is not
+    /// a quantile of the sums.
+    /// </summary>
+    public bool RollingYear { get; init; }
+
+    /// <summary>Whether the lines are shares of runs (0/1 metrics), drawn without a band on 0-1.</summary>
+    public bool IsShare => !ShowsBand && !RollingYear;
+
     /// <summary>The lines of the legend: one per distinct label, in order.</summary>
     public IEnumerable<ChartLine> LegendLines => Panels.SelectMany(p => p.Lines).DistinctBy(l => l.Label);
 }

@@ -93,6 +93,38 @@ public sealed record ChartInputs(
     /// <summary>The display name of a subject id (the id itself when unknown).</summary>
     public string NameOf(string subject) => Subjects.FirstOrDefault(s => s.Id == subject)?.Name ?? subject;
 
+    /// <summary>
+    /// How a chart names a variant: its description, shortened (a leading "What if" and the closing
+    /// punctuation dropped, at most <see cref="MaxVariantLabel"/> characters, cut at a word), or
+    /// its name when it has none; the base without a description is "base (as written)".
+    /// </summary>
+    public string LabelOf(string variant)
+    {
+        string? description = Variants.FirstOrDefault(v => v.Name == variant)?.Description?.Trim();
+        if (string.IsNullOrEmpty(description))
+        {
+            return variant == Scenario.BaseVariant ? "base (as written)" : variant;
+        }
+
+        string text = string.Join(' ', description.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (text.StartsWith("What if ", StringComparison.OrdinalIgnoreCase) && text.Length > 8)
+        {
+            text = char.ToUpperInvariant(text[8]) + text[9..];
+        }
+
+        text = text.TrimEnd('?', '.', '!', ' ');
+        if (text.Length > MaxVariantLabel)
+        {
+            int cut = text.LastIndexOf(' ', MaxVariantLabel - 1);
+            text = text[..(cut > MaxVariantLabel / 2 ? cut : MaxVariantLabel - 1)].TrimEnd(',', ';', ':', ' ') + "…";
+        }
+
+        return text;
+    }
+
+    /// <summary>Most characters of a variant's label in a legend or panel header.</summary>
+    public const int MaxVariantLabel = 44;
+
     /// <summary>The first day a subject exists, or null.</summary>
     public DateOnly? StartOf(string subject) => Subjects.FirstOrDefault(s => s.Id == subject)?.Start;
 }

@@ -86,6 +86,40 @@ internal sealed class ChartLegend(ChartText text, ChartSizes sizes)
                     break;
                 }
 
+                case LegendSymbol.BandWithLine:
+                {
+                    // The band of a comparison is grey like an event span; the line through it tells them apart.
+                    using var fill = new SKPaint { Color = item.Entry.Color.WithAlpha(ChartPalette.BandAlpha(2)).ToSKColor(), Style = SKPaintStyle.Fill, IsAntialias = true };
+                    double symbol = ChartLegendEntry.BandSymbolWidth(size);
+                    canvas.DrawRect((float)item.Left, (float)(middle - (size * 0.32)), (float)symbol, (float)(size * 0.64), fill);
+                    using var stroke = new SKPaint { Color = item.Entry.Color.ToSKColor(), StrokeWidth = (float)sizes.LineWidth, Style = SKPaintStyle.Stroke, IsAntialias = true };
+                    canvas.DrawLine((float)item.Left, (float)middle, (float)(item.Left + symbol), (float)middle, stroke);
+                    break;
+                }
+
+                case LegendSymbol.Span:
+                {
+                    using var fill = new SKPaint { Color = item.Entry.Color.ToSKColor(), Style = SKPaintStyle.Fill, IsAntialias = true };
+                    canvas.DrawRect((float)item.Left, (float)(middle - (size * 0.45)), (float)ChartLegendEntry.BandSymbolWidth(size), (float)(size * 0.9), fill);
+                    break;
+                }
+
+                case LegendSymbol.EventLine:
+                {
+                    // Drawn upright, as on the plot, with the plot's stroke and dashes.
+                    using var stroke = new SKPaint
+                    {
+                        Color = item.Entry.Color.ToSKColor(),
+                        StrokeWidth = (float)(sizes.Weight * item.Entry.WidthFactor),
+                        Style = SKPaintStyle.Stroke,
+                        IsAntialias = true,
+                        PathEffect = item.Entry.Pattern.Intervals is { Length: > 0 } intervals ? SKPathEffect.CreateDash(intervals, 0) : null,
+                    };
+                    float x = (float)(item.Left + (ChartLegendEntry.BandSymbolWidth(size) / 2));
+                    canvas.DrawLine(x, (float)(middle - (size * 0.5)), x, (float)(middle + (size * 0.5)), stroke);
+                    break;
+                }
+
                 case LegendSymbol.Dot:
                 {
                     using var fill = new SKPaint { Color = item.Entry.Color.ToSKColor(), Style = SKPaintStyle.Fill, IsAntialias = true };

@@ -38,10 +38,11 @@ internal static class ChartPlanner
                 continue;
             }
 
-            charts.Add(Single(metric, variants[0], subjects, summary, inputs));
+            var counts = IsCountPerStep(metric) && inputs.Step == StepUnit.Month ? RollingYear(summary) : summary;
+            charts.Add(Yearly(Single(metric, variants[0], subjects, counts, inputs), counts != summary));
             if (variants.Count > 1)
             {
-                charts.Add(Comparison(metric, variants, subjects, summary, inputs));
+                charts.Add(Yearly(Comparison(metric, variants, subjects, counts, inputs), counts != summary));
             }
         }
 
@@ -79,22 +80,21 @@ internal static class ChartPlanner
         ArgumentNullException.ThrowIfNull(subjects);
         ArgumentNullException.ThrowIfNull(differences);
         ArgumentNullException.ThrowIfNull(inputs);
+        // Small multiples: a panel per variant (and subject), each on its own y range, so that a
+        // large effect of one variant does not flatten the others onto the zero line.
         var panels = new List<(string Subject, ChartPanel Panel)>();
-        foreach (string subject in subjects)
+        for (int v = 0; v < variants.Count; v++)
         {
-            var lines = new List<ChartLine>();
-            for (int v = 0; v < variants.Count; v++)
+            foreach (string subject in subjects)
             {
                 if (differences.Find(variants[v], metric.Name, subject) is { } series)
                 {
                     // As in the compare- chart, where the base is line 0 and variant v is line v + 1.
-                    lines.Add(new ChartLine(variants[v], series, ChartPalette.ColorAt(v), ChartPalette.PatternAt(v + 1), inputs.StartOf(subject)));
+                    string label = inputs.LabelOf(variants[v]);
+                    var line = new ChartLine(label, series, ChartPalette.ColorAt(v), ChartPalette.PatternAt(v + 1), inputs.StartOf(subject));
+                    string header = subjects.Count > 1 ? $"{inputs.NameOf(subject)}: {label}" : label;
+                    panels.Add((subject, new ChartPanel(header, [line])));
                 }
-            }
-
-            if (lines.Count > 0)
-            {
-                panels.Add((subject, new ChartPanel(inputs.NameOf(subject), lines)));
             }
         }
 
@@ -103,16 +103,45 @@ internal static class ChartPlanner
             return null;
         }
 
-        if (panels.Count == 1)
-        {
-            panels[0] = panels[0] with { Panel = panels[0].Panel with { Header = null } };
-        }
-
-        string title = panels.Count == 1
-            ? $"{metric.Title}: {inputs.NameOf(panels[0].Subject)}, variant − base"
+        string title = subjects.Count == 1
+            ? $"{metric.Title}: {inputs.NameOf(subjects[0])}, variant − base"
             : $"{metric.Title}, variant − base";
-        return Define($"difference-{metric.Name}", metric, title, $"{metric.Title}, variant − base", [.. panels.Select(p => p.Panel)], comparison: true) with { IsDifference = true };
+        return Define($"difference-{metric.Name}", metric, title, $"{metric.Title}, variant − base", [.. panels.Select(p => p.Panel)], comparison: true) with { IsDifference = true, OwnScales = true };
     }
+
+    /// <summary>Months in the rolling sum of a monthly count.</summary>
+    public const int RollingMonths = 12;
+
+    /// <summary>
+    /// Each series' mean replaced by its sum over the past <see cref="RollingMonths"/> steps (the
+    /// mean over runs of each run's 12-month count), defined from step 12, so that steps 1 to 12
+    /// are the first whole window (step 0 is the initial state); earlier points are NaN, and the
+    /// quantiles, which cannot be summed, are the same sums.
+    /// </summary>
+    public static SummaryTable RollingYear(SummaryTable summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return new SummaryTable(summary.Replicates, [.. summary.Series.Select(s =>
+        {
+            var sums = new double[s.Mean.Length];
+            for (int t = 0; t < sums.Length; t++)
+            {
+                // Summed afresh over each window, so no rounding error is carried along the run.
+                double sum = 0;
+                for (int k = Math.Max(1, t - RollingMonths + 1); k <= t; k++)
+                {
+                    sum += s.Mean[k];
+                }
+
+                sums[t] = t >= RollingMonths ? sum : double.NaN;
+            }
+
+            return s with { Mean = [.. sums], P05 = [.. sums], P50 = [.. sums], P95 = [.. sums] };
+        })]);
+    }
+
+    private static ChartDefinition Yearly(ChartDefinition chart, bool rolling) =>
+        rolling ? chart with { ShowsBand = false, UsesMean = true, RollingYear = true } : chart;
 
     private static ChartDefinition Define(string stem, MetricDefinition metric, string title, string shortTitle, IReadOnlyList<ChartPanel> panels, bool comparison) =>
         new(stem, metric, title, shortTitle, panels, UsesMean: IsBinary(metric) || IsCountPerStep(metric), ShowsBand: !IsBinary(metric), comparison);
@@ -140,21 +169,30 @@ internal static class ChartPlanner
 
     private static ChartDefinition Comparison(MetricDefinition metric, List<string> variants, List<string> subjects, SummaryTable summary, ChartInputs inputs)
     {
+        // Small multiples: a panel per variant (and subject) holding the base and that variant alone,
+        // on one y range; six overlapping bands in one panel hide each other where variants coincide.
         var panels = new List<ChartPanel>();
-        foreach (string subject in subjects)
+        for (int v = 1; v < variants.Count; v++)
         {
-            var lines = new List<ChartLine>();
-            for (int v = 0; v < variants.Count; v++)
+            foreach (string subject in subjects)
             {
-                if (summary.Find(variants[v], metric.Name, subject) is { } series)
+                var lines = new List<ChartLine>();
+                foreach (int w in new[] { 0, v })
                 {
-                    // The base is the reference: black and solid; variants take the palette in order.
-                    var color = v == 0 ? ChartPalette.Black : ChartPalette.ColorAt(v - 1);
-                    lines.Add(new ChartLine(variants[v], series, color, ChartPalette.PatternAt(v), inputs.StartOf(subject), IsReference: v == 0));
+                    if (summary.Find(variants[w], metric.Name, subject) is { } series)
+                    {
+                        // The base is the reference: black and solid; variants take the palette in order.
+                        var color = w == 0 ? ChartPalette.Black : ChartPalette.ColorAt(w - 1);
+                        lines.Add(new ChartLine(inputs.LabelOf(variants[w]), series, color, ChartPalette.PatternAt(w), inputs.StartOf(subject), IsReference: w == 0));
+                    }
+                }
+
+                if (lines.Count > 0)
+                {
+                    string label = inputs.LabelOf(variants[v]);
+                    panels.Add(new ChartPanel(subjects.Count > 1 ? $"{inputs.NameOf(subject)}: {label}" : label, lines));
                 }
             }
-
-            panels.Add(new ChartPanel(subjects.Count > 1 ? inputs.NameOf(subject) : null, lines));
         }
 
         string title = subjects.Count == 1 ? $"{metric.Title}: {inputs.NameOf(subjects[0])}, by variant" : $"{metric.Title}, by variant";

@@ -59,18 +59,39 @@ internal sealed class ChartRenderer
     /// <summary>Ids of the events whose labels are drawn.</summary>
     public IReadOnlyList<string> LabelledEvents => [.. _layout.Labels.Select(l => l.Id)];
 
+    /// <summary>
+    /// What the chart could not show as asked, for the user: events the scenario's <c>label_events</c>
+    /// names, within the chart's dates, whose labels found no room even with extra rows.
+    /// </summary>
+    public IReadOnlyList<string> Warnings => _layout.Warnings;
+
+    /// <summary>The event key's entries: one per kind of event mark drawn on this chart (line styles and shaded spans).</summary>
+    internal IReadOnlyList<ChartLegendEntry> EventKey => EventKeyEntries();
+
+    /// <summary>Left edge of the data area in points: the same for every chart of one style whose y tick labels fit the reserved width.</summary>
+    internal double DataLeft => _layout.Panels[0].Data.Left;
+
+    /// <summary>The y axis limits of the first panel, in data units.</summary>
+    internal (double Min, double Max) YRange => (_layout.Panels[0].YMin, _layout.Panels[0].YMax);
+
+    /// <summary>The y axis limits of each panel, top to bottom, in data units.</summary>
+    internal IReadOnlyList<(double Min, double Max)> PanelYRanges => [.. _layout.Panels.Select(p => (p.YMin, p.YMax))];
+
     /// <summary>The chart as a PNG at the style's dpi, with the dpi recorded in the file.</summary>
     public byte[] Png() => ChartImage.Png(Width, Height, _style.Dpi, Draw);
 
     /// <summary>The chart as SVG, 96 user units per inch, so it opens at its physical size.</summary>
     public byte[] Svg() => ChartImage.Svg(Width, Height, Draw);
 
+    /// <summary>The chart as a one-page PDF at its size in points, fonts embedded.</summary>
+    public byte[] Pdf() => ChartImage.Pdf(Width, Height, Draw);
+
     private void Draw(SKCanvas canvas)
     {
         for (int p = 0; p < _layout.Panels.Count; p++)
         {
             var panel = _layout.Panels[p];
-            using var plot = BuildPlot(_chart.Panels[p]);
+            using var plot = BuildPlot(_chart.Panels[p], panel);
             ChartPlot.Render(canvas, plot, panel.Frame, panel.Data);
         }
 
@@ -112,9 +133,9 @@ internal sealed class ChartRenderer
         foreach (var panel in _layout.Panels)
         {
             var data = panel.Data;
-            foreach (var (value, label) in _layout.YTicks)
+            foreach (var (value, label) in panel.YTicks)
             {
-                double y = data.Bottom - ((value - _layout.YMin) / (_layout.YMax - _layout.YMin) * (data.Bottom - data.Top));
+                double y = data.Bottom - ((value - panel.YMin) / (panel.YMax - panel.YMin) * (data.Bottom - data.Top));
                 _text.Draw(canvas, label, data.Left - _sizes.TickLength - _sizes.TickGap, y + (_sizes.Tick * 0.36), _sizes.Tick, ChartPalette.Ink, SKTextAlign.Right);
             }
         }
@@ -141,7 +162,12 @@ internal sealed class ChartRenderer
         foreach (var label in _layout.Labels)
         {
             double rowBottom = _layout.LabelBandBottom - (label.Row * ChartText.LineHeight(_sizes.Event));
-            canvas.DrawLine((float)label.Anchor, (float)top.Top, (float)label.Anchor, (float)(rowBottom - (_sizes.Event * 0.05)), leader);
+            double foot = rowBottom - (_sizes.Event * 0.05);
+            canvas.DrawLine((float)label.Anchor, (float)top.Top, (float)label.Anchor, (float)foot, leader);
+
+            // A rule under the label, joined to its leader, ties the label to one line even where a
+            // label of a higher row spans the leaders of lower ones.
+            canvas.DrawLine((float)Math.Min(label.Left, label.Anchor), (float)foot, (float)Math.Max(label.Right, label.Anchor), (float)foot, leader);
             string text = _events.First(e => e.Id == label.Id).Label;
             double baseline = rowBottom - (ChartText.LineHeight(_sizes.Event) - ChartText.Ascent(_sizes.Event)) - (_sizes.Event * 0.1);
             _text.Draw(canvas, text, label.Left, baseline, _sizes.Event, ChartPalette.Ink);
@@ -162,7 +188,7 @@ internal sealed class ChartRenderer
         canvas.Restore();
     }
 
-    private Plot BuildPlot(ChartPanel panel)
+    private Plot BuildPlot(ChartPanel panel, PanelLayout scale)
     {
         var plot = ChartPlot.Create(_text.Family);
         var labelled = _layout.Labels.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
@@ -223,9 +249,9 @@ internal sealed class ChartRenderer
             scatter.MarkerSize = 0;
         }
 
-        plot.Axes.SetLimits(X(_first), X(_last), _layout.YMin, _layout.YMax);
+        plot.Axes.SetLimits(X(_first), X(_last), scale.YMin, scale.YMax);
         var left = new NumericManual();
-        foreach (var (value, label) in _layout.YTicks)
+        foreach (var (value, label) in scale.YTicks)
         {
             left.AddMajor(value, label);
         }
@@ -250,11 +276,14 @@ internal sealed class ChartRenderer
         return plot;
     }
 
-    private LinePattern EventPattern(ChartEvent e) => e.Valence switch
+    private LinePattern EventPattern(ChartEvent e) => EventPattern(e.Valence, _sizes.Weight);
+
+    // Dashes in points for a stroke factor of weight; the legend draws them at its own stroke factor.
+    private static LinePattern EventPattern(string valence, double weight) => valence switch
     {
         "hostile" => LinePattern.Solid,
-        "cooperative" => new LinePattern([(float)(2.2 * _sizes.Weight), (float)(1.6 * _sizes.Weight)], 0, "event dash"),
-        _ => new LinePattern([(float)(0.6 * _sizes.Weight), (float)(1.4 * _sizes.Weight)], 0, "event dot"),
+        "cooperative" => new LinePattern([(float)(2.2 * weight), (float)(1.6 * weight)], 0, "event dash"),
+        _ => new LinePattern([(float)(0.6 * weight), (float)(1.4 * weight)], 0, "event dot"),
     };
 
     // ScottPlot's dash intervals are in points at width 1; thicker lines need longer dashes to keep their look.
@@ -271,14 +300,15 @@ internal sealed class ChartRenderer
 
     private static int FirstIndex(ChartLine line)
     {
-        if (line.Start is not { } start)
-        {
-            return 0;
-        }
-
         // The point on or just before the start, so the line begins where the subject does.
         int index = 0;
-        while (index + 1 < line.Series.Dates.Length && line.Series.Dates[index + 1] <= start)
+        while (line.Start is { } start && index + 1 < line.Series.Dates.Length && line.Series.Dates[index + 1] <= start)
+        {
+            index++;
+        }
+
+        // Points not defined (the first months of a 12-month sum) are not drawn.
+        while (index < line.Series.Mean.Length && double.IsNaN(line.Series.Mean[index]))
         {
             index++;
         }
@@ -290,28 +320,50 @@ internal sealed class ChartRenderer
     {
         double width = _style.WidthInches * 72;
         double height = _style.HeightInches * 72;
-        var (yLow, yHigh, floor, ceiling) = ValueRange();
+        // One value range for the chart, or with own scales one per panel.
+        var ranges = _chart.OwnScales
+            ? _chart.Panels.Select(p => ValueRange(p.Lines)).ToList()
+            : [.. Enumerable.Repeat(ValueRange(_chart.Panels.SelectMany(p => p.Lines)), _chart.Panels.Count)];
         string[] yLabels = _chart.IsDifference
             ? [DifferenceYLabel(_chart.Metric, !_chart.ShowsBand, _inputs.Step), DifferenceYLabel(_chart.Metric, !_chart.ShowsBand, null), "Variant − base"]
-            : [YLabel(_chart.Metric, !_chart.ShowsBand, _inputs.Step), _chart.ShowsBand ? _chart.Metric.Title : "Share of runs"];
-        var legend = LegendEntries();
+            : _chart.RollingYear
+                ? [$"{_chart.Metric.Title}, past 12 months", _chart.Metric.Title]
+                : [YLabel(_chart.Metric, !_chart.ShowsBand, _inputs.Step), _chart.ShowsBand ? _chart.Metric.Title : "Share of runs"];
+        var legend = LegendEntries().Concat(EventKeyEntries()).ToList();
         bool subtitle = true;
         int maxRows = Math.Clamp((int)(0.2 * height / ChartText.LineHeight(_sizes.Event)), 1, 4);
+        int maxRequestedRows = Math.Clamp((int)(0.3 * height / ChartText.LineHeight(_sizes.Event)), maxRows, 6);
         double estimatedData = height * 0.5;
         Layout? layout = null;
         for (int pass = 0; pass < 4; pass++)
         {
             int maxTicks = Math.Clamp((int)(estimatedData / (ChartText.LineHeight(_sizes.Tick) * 2.0)) + 1, 2, 6);
-            var (tickMin, tickMax, yTicks) = ValueTicks.For(yLow, yHigh, floor, ceiling, maxTicks);
+            var scales = ranges.Select(r =>
+            {
+                var (tickMin, tickMax, ticks) = ValueTicks.For(r.Low, r.High, r.Floor, r.Ceiling, maxTicks);
 
-            // A little room beyond the outer ticks, so a line at 0 or at 1 is not hidden by the frame.
-            double yMin = tickMin - ((tickMax - tickMin) * 0.025);
-            double yMax = tickMax + ((tickMax - tickMin) * 0.025);
-            double tickLabels = yTicks.Max(t => _text.Width(t.Label, _sizes.Tick));
+                // A little room beyond the outer ticks, so a line at 0 or at 1 is not hidden by the frame.
+                return (Min: tickMin - ((tickMax - tickMin) * 0.025), Max: tickMax + ((tickMax - tickMin) * 0.025), Ticks: ticks);
+            }).ToList();
+            var yTicks = scales.SelectMany(sc => sc.Ticks).ToList();
+            // The y tick labels get a fixed width, so that the data areas of all charts of one style start
+            // at the same x and stacked figures line up; only a wider label (a count in the tens of
+            // thousands) moves the edge.
+            double tickLabels = Math.Max(ReservedTickWidth(), yTicks.Max(t => _text.Width(t.Label, _sizes.Tick)));
             double dataLeft = _sizes.Pad + ChartText.LineHeight(_f) + (_f * 0.35) + tickLabels + _sizes.TickLength + _sizes.TickGap;
             double dataRight = width - Math.Max(_sizes.Pad, (_text.Width("2000", _sizes.Tick) / 2) + (_f * 0.2));
             var (xTicks, xMinor) = TimeTicks.For(_first, _last, dataRight - dataLeft, s => _text.Width(s, _sizes.Tick), _sizes.Tick * 1.2);
             var labels = PlaceLabels(dataLeft, dataRight, width, maxRows);
+            for (int extra = maxRows + 1; extra <= maxRequestedRows && Missing(labels).Count > 0; extra++)
+            {
+                // Labels the scenario asks for get more rows before any is left out.
+                var more = PlaceLabels(dataLeft, dataRight, width, extra);
+                if (more.Count > labels.Count)
+                {
+                    labels = more;
+                }
+            }
+
             int rows = labels.Count == 0 ? 0 : labels.Max(l => l.Row) + 1;
             var legendItems = _legend.Place(legend, dataLeft, dataRight, width, out int legendRows);
 
@@ -327,7 +379,8 @@ internal sealed class ChartRenderer
             double header = panels > 1 ? ChartText.LineHeight(_sizes.Header) + (_f * 0.1) : 0;
             double gap = panels > 1 ? _f * 0.7 : 0;
             double single = height - y - below;
-            double data = panels == 1 ? single : Math.Max(single * 0.62, _f * 5);
+            // Stacked panels keep a readable height each; many (small multiples) are kept lower, so the figure stays on a page.
+            double data = panels == 1 ? single : panels <= 2 ? Math.Max(single * 0.62, _f * 5) : Math.Max(single * 0.4, _f * 4);
             if (data < _f * 4 && (subtitle || maxRows > 1) && pass < 3)
             {
                 // Too little room for data: drop the subtitle first, then extra label rows.
@@ -338,6 +391,7 @@ internal sealed class ChartRenderer
                 else
                 {
                     maxRows = 1;
+                    maxRequestedRows = 1;
                 }
 
                 continue;
@@ -351,7 +405,7 @@ internal sealed class ChartRenderer
                 y += header;
                 var dataRect = new ChartBox(dataLeft, dataRight, y, y + data);
                 double frameBottom = y + data + (p == panels - 1 ? axisBelow : _sizes.TickLength + 1);
-                panelLayouts.Add(new PanelLayout(new ChartBox(0, width, y, frameBottom), dataRect, headerBaseline));
+                panelLayouts.Add(new PanelLayout(new ChartBox(0, width, y, frameBottom), dataRect, headerBaseline, scales[p].Min, scales[p].Max, scales[p].Ticks));
                 y += data + (p == panels - 1 ? 0 : gap);
             }
 
@@ -370,14 +424,14 @@ internal sealed class ChartRenderer
                 labels,
                 labelBandBottom,
                 panelLayouts,
-                yMin,
-                yMax,
-                yTicks,
                 xTicks,
                 xMinor,
                 yLabels,
-                placedLegend);
-            bool stable = layout is not null && layout.YTicks.Count == next.YTicks.Count && Math.Abs(layout.Panels[0].Data.Left - dataLeft) < 0.01;
+                placedLegend,
+                LabelWarnings(labels));
+            bool stable = layout is not null
+                && layout.Panels.Select(p => p.YTicks.Count).SequenceEqual(next.Panels.Select(p => p.YTicks.Count))
+                && Math.Abs(layout.Panels[0].Data.Left - dataLeft) < 0.01;
             layout = next;
             if (stable)
             {
@@ -390,11 +444,11 @@ internal sealed class ChartRenderer
         return layout!;
     }
 
-    private (double Low, double High, double Floor, double Ceiling) ValueRange()
+    private (double Low, double High, double Floor, double Ceiling) ValueRange(IEnumerable<ChartLine> lines)
     {
         double low = double.PositiveInfinity;
         double high = double.NegativeInfinity;
-        foreach (var line in _chart.Panels.SelectMany(p => p.Lines))
+        foreach (var line in lines)
         {
             int from = FirstIndex(line);
             var lows = _chart.ShowsBand ? line.Series.P05 : line.Series.Mean;
@@ -420,10 +474,12 @@ internal sealed class ChartRenderer
             return (Math.Min(low, 0), Math.Max(high, 0), -(ceiling - floor), ceiling - floor);
         }
 
-        if (!_chart.ShowsBand || (ceiling == 1 && high - low > 0.5))
+        if (_chart.IsShare || double.IsFinite(ceiling))
         {
-            // A share, or a unit-range metric that spans most of its range: show all of it.
-            return (0, 1, 0, 1);
+            // A share, or a metric with a bounded range (trust, tension, readiness): all of it, so
+            // that charts of one scale can be compared at a glance (public trust at 0.3 is low trust,
+            // not the middle of the axis).
+            return (floor, ceiling, floor, ceiling);
         }
 
         return (low, high, floor, ceiling);
@@ -492,14 +548,17 @@ internal sealed class ChartRenderer
     private List<ChartLegendEntry> LegendEntries()
     {
         var lines = _chart.LegendLines.ToList();
-        string runs = string.Create(CultureInfo.InvariantCulture, $"{_inputs.Replicates} run{(_inputs.Replicates == 1 ? string.Empty : "s")}");
-        string centre = !_chart.ShowsBand ? "Share" : _chart.UsesMean ? "Mean" : "Median";
         var entries = new List<ChartLegendEntry>();
+        string runs = string.Create(CultureInfo.InvariantCulture, $"{_inputs.Replicates} run{(_inputs.Replicates == 1 ? string.Empty : "s")}");
+        string centre = _chart.IsShare ? "Share" : _chart.UsesMean ? "Mean" : "Median";
+
+        // Said on the chart: each point of a 12-month sum is the sum of the monthly counts up to it.
+        string rolling = _chart.RollingYear ? ", sum of the past 12 months" : string.Empty;
         bool onePerPanel = _chart.Panels.Count > 1 && _chart.Panels.All(p => p.Lines.Count == 1);
         if (!_chart.IsComparison && (lines.Count == 1 || onePerPanel))
         {
             var line = lines[0];
-            entries.Add(new ChartLegendEntry($"{centre} of {runs}", line.Color, line.Pattern, LegendSymbol.Line));
+            entries.Add(new ChartLegendEntry($"{centre} of {runs}{rolling}", line.Color, line.Pattern, LegendSymbol.Line));
             if (_chart.ShowsBand)
             {
                 entries.Add(new ChartLegendEntry("5–95% range", line.Color, LinePattern.Solid, LegendSymbol.Band));
@@ -513,17 +572,79 @@ internal sealed class ChartRenderer
         {
             string pairs = string.Create(CultureInfo.InvariantCulture, $"{_inputs.Replicates} pair{(_inputs.Replicates == 1 ? string.Empty : "s")}");
             entries.Add(_chart.ShowsBand
-                ? new ChartLegendEntry($"{centre.ToLowerInvariant()} of paired differences; shading: 5–95% of {pairs}", ScottPlot.Color.FromHex("#7F7F7F"), LinePattern.Solid, LegendSymbol.Band)
+                ? new ChartLegendEntry($"{centre.ToLowerInvariant()} of paired differences; shading: 5–95% of {pairs}", ScottPlot.Color.FromHex("#404040"), LinePattern.Solid, LegendSymbol.BandWithLine)
                 : new ChartLegendEntry($"mean of {pairs} of runs: the difference in the share of runs", ScottPlot.Colors.Transparent, LinePattern.Solid, LegendSymbol.None));
             return entries;
         }
 
+        if (_chart.RollingYear)
+        {
+            entries.Add(new ChartLegendEntry($"lines: means of {runs}{rolling}", ScottPlot.Colors.Transparent, LinePattern.Solid, LegendSymbol.None));
+        }
+
         if (_chart.ShowsBand)
         {
-            entries.Add(new ChartLegendEntry($"{centre.ToLowerInvariant()}s; shading: 5–95% of {runs}", ScottPlot.Color.FromHex("#7F7F7F"), LinePattern.Solid, LegendSymbol.Band));
+            entries.Add(new ChartLegendEntry($"{centre.ToLowerInvariant()}s; shading: 5–95% of {runs}", ScottPlot.Color.FromHex("#404040"), LinePattern.Solid, LegendSymbol.BandWithLine));
         }
 
         return entries;
+    }
+
+    // The event marks drawn on this chart, in a fixed order, each said once: a reader of a figure
+    // without its caption still learns what a solid line or a grey span means.
+    private List<ChartLegendEntry> EventKeyEntries()
+    {
+        var entries = new List<ChartLegendEntry>();
+        var lines = _events.Where(e => !e.IsSpan).Select(e => e.Valence).ToHashSet(StringComparer.Ordinal);
+        var ink = EventInk.WithAlpha(0.75);
+        if (lines.Contains("hostile"))
+        {
+            entries.Add(new ChartLegendEntry("hostile event", ink, LinePattern.Solid, LegendSymbol.EventLine, 0.5));
+        }
+
+        if (lines.Contains("cooperative"))
+        {
+            entries.Add(new ChartLegendEntry("cooperative event", ink, EventPattern("cooperative", _sizes.Weight), LegendSymbol.EventLine, 0.5));
+        }
+
+        if (lines.Any(v => v is not "hostile" and not "cooperative"))
+        {
+            entries.Add(new ChartLegendEntry("other event", ink, EventPattern(string.Empty, _sizes.Weight), LegendSymbol.EventLine, 0.5));
+        }
+
+        if (_events.Any(e => e.IsSpan))
+        {
+            entries.Add(new ChartLegendEntry("event lasting months", SpanFill, LinePattern.Solid, LegendSymbol.Span));
+        }
+
+        return entries;
+    }
+
+    // Widest y tick label reserved on every chart: a signed difference with three decimals.
+    private double ReservedTickWidth() => _text.Width("−0.000", _sizes.Tick);
+
+    // The events label_events asks for, on this chart's dates, whose labels are not placed.
+    private List<ChartEvent> Missing(IReadOnlyList<EventLabelLayout.Placement> placed)
+    {
+        if (_inputs.LabelEvents.IsDefaultOrEmpty)
+        {
+            return [];
+        }
+
+        var ids = placed.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        return [.. _events.Where(e => _inputs.LabelEvents.Contains(e.Id) && !ids.Contains(e.Id))];
+    }
+
+    private List<string> LabelWarnings(IReadOnlyList<EventLabelLayout.Placement> placed)
+    {
+        var missing = Missing(placed);
+        if (missing.Count == 0)
+        {
+            return [];
+        }
+
+        string names = string.Join(", ", missing.OrderBy(e => e.Date).Select(e => e.Label.Length > 0 ? $"{e.Id} ({e.Label})" : $"{e.Id} (no label text)"));
+        return [$"no room for the label of {names}; the event keeps its line (widen the chart, lower the font size or list fewer label_events)"];
     }
 
     private IReadOnlyList<EventLabelLayout.Placement> PlaceLabels(double dataLeft, double dataRight, double width, int rows)
@@ -568,13 +689,17 @@ internal sealed class ChartRenderer
         IReadOnlyList<EventLabelLayout.Placement> Labels,
         double LabelBandBottom,
         IReadOnlyList<PanelLayout> Panels,
-        double YMin,
-        double YMax,
-        IReadOnlyList<(double Value, string Label)> YTicks,
         IReadOnlyList<(DateOnly Date, string Label)> XTicks,
         IReadOnlyList<DateOnly> XMinorTicks,
         IReadOnlyList<string> YLabels,
-        IReadOnlyList<ChartLegend.Item> Legend);
+        IReadOnlyList<ChartLegend.Item> Legend,
+        IReadOnlyList<string> Warnings);
 
-    private sealed record PanelLayout(ChartBox Frame, ChartBox Data, double? HeaderBaseline);
+    private sealed record PanelLayout(
+        ChartBox Frame,
+        ChartBox Data,
+        double? HeaderBaseline,
+        double YMin,
+        double YMax,
+        IReadOnlyList<(double Value, string Label)> YTicks);
 }

@@ -14,7 +14,7 @@ namespace TrackSim.Reporting.Charts;
 /// <param name="Dpi">Resolution of PNG files, 50 to 1200 dots per inch.</param>
 /// <param name="Font">Font family; DejaVu Sans ships with TrackSim, any other must be installed.</param>
 /// <param name="FontSize">Base text size in points, 4 to 72.</param>
-/// <param name="Formats">Image formats: <c>png</c>, <c>svg</c> or both.</param>
+/// <param name="Formats">Image formats: any of <c>png</c>, <c>svg</c> and <c>pdf</c>.</param>
 public sealed record ChartStyle(
     double WidthInches,
     double HeightInches,
@@ -30,10 +30,10 @@ public sealed record ChartStyle(
     public const long MaxPixels = OutputSpec.MaxPngPixels;
 
     /// <summary>Formats a chart can be written in.</summary>
-    public static ImmutableArray<string> KnownFormats { get; } = ["png", "svg"];
+    public static ImmutableArray<string> KnownFormats { get; } = ["png", "svg", "pdf"];
 
     /// <summary>The defaults: 3.5 x 2.4 in, 300 dpi, DejaVu Sans 8 pt, PNG and SVG.</summary>
-    public static ChartStyle Default { get; } = new(3.5, 2.4, 300, DefaultFont, 8, KnownFormats);
+    public static ChartStyle Default { get; } = new(3.5, 2.4, 300, DefaultFont, 8, ["png", "svg"]);
 
     /// <summary>The style a scenario's <c>outputs</c> ask for.</summary>
     public static ChartStyle FromOutputs(OutputSpec outputs)
@@ -57,13 +57,13 @@ public sealed record ChartStyle(
 
         if (Formats.IsDefaultOrEmpty)
         {
-            problems.Add("no chart format; choose png, svg or both");
+            problems.Add("no chart format; choose png, svg, pdf or several");
         }
         else
         {
             foreach (string format in Formats.Where(f => !KnownFormats.Contains(f)))
             {
-                problems.Add($"unknown chart format '{format}'; expected png or svg");
+                problems.Add($"unknown chart format '{format}'; expected png, svg or pdf");
             }
         }
 

@@ -36,23 +36,33 @@ public static class ChartWriter
             allNotes.Add(fontNote);
         }
 
-        return (Write(chartsFolder, charts, inputs, style, family, cancellationToken), allNotes);
+        return (Write(chartsFolder, charts, inputs, style, family, allNotes, cancellationToken), allNotes);
     }
 
     /// <summary>
     /// Draws <paramref name="charts"/> in <paramref name="style"/> with the resolved font
     /// <paramref name="family"/> and writes each, in each format, into <paramref name="folder"/>
-    /// (which must exist); returns the file names written.
+    /// (which must exist); returns the file names written, and adds what a chart could not show as
+    /// asked (a requested event label without room) to <paramref name="notes"/>.
     /// </summary>
     internal static List<string> Write(
-        string folder, IEnumerable<ChartDefinition> charts, ChartInputs inputs, ChartStyle style, string family, CancellationToken cancellationToken)
+        string folder, IEnumerable<ChartDefinition> charts, ChartInputs inputs, ChartStyle style, string family, List<string> notes, CancellationToken cancellationToken)
     {
         var files = new List<string>();
+        var warnings = new List<(string Chart, string Warning)>();
         foreach (var chart in charts)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var renderer = new ChartRenderer(chart, inputs, style, family);
-            files.AddRange(Save(folder, chart.FileStem, style, renderer.Png, renderer.Svg, cancellationToken));
+            warnings.AddRange(renderer.Warnings.Select(w => (chart.FileStem, w)));
+            files.AddRange(Save(folder, chart.FileStem, style, renderer.Png, renderer.Svg, renderer.Pdf, cancellationToken));
+        }
+
+        // The same warning on many charts (the same labels without room) is said once, naming the charts.
+        foreach (var group in warnings.GroupBy(w => w.Warning, StringComparer.Ordinal))
+        {
+            var stems = group.Select(w => w.Chart).ToList();
+            notes.Add(stems.Count == 1 ? $"{stems[0]}: {group.Key}" : $"{string.Join(", ", stems)}: {group.Key}");
         }
 
         return files;
@@ -66,17 +76,17 @@ public static class ChartWriter
     {
         cancellationToken.ThrowIfCancellationRequested();
         var renderer = new XyChartRenderer(chart, style, family);
-        return Save(folder, stem, style, renderer.Png, renderer.Svg, cancellationToken);
+        return Save(folder, stem, style, renderer.Png, renderer.Svg, renderer.Pdf, cancellationToken);
     }
 
-    /// <summary>Writes a drawn figure as <c>stem.png</c> and/or <c>stem.svg</c> into <paramref name="folder"/> (which must exist), each atomically; returns the file names written.</summary>
-    internal static List<string> Save(string folder, string stem, ChartStyle style, Func<byte[]> png, Func<byte[]> svg, CancellationToken cancellationToken)
+    /// <summary>Writes a drawn figure as <c>stem.png</c>, <c>stem.svg</c> and/or <c>stem.pdf</c> into <paramref name="folder"/> (which must exist), each atomically; returns the file names written.</summary>
+    internal static List<string> Save(string folder, string stem, ChartStyle style, Func<byte[]> png, Func<byte[]> svg, Func<byte[]> pdf, CancellationToken cancellationToken)
     {
         var files = new List<string>();
         foreach (string format in style.Formats.Distinct(StringComparer.Ordinal))
         {
             string name = $"{stem}.{format}";
-            byte[] bytes = format == "png" ? png() : svg();
+            byte[] bytes = format switch { "png" => png(), "pdf" => pdf(), _ => svg() };
             AtomicFile.Write(Path.Combine(folder, name), stream => stream.Write(bytes), cancellationToken);
             files.Add(name);
         }

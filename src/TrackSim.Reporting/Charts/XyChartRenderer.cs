@@ -50,6 +50,9 @@ internal sealed class XyChartRenderer
     /// <summary>The chart as SVG, 96 user units per inch, so it opens at its physical size.</summary>
     public byte[] Svg() => ChartImage.Svg(Width, Height, Draw);
 
+    /// <summary>The chart as a one-page PDF at its size in points, fonts embedded.</summary>
+    public byte[] Pdf() => ChartImage.Pdf(Width, Height, Draw);
+
     private double F => _sizes.Font;
 
     private double AxisBelow => _sizes.TickLength + _sizes.TickGap + ChartText.LineHeight(_sizes.Tick);

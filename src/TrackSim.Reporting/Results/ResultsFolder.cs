@@ -143,7 +143,8 @@ public static class ResultsFolder
                 {
                     string chartName = Path.GetFileName(chart);
                     bool temporary = OutputFolder.IsOwnTemporary(chartName);
-                    bool image = chartName.EndsWith(".png", StringComparison.Ordinal) || chartName.EndsWith(".svg", StringComparison.Ordinal);
+                    bool image = chartName.EndsWith(".png", StringComparison.Ordinal) || chartName.EndsWith(".svg", StringComparison.Ordinal) || chartName.EndsWith(".pdf", StringComparison.Ordinal)
+                        || (name == DifferenceCharts.FolderName && chartName == DifferenceCharts.DataFileName);
                     if (FileKinds.Of(chart) != FileKind.Regular || !(temporary || (image && used)))
                     {
                         yield return $"{name}/{chartName}";

@@ -115,8 +115,9 @@ public static class ResultsWriter
             status?.Report("drawing charts");
             (var chartFiles, notes) = ChartWriter.WriteAll(Path.Combine(folder, ChartWriter.FolderName), summary, inputs, charts, cancellationToken);
             written.AddRange(chartFiles.Select(f => $"{ChartWriter.FolderName}/{f}"));
-            var differences = DifferenceCharts.Write(Path.Combine(folder, DifferenceCharts.FolderName), ensemble, inputs.Charts, charts, cancellationToken);
+            var (differences, differenceNotes) = DifferenceCharts.Write(Path.Combine(folder, DifferenceCharts.FolderName), ensemble, inputs.Charts, charts, cancellationToken);
             written.AddRange(differences.Select(f => $"{DifferenceCharts.FolderName}/{f}"));
+            notes = [.. notes, .. differenceNotes];
         }
 
         var manifest = new Manifest(
@@ -212,11 +213,13 @@ public static class ResultsWriter
         AtomicFile.WriteAllText(Path.Combine(folder, ChartInputs.FileName), ResultsJson.Write(inputs));
         var (chartFiles, chartNotes) = ChartWriter.WriteAll(Path.Combine(folder, ChartWriter.FolderName), summary, inputs, style, cancellationToken);
         notes.AddRange(chartNotes);
+        var (effectFiles, redrawsEffects) = RedrawEffects(output, manifest, inputs, style, notes, cancellationToken);
         // Files plot did not write keep the record of the run that wrote them (a hash taken now
         // would adopt whatever is there, and a later run would then delete it as its own).
-        var redrawn = chartFiles.Select(f => $"{ChartWriter.FolderName}/{f}").Prepend(ChartInputs.FileName).ToList();
+        var redrawn = chartFiles.Select(f => $"{ChartWriter.FolderName}/{f}").Concat(effectFiles).Prepend(ChartInputs.FileName).ToList();
         var kept = manifest.Files
             .Where(f => !f.Path.StartsWith(ChartWriter.FolderName + "/", StringComparison.Ordinal) && f.Path != ChartInputs.FileName && output.IsSafe(f.Path))
+            .Where(f => !redrawsEffects || !IsEffectsChart(f.Path))
             .ToList();
         var written = kept.Select(f => f.Path).Concat(redrawn).ToList();
         var updated = manifest with
@@ -230,6 +233,32 @@ public static class ResultsWriter
         RemoveStale(output, manifest, written);
         return new ResultsReport(folder, updated, notes);
     }
+
+    // The effects/ charts drawn again from the effects/differences.csv the run recorded, or a note
+    // saying why they stay as they were; returns the files written and whether the charts were redrawn.
+    private static (IReadOnlyList<string> Files, bool Redrawn) RedrawEffects(
+        OutputFolder output, Manifest manifest, ChartInputs inputs, ChartStyle style, List<string> notes, CancellationToken cancellationToken)
+    {
+        string data = $"{DifferenceCharts.FolderName}/{DifferenceCharts.DataFileName}";
+        int charts = manifest.Files.Count(f => IsEffectsChart(f.Path));
+        if (manifest.Files.All(f => f.Path != data))
+        {
+            if (charts > 0)
+            {
+                notes.Add($"{charts} {DifferenceCharts.FolderName}/ chart files not redrawn: the results record no {data} (written by an earlier version); run again to redraw them");
+            }
+
+            return ([], false);
+        }
+
+        Readable(output, data);
+        var (files, effectNotes) = DifferenceCharts.Redraw(output.Folder(DifferenceCharts.FolderName), inputs, style, cancellationToken);
+        notes.AddRange(effectNotes);
+        return ([.. files.Select(f => $"{DifferenceCharts.FolderName}/{f}")], true);
+    }
+
+    private static bool IsEffectsChart(string path) =>
+        path.StartsWith(DifferenceCharts.FolderName + "/", StringComparison.Ordinal) && path != $"{DifferenceCharts.FolderName}/{DifferenceCharts.DataFileName}";
 
     /// <summary>Reads the manifest of a results folder, or null when it has none (or it is not a regular file).</summary>
     public static Manifest? TryReadManifest(string folder)

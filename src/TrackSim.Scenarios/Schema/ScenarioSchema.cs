@@ -336,7 +336,7 @@ public static class ScenarioSchema
     public static ObjectShape Outputs { get; } = new("the outputs",
     [
         new("charts", new ListShape(new EnumShape([.. MetricCatalog.All.Select(m => m.Name)]), 0, 100), "Metrics to chart.", DefaultText: string.Join(", ", OutputSpec.DefaultCharts)),
-        new("formats", new ListShape(new EnumShape(["png", "svg"]), 0, 2), "Image formats.", DefaultText: "png, svg"),
+        new("formats", new ListShape(new EnumShape(["png", "svg", "pdf"]), 0, 3), "Image formats.", DefaultText: "png, svg"),
         new("width", new NumberShape(1, 40, unit: "inches"), "Chart width.", Default: 3.5),
         new("height", new NumberShape(1, 40, unit: "inches"), "Chart height.", Default: 2.4),
         new("dpi", new NumberShape(50, 1200, wholeNumber: true, unit: "dots per inch"), "Raster resolution.", Default: 300.0),

@@ -185,7 +185,7 @@ public sealed class RunCommandTests
     [TestCase("--width", "100", "--width: expected a number of inches from 1 to 40, found '100'")]
     [TestCase("--dpi", "20", "--dpi: expected a whole number from 50 to 1200, found '20'")]
     [TestCase("--font-size", "2", "--font-size: expected a number of points from 4 to 72, found '2'")]
-    [TestCase("--format", "gif", "--format: unknown format 'gif'; expected png, svg or png,svg.")]
+    [TestCase("--format", "gif", "--format: unknown format 'gif'; expected png, svg or pdf (several comma-separated).")]
     [TestCase("--seed", "9007199254740992", "--seed: expected a whole number from 0 to 9007199254740991, found '9007199254740992'")]
     public void Bad_option_values_exit_2_before_anything_runs(string option, string value, string message)
     {

@@ -371,9 +371,9 @@ public sealed class StructureRuleTests
             states:
               - { id: AA }
               - { id: BB }
-            outputs: { formats: [pdf] }
+            outputs: { formats: [tiff] }
             """;
-        var error = Only(yaml, 5, 22, "outputs.formats[0]", "expected one of png, svg", "found 'pdf'");
+        var error = Only(yaml, 5, 22, "outputs.formats[0]", "expected one of png, svg, pdf", "found 'tiff'");
         Assert.That(error.Message, Does.Not.Contain("did you mean"));
     }
 

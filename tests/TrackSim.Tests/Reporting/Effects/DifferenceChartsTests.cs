@@ -19,9 +19,10 @@ public sealed class DifferenceChartsTests
         using var temp = new TempFolder();
         var ensemble = Ensemble.Run(TinyScenario.Load(), new EnsembleOptions { Replicates = 3, Threads = 2 });
 
-        var files = DifferenceCharts.Write(temp.Path, ensemble, ["tension", "not-a-metric"], ChartStyle.Default);
+        var (files, _) = DifferenceCharts.Write(temp.Path, ensemble, ["tension", "not-a-metric"], ChartStyle.Default);
 
-        Assert.That(files, Is.EqualTo((string[])["difference-tension.png", "difference-tension.svg"]));
+        // The statistics the charts draw come first, so that plot can draw them again.
+        Assert.That(files, Is.EqualTo((string[])[DifferenceCharts.DataFileName, "difference-tension.png", "difference-tension.svg"]));
         byte[] png = File.ReadAllBytes(temp.File("difference-tension.png"));
 
         // A PNG's width and height are big-endian at bytes 16-23: 3.5 x 2.4 inches at 300 dpi.
@@ -34,7 +35,7 @@ public sealed class DifferenceChartsTests
         using var temp = new TempFolder();
         var ensemble = Ensemble.Run(TinyScenario.Load(), new EnsembleOptions { Replicates = 2, Threads = 2, Variants = ["base"] });
 
-        Assert.That(DifferenceCharts.Write(temp.Path, ensemble, ["tension"], ChartStyle.Default), Is.Empty);
+        Assert.That(DifferenceCharts.Write(temp.Path, ensemble, ["tension"], ChartStyle.Default).Files, Is.Empty);
     }
 
     [Test]
@@ -49,11 +50,14 @@ public sealed class DifferenceChartsTests
         using var png = SKBitmap.Decode(File.ReadAllBytes(temp.File("difference-public_trust.png")));
         using (Assert.EnterMultipleScope())
         {
-            // public_trust is recorded per state: one panel headed by each state's name, so the chart grows taller.
-            Assert.That(texts, Has.Member("Atlantis").And.Member("Borduria"));
+            // public_trust is recorded per state: a panel per state and variant, headed by both, so the chart grows taller.
+            Assert.That(texts, Has.Member("Atlantis: The crisis had not happened").And.Member("Borduria: The crisis had not happened"));
             Assert.That(png.Height, Is.GreaterThan(720));
             Assert.That(texts, Has.Member("Public trust, variant − base"));
-            Assert.That(texts, Has.Member("no-crisis"));
+
+            // The legend names the variant by its description, not its slug.
+            Assert.That(texts, Has.Member("The crisis had not happened"));
+            Assert.That(texts, Has.None.EqualTo("no-crisis"));
             Assert.That(texts, Has.Member("median of paired differences; shading: 5–95% of 3 pairs"));
             Assert.That(texts, Has.Some.StartsWith("Variant − base"));
             Assert.That(texts, Has.None.EqualTo("base"));
@@ -73,8 +77,9 @@ public sealed class DifferenceChartsTests
         {
             Assert.That(chart.FileStem, Is.EqualTo("difference-public_trust"));
             Assert.That(chart.IsDifference, Is.True);
-            Assert.That(chart.Panels.Select(p => p.Header), Is.EqualTo((string[])["Atlantis", "Borduria"]));
-            Assert.That(chart.Panels.SelectMany(p => p.Lines).Select(l => l.Label).Distinct(), Is.EqualTo((string[])["no-crisis"]));
+            Assert.That(chart.Panels.Select(p => p.Header), Is.EqualTo((string[])["Atlantis: The crisis had not happened", "Borduria: The crisis had not happened"]));
+            Assert.That(chart.Panels.SelectMany(p => p.Lines).Select(l => l.Label).Distinct(), Is.EqualTo((string[])["The crisis had not happened"]));
+            Assert.That(chart.OwnScales, Is.True);
 
             // The first variant is line 1 of the compare- chart (after the black base): the first palette colour, the second pattern.
             Assert.That(chart.Panels[0].Lines[0].Color, Is.EqualTo(ChartPalette.ColorAt(0)));
@@ -112,11 +117,11 @@ public sealed class DifferenceChartsTests
         var one = Ensemble.Run(TinyScenario.Load(), new EnsembleOptions { Replicates = 3, Threads = 1 });
         var two = Ensemble.Run(TinyScenario.Load(), new EnsembleOptions { Replicates = 3, Threads = 2 });
 
-        var files = DifferenceCharts.Write(temp.File("a"), one, metrics, ChartStyle.Default);
+        var (files, _) = DifferenceCharts.Write(temp.File("a"), one, metrics, ChartStyle.Default);
         DifferenceCharts.Write(temp.File("b"), one, metrics, ChartStyle.Default);
         DifferenceCharts.Write(temp.File("c"), two, metrics, ChartStyle.Default);
 
-        Assert.That(files, Has.Count.EqualTo(8));
+        Assert.That(files, Has.Count.EqualTo(9));
         foreach (string file in files)
         {
             byte[] first = File.ReadAllBytes(Path.Combine(temp.File("a"), file));
