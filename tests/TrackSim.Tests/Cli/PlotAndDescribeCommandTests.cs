@@ -32,7 +32,8 @@ public sealed class PlotAndDescribeCommandTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(plot.ExitCode, Is.EqualTo(0), plot.Error);
-            Assert.That(plot.Out, Is.EqualTo($"{folder}: 10 chart files redrawn; manifest.json updated\n"));
+            // Five metrics and their comparisons, the two publics' distributions and the two network charts.
+            Assert.That(plot.Out, Is.EqualTo($"{folder}: 14 chart files redrawn; manifest.json updated\n"));
             Assert.That(Directory.GetFiles(Path.Combine(folder, "charts"), "*.png"), Is.Empty);
             Assert.That(File.ReadAllText(Path.Combine(folder, "charts", "tension.svg")), Does.Contain("width=\"480\""));
             Assert.That(File.ReadAllBytes(Path.Combine(folder, "series.csv")), Is.EqualTo(series));
