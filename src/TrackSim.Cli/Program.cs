@@ -187,6 +187,8 @@ internal static class Program
             new ValidateCommand(console),
             new SchemaCommand(console),
             new ServeCommand(console),
+            new ExamplesCommand(console),
+            new InitCommand(console),
         };
         HelpLayout.Configure(root);
         return root;

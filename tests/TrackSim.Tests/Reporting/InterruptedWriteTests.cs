@@ -8,7 +8,7 @@ namespace TrackSim.Tests.Reporting;
 [TestFixture]
 public sealed class InterruptedWriteTests
 {
-    private static readonly string[] DataFiles = ["series.csv", "summary.csv", "events.csv", "chart-inputs.json", "agreements.csv", "agreement-targets.csv", "dialogue.csv", "effects.csv", "recovery.csv"];
+    private static readonly string[] DataFiles = ["series.parquet", "variants.csv", "summary.csv", "events.csv", "chart-inputs.json", "agreements.csv", "agreement-targets.csv", "dialogue.csv", "effects.csv", "recovery.csv"];
 
     // The trust distributions and the network snapshot at the end of the run, which are data too.
     private static readonly string[] RunFiles =
@@ -55,7 +55,7 @@ public sealed class InterruptedWriteTests
         }
     }
 
-    [TestCase("writing series.csv")]
+    [TestCase("writing series.parquet")]
     [TestCase("writing events.csv")]
     [TestCase("drawing charts")]
     public void Cancelling_while_results_are_written_leaves_no_file_and_no_manifest(string cancelAt)
@@ -75,7 +75,7 @@ public sealed class InterruptedWriteTests
         });
 
         Assert.That(
-            () => ResultsWriter.Write(folder, ensemble, provenance, ChartStyle.Default, TimeProvider.System, status, cancel.Token),
+            () => ResultsWriter.Write(folder, ensemble, provenance, ChartStyle.Default, TimeProvider.System, status: status, cancellationToken: cancel.Token),
             Throws.InstanceOf<OperationCanceledException>());
 
         var left = Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetFileName(f)).ToList();
