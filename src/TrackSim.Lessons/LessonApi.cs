@@ -196,7 +196,7 @@ public static class LessonApi
         }
 
         // The same memory check as 'tracksim run': a 'set' of citizens.per_state can ask for more than the machine has.
-        var options = new EnsembleOptions { Replicates = run.Replicates, Variants = [run.Variant], Threads = threads };
+        var options = new EnsembleOptions { Replicates = run.Replicates, Variants = [run.Variant], Threads = threads, Snapshots = false };
         if (MemoryEstimate.ForRun(run.Scenario, [run.Variant], run.Replicates, options.Threads).Refusal(HostLimits.AvailableMemoryBytes) is { } tooLarge)
         {
             return (null, tooLarge);

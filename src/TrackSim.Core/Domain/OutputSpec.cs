@@ -32,6 +32,15 @@ public sealed record OutputSpec(
     public static long PngPixels(double widthInches, double heightInches, int dpi) =>
         (long)Math.Round(widthInches * dpi) * (long)Math.Round(heightInches * dpi);
 
+    /// <summary>How often and how finely the distribution of citizens' trust is recorded.</summary>
+    public DistributionOutput Distributions { get; init; } = DistributionOutput.Default;
+
+    /// <summary>When the Track II participant network and the cross-border citizen ties are snapshot.</summary>
+    public NetworkOutput Networks { get; init; } = NetworkOutput.Default;
+
+    /// <summary>These outputs with no distribution or network records (the series and charts unchanged).</summary>
+    public OutputSpec WithoutSnapshots() => this with { Distributions = Distributions with { Every = 0 }, Networks = new NetworkOutput([]) };
+
     /// <summary>Formats written when a scenario does not choose.</summary>
     public static ImmutableArray<string> DefaultFormats { get; } = ["png", "svg"];
 }

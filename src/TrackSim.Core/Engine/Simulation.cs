@@ -25,6 +25,8 @@ public sealed class Simulation
     private readonly Func<World, int, double>[] _measures;
     private readonly int[] _subjects;
     private readonly double[][] _values;
+    private readonly DistributionRecorder? _distributions;
+    private readonly NetworkRecorder? _networks;
 
     /// <summary>Creates the run; <paramref name="scenario"/> is the scenario of one variant (see <see cref="Scenario.ForVariant"/>).</summary>
     /// <param name="scenario">The scenario.</param>
@@ -55,6 +57,11 @@ public sealed class Simulation
         _measures = [.. series.Select(x => x.Read)];
         _subjects = [.. series.Select(x => x.Subject)];
         _values = [.. _keys.Select(_ => new double[scenario.Calendar.StepCount + 1])];
+
+        // Distributions and networks only read the world, so recording them changes no other output.
+        var outputs = scenario.Outputs;
+        _distributions = outputs.Distributions.IsOn ? new DistributionRecorder(_world, outputs.Distributions) : null;
+        _networks = outputs.Networks.At is { IsEmpty: true } ? null : new NetworkRecorder(_world, outputs.Networks);
         Record(0);
     }
 
@@ -149,6 +156,7 @@ public sealed class Simulation
         }
 
         // 8. Record.
+        _networks?.Observe(_world);
         StepsDone++;
         Record(StepsDone);
     }
@@ -175,7 +183,11 @@ public sealed class Simulation
             Replicate,
             [.. Enumerable.Range(0, points).Select(calendar.DateOf)],
             [.. _keys.Select((key, i) => new RecordedSeries(key, [.. _values[i].AsSpan(0, points)]))],
-            [.. _world.Log]);
+            [.. _world.Log])
+        {
+            Distributions = _distributions?.Records ?? [],
+            Networks = _networks?.Snapshots ?? [],
+        };
     }
 
     /// <summary>The latest recorded value of a metric.</summary>
@@ -254,5 +266,8 @@ public sealed class Simulation
         {
             _values[i][point] = _measures[i](_world, _subjects[i]);
         }
+
+        _distributions?.Record(_world, point);
+        _networks?.Record(_world, point);
     }
 }

@@ -15,6 +15,12 @@ public sealed record RunResult(
     ImmutableArray<RecordedSeries> Series,
     ImmutableArray<LogEntry> Log)
 {
+    /// <summary>The distributions of citizens' trust at the points <c>outputs.distributions</c> chooses (none when it is off).</summary>
+    public ImmutableArray<DistributionSnapshot> Distributions { get; init; } = [];
+
+    /// <summary>The snapshots of the networks at the points <c>outputs.networks</c> chooses.</summary>
+    public ImmutableArray<NetworkSnapshot> Networks { get; init; } = [];
+
     /// <summary>The series of <paramref name="metric"/> for <paramref name="subject"/>.</summary>
     public RecordedSeries Get(string metric, string subject) =>
         Series.FirstOrDefault(s => s.Key.Metric == metric && s.Key.Subject == subject)

@@ -99,7 +99,7 @@ public sealed class ScenarioCalibration
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var scenario = ScenarioAt(ModelValues(parameters));
-        var options = new EnsembleOptions { Replicates = replicates, Seed = seed, Threads = threads, Variants = [Scenario.BaseVariant] };
+        var options = new EnsembleOptions { Replicates = replicates, Seed = seed, Threads = threads, Variants = [Scenario.BaseVariant], Snapshots = false };
         var ensemble = Ensemble.Run(scenario, options, null, cancellationToken);
         return ([.. ensemble.Runs.OrderBy(r => r.Replicate)], Observation(parameters));
     }

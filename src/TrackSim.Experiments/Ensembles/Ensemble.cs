@@ -25,7 +25,9 @@ public static class Ensemble
         ArgumentOutOfRangeException.ThrowIfLessThan(replicates, 1);
         ulong seed = options.Seed ?? scenario.Ensemble.Seed;
         string[] variants = [.. options.Variants ?? scenario.VariantNames];
-        var resolved = variants.Select(scenario.ForVariant).ToArray();
+        var resolved = variants.Select(scenario.ForVariant)
+            .Select(s => options.Snapshots ? s : s with { Outputs = s.Outputs.WithoutSnapshots() })
+            .ToArray();
 
         int total = variants.Length * replicates;
         var runs = new RunResult[total];

@@ -14,4 +14,11 @@ public sealed record EnsembleOptions
 
     /// <summary>Variants to run (<c>base</c> included by name); null runs the base and every variant.</summary>
     public IReadOnlyList<string>? Variants { get; init; }
+
+    /// <summary>
+    /// Whether runs record the distributions of citizens' trust and the network snapshots their
+    /// scenario's outputs ask for (the default). Sweeps, calibrations and the classroom page keep
+    /// only the series and turn them off; nothing else a run records depends on it.
+    /// </summary>
+    public bool Snapshots { get; init; } = true;
 }

@@ -91,7 +91,7 @@ public static class SweepRunner
     private static string[] RunPoint(SweepPlan plan, int point, ImmutableArray<double> values, Func<ImmutableArray<double>, Scenario> scenarioAt, CancellationToken token)
     {
         var scenario = scenarioAt(values);
-        var options = new EnsembleOptions { Replicates = plan.Replicates, Seed = plan.Seed, Threads = 1, Variants = [Scenario.BaseVariant] };
+        var options = new EnsembleOptions { Replicates = plan.Replicates, Seed = plan.Seed, Threads = 1, Variants = [Scenario.BaseVariant], Snapshots = false };
         var ensemble = Ensemble.Run(scenario, options, null, token);
         var lines = new string[plan.Replicates];
         foreach (var run in ensemble.Runs)

@@ -4,7 +4,9 @@ using TrackSim.Reporting.Calibration;
 using TrackSim.Reporting.Charts;
 using TrackSim.Experiments.Sweeps;
 using TrackSim.Reporting.Data;
+using TrackSim.Reporting.Distributions;
 using TrackSim.Reporting.Effects;
+using TrackSim.Reporting.Networks;
 using TrackSim.Reporting.Outcomes;
 using TrackSim.Reporting.Sweeps;
 
@@ -23,7 +25,7 @@ public static class ResultsFolder
 
     /// <summary>Every file name TrackSim writes at the top of a results folder.</summary>
     internal static readonly string[] DataFiles =
-        [SeriesParquet.FileName, SeriesCsv.FileName, VariantsCsv.FileName, SummaryCsv.FileName, EventsCsv.FileName, ChartInputs.FileName, AgreementsCsv.FileName, AgreementTargetsCsv.FileName, DialogueCsv.FileName, EffectsCsv.FileName, RecoveryCsv.FileName, Manifest.FileName];
+        [SeriesParquet.FileName, SeriesCsv.FileName, VariantsCsv.FileName, SummaryCsv.FileName, EventsCsv.FileName, ChartInputs.FileName, AgreementsCsv.FileName, AgreementTargetsCsv.FileName, DialogueCsv.FileName, EffectsCsv.FileName, RecoveryCsv.FileName, DistributionsCsv.FileName, Manifest.FileName];
 
     /// <summary>Every file name TrackSim writes at the top of a sweep or merge folder.</summary>
     internal static readonly string[] SweepFiles = [RunsCsv.FileName, SensitivityCsv.FileName, SweepManifest.FileName];
@@ -32,8 +34,8 @@ public static class ResultsFolder
     public static readonly IReadOnlyList<string> CalibrationFiles =
         [ParticlesCsv.FileName, ParticlesCsv.GenerationsFileName, PosteriorSummary.FileName, TargetFitRow.FileName, CalibrationTables.PredictiveFileName, CalibrationManifest.FileName];
 
-    /// <summary>The folders of charts TrackSim writes (charts of runs and sweeps, effect charts of runs).</summary>
-    internal static readonly string[] ChartFolders = [ChartWriter.FolderName, DifferenceCharts.FolderName];
+    /// <summary>The folders of charts TrackSim writes (charts of runs and sweeps, effect charts of runs) and of network snapshots.</summary>
+    internal static readonly string[] ChartFolders = [ChartWriter.FolderName, DifferenceCharts.FolderName, NetworkFiles.FolderName];
 
     /// <summary>The default folder for a scenario's results, <c>results/NAME</c>.</summary>
     public static string DefaultFor(string scenarioName)
@@ -144,7 +146,8 @@ public static class ResultsFolder
                     string chartName = Path.GetFileName(chart);
                     bool temporary = OutputFolder.IsOwnTemporary(chartName);
                     bool image = chartName.EndsWith(".png", StringComparison.Ordinal) || chartName.EndsWith(".svg", StringComparison.Ordinal) || chartName.EndsWith(".pdf", StringComparison.Ordinal)
-                        || (name == DifferenceCharts.FolderName && chartName == DifferenceCharts.DataFileName);
+                        || (name == DifferenceCharts.FolderName && chartName == DifferenceCharts.DataFileName)
+                        || (name == NetworkFiles.FolderName && chartName.EndsWith(".csv", StringComparison.Ordinal));
                     if (FileKinds.Of(chart) != FileKind.Regular || !(temporary || (image && used)))
                     {
                         yield return $"{name}/{chartName}";

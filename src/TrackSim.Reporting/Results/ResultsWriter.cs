@@ -5,8 +5,10 @@ using TrackSim.Experiments.Files;
 using TrackSim.Experiments.Outcomes;
 using TrackSim.Reporting.Charts;
 using TrackSim.Reporting.Data;
+using TrackSim.Reporting.Distributions;
 using TrackSim.Reporting.Effects;
 using TrackSim.Reporting.Files;
+using TrackSim.Reporting.Networks;
 using TrackSim.Reporting.Outcomes;
 
 namespace TrackSim.Reporting.Results;
@@ -109,6 +111,15 @@ public static class ResultsWriter
             written.Add(RecoveryCsv.FileName);
         }
 
+        if (DistributionsCsv.HasAny(ensemble))
+        {
+            status?.Report($"writing {DistributionsCsv.FileName}");
+            AtomicFile.WriteText(Path.Combine(folder, DistributionsCsv.FileName), w => DistributionsCsv.Write(w, ensemble, cancellationToken), cancellationToken);
+            written.Add(DistributionsCsv.FileName);
+        }
+
+        written.AddRange(NetworkFiles.Write(Path.Combine(folder, NetworkFiles.FolderName), ensemble, cancellationToken).Select(f => $"{NetworkFiles.FolderName}/{f}"));
+
         IReadOnlyList<string> notes = [];
         if (charts is not null)
         {
@@ -118,6 +129,9 @@ public static class ResultsWriter
             var (differences, differenceNotes) = DifferenceCharts.Write(Path.Combine(folder, DifferenceCharts.FolderName), ensemble, inputs.Charts, charts, cancellationToken);
             written.AddRange(differences.Select(f => $"{DifferenceCharts.FolderName}/{f}"));
             notes = [.. notes, .. differenceNotes];
+            var chartsFolder = Path.Combine(folder, ChartWriter.FolderName);
+            written.AddRange(DistributionCharts.Write(chartsFolder, ensemble, summary, charts, cancellationToken).Select(f => $"{ChartWriter.FolderName}/{f}"));
+            written.AddRange(NetworkCharts.Write(chartsFolder, ensemble, charts, cancellationToken).Select(f => $"{ChartWriter.FolderName}/{f}"));
         }
 
         var manifest = new Manifest(
@@ -211,8 +225,9 @@ public static class ResultsWriter
         // Until everything is drawn, the previous charts and manifest stay in place.
         using var staged = output.Stage();
         AtomicFile.WriteAllText(Path.Combine(folder, ChartInputs.FileName), ResultsJson.Write(inputs));
-        var (chartFiles, chartNotes) = ChartWriter.WriteAll(Path.Combine(folder, ChartWriter.FolderName), summary, inputs, style, cancellationToken);
+        var (metricCharts, chartNotes) = ChartWriter.WriteAll(Path.Combine(folder, ChartWriter.FolderName), summary, inputs, style, cancellationToken);
         notes.AddRange(chartNotes);
+        var chartFiles = metricCharts.Concat(RunCharts.Redraw(output, manifest, summary, style, cancellationToken)).ToList();
         var (effectFiles, redrawsEffects) = RedrawEffects(output, manifest, inputs, style, notes, cancellationToken);
         // Files plot did not write keep the record of the run that wrote them (a hash taken now
         // would adopt whatever is there, and a later run would then delete it as its own).

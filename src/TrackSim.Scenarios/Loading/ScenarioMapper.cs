@@ -1090,7 +1090,39 @@ internal sealed class ScenarioMapper
             Error(view.PositionOf("font"), view.PathOf("font"), "the font name is empty");
         }
 
-        return outputs;
+        var distributions = view.Object("distributions");
+        return outputs with
+        {
+            Distributions = new DistributionOutput((int)distributions.Number("every"), (int)distributions.Number("bins")),
+            Networks = MapNetworks(view.Object("networks")),
+        };
+    }
+
+    // A snapshot date outside the calendar would silently fall on its first or last step.
+    private NetworkOutput MapNetworks(NodeView view)
+    {
+        if (!view.Has("at"))
+        {
+            return NetworkOutput.Default;
+        }
+
+        var dates = ImmutableArray.CreateBuilder<DateOnly>();
+        foreach (var (node, path) in view.Words("at"))
+        {
+            if (!Scalars.TryDate(node.Value, false, out var date))
+            {
+                continue;
+            }
+
+            if (_calendar is { } calendar && !calendar.Contains(date))
+            {
+                Error(node.Position, path, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the snapshot date {date:yyyy-MM-dd} is outside the calendar ({calendar.Start:yyyy-MM-dd} to {calendar.End:yyyy-MM-dd})"));
+            }
+
+            dates.Add(date);
+        }
+
+        return new NetworkOutput(dates.ToImmutable());
     }
 
     private ImmutableArray<string> StateList(NodeView view, string key)

@@ -332,6 +332,19 @@ public static class ScenarioSchema
         new("seed", new NumberShape(0, 9_007_199_254_740_991, wholeNumber: true), "Master seed (up to 2^53 - 1).", Default: 1.0),
     ]);
 
+    /// <summary>The record of the distribution of citizens' trust.</summary>
+    public static ObjectShape Distributions { get; } = new("the distributions of citizens' trust",
+    [
+        new("every", new NumberShape(0, 1_000_000, wholeNumber: true, unit: "steps"), "Steps between two records of each public's trust histogram and cluster count (step 0 and the last step are always recorded); 0 records none.", Default: (double)DistributionOutput.DefaultEvery),
+        new("bins", new NumberShape(2, 1000, wholeNumber: true, unit: "bins"), "Equal bins of the histogram on [0,1].", Default: (double)DistributionOutput.DefaultBins),
+    ]);
+
+    /// <summary>The snapshots of the networks.</summary>
+    public static ObjectShape Networks { get; } = new("the network snapshots",
+    [
+        new("at", new ListShape(DateShape.Start, 0, 100), "Dates of the snapshots of the Track II participant network and the cross-border citizen ties, each taken at the start of the step that holds the date; an empty list takes none.", DefaultText: "the end of the run"),
+    ]);
+
     /// <summary>The outputs.</summary>
     public static ObjectShape Outputs { get; } = new("the outputs",
     [
@@ -343,6 +356,8 @@ public static class ScenarioSchema
         new("font", TextShape.Any, "Font family.", Default: "DejaVu Sans"),
         new("font_size", new NumberShape(4, 72, unit: "points"), "Base font size.", Default: 8.0),
         new("label_events", new ListShape(TextShape.Id, 0, 1000), "Ids of events labelled on charts.", DefaultText: "the most severe events"),
+        new("distributions", Distributions, "Histograms of each public's trust over time: distributions.csv and the distribution charts.", DefaultText: "see outputs.distributions"),
+        new("networks", Networks, "Snapshots of the networks: the files under networks/ and the network charts.", DefaultText: "see outputs.networks"),
     ]);
 
     /// <summary>The whole scenario.</summary>

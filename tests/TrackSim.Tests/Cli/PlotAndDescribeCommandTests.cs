@@ -32,7 +32,8 @@ public sealed class PlotAndDescribeCommandTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(plot.ExitCode, Is.EqualTo(0), plot.Error);
-            Assert.That(plot.Out, Is.EqualTo($"{folder}: 15 chart files redrawn (charts/: 10, effects/: 5); manifest.json updated\n"));
+            // Five metrics and their comparisons, the two publics' distributions and the two network charts in charts/; five difference charts in effects/.
+            Assert.That(plot.Out, Is.EqualTo($"{folder}: 19 chart files redrawn (charts/: 14, effects/: 5); manifest.json updated\n"));
             Assert.That(Directory.GetFiles(Path.Combine(folder, "charts"), "*.png"), Is.Empty);
             Assert.That(File.ReadAllText(Path.Combine(folder, "charts", "tension.svg")), Does.Contain("width=\"480\""));
             Assert.That(File.ReadAllBytes(Path.Combine(folder, "series.parquet")), Is.EqualTo(series));

@@ -64,7 +64,8 @@ public sealed class RunCommandTests
         {
             Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
             Assert.That(run.OutLines[0], Does.StartWith(folder + "/ ("));
-            Assert.That(run.Out, Does.Contain("series.parquet (").And.Contain("manifest.json").And.Contain("charts/: 20 files (png, svg)"));
+            // Ten metric charts, two distributions and two network charts, in both formats.
+            Assert.That(run.Out, Does.Contain("series.parquet (").And.Contain("manifest.json").And.Contain("charts/: 28 files (png, svg)"));
             Assert.That(run.ErrorLines[0], Is.EqualTo("tiny: 2 variants x 3 replicates = 6 runs of 36 steps on 2 threads"));
             Assert.That(run.Error, Does.Contain("runs 6/6 (100%)"));
             Assert.That(manifest, Is.Not.Null);

@@ -35,8 +35,11 @@ public sealed class ChartFileTests
         var files = Directory.GetFiles(Path.Combine(_folder, ChartWriter.FolderName)).Select(Path.GetFileName);
         string[] stems = ["tension", "public_trust", "track2_trust", "incidents", "dialogue_open"];
 
+        // With the charts drawn from the runs: each public's trust distribution and the networks at the end.
+        string[] runCharts = ["distribution-AA", "distribution-BB", "track2-network-2003-01-01", "citizen-ties-2003-01-01"];
         Assert.That(files, Is.EquivalentTo(stems
             .SelectMany(s => new[] { s, $"compare-{s}" })
+            .Concat(runCharts)
             .SelectMany(s => new[] { $"{s}.png", $"{s}.svg" })));
     }
 
@@ -120,7 +123,8 @@ public sealed class ChartFileTests
         {
             Assert.That(bitmap.Width, Is.EqualTo(1050));
             Assert.That(Directory.GetFiles(Path.Combine(copy.Path, ChartWriter.FolderName), "*.svg"), Is.Empty);
-            Assert.That(manifest.Files.Where(f => f.Path.StartsWith("charts/", StringComparison.Ordinal)), Has.Exactly(10).Items);
+            // Five metrics and their comparisons, two distributions and two network charts, as PNG only.
+            Assert.That(manifest.Files.Where(f => f.Path.StartsWith("charts/", StringComparison.Ordinal)), Has.Exactly(14).Items);
             Assert.That(manifest.Files.Select(f => f.Sha256 == FileHash.Sha256(Path.Combine(copy.Path, f.Path))), Is.All.True);
             Assert.That(manifest.ReplottedUtc, Is.EqualTo(Start.AddHours(1)));
             Assert.That(manifest.ReplotCommandLine, Is.EqualTo("tracksim plot results --width 7"));

@@ -10,6 +10,16 @@ public sealed class InterruptedWriteTests
 {
     private static readonly string[] DataFiles = ["series.parquet", "variants.csv", "summary.csv", "events.csv", "chart-inputs.json", "agreements.csv", "agreement-targets.csv", "dialogue.csv", "effects.csv", "recovery.csv"];
 
+    // The trust distributions and the network snapshot at the end of the run, which are data too.
+    private static readonly string[] RunFiles =
+    [
+        "distributions.csv",
+        "networks/track2-nodes-2003-01-01.csv",
+        "networks/track2-edges-2003-01-01.csv",
+        "networks/citizen-ties-2003-01-01.csv",
+        "networks/citizen-tie-sample-2003-01-01.csv",
+    ];
+
     [Test]
     public void A_write_that_fails_half_way_leaves_neither_the_file_nor_its_temporary()
     {
@@ -89,7 +99,7 @@ public sealed class InterruptedWriteTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(Directory.GetFiles(Path.Combine(folder, ChartWriter.FolderName)), Is.Empty);
-            Assert.That(ResultsWriter.TryReadManifest(folder)!.Files.Select(f => f.Path), Is.EqualTo(DataFiles));
+            Assert.That(ResultsWriter.TryReadManifest(folder)!.Files.Select(f => f.Path), Is.EqualTo(DataFiles.Concat(RunFiles)));
         }
     }
 
