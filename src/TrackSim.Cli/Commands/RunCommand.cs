@@ -295,6 +295,13 @@ internal sealed class RunCommand : Command, ICommandWithExamples
             var formats = charts.Select(c => Path.GetExtension(c.Path).TrimStart('.')).Distinct(StringComparer.Ordinal);
             _console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {ChartWriter.FolderName}/: {charts.Count} files ({string.Join(", ", formats)}): {string.Join(", ", stems)}"));
         }
+
+        // The other folders (effects/, networks/) by file count, so nothing written goes unmentioned.
+        foreach (var folderFiles in files.Where(f => f.Path.Contains('/', StringComparison.Ordinal) && !f.Path.StartsWith(ChartWriter.FolderName + "/", StringComparison.Ordinal))
+            .GroupBy(f => f.Path[..f.Path.IndexOf('/', StringComparison.Ordinal)], StringComparer.Ordinal))
+        {
+            _console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {folderFiles.Key}/: {folderFiles.Count()} files"));
+        }
     }
 
     private static string Size(long bytes) => bytes switch

@@ -37,7 +37,8 @@ public sealed class PlotRedrawsEffectsTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(plot.ExitCode, Is.EqualTo(0), plot.Error);
-            Assert.That(plot.Out, Is.EqualTo($"{_folder}: 30 chart files redrawn (charts/: 20, effects/: 10); manifest.json updated\n"));
+            // Five metrics and their comparisons, two distributions and two network figures, each as PNG and PDF; five difference charts as PNG and PDF.
+            Assert.That(plot.Out, Is.EqualTo($"{_folder}: 38 chart files redrawn (charts/: 28, effects/: 10); manifest.json updated\n"));
             Assert.That(before.Keys.Where(k => k.EndsWith(".png", StringComparison.Ordinal)), Has.Exactly(5).Items);
 
             // Every chart is drawn again, wider, and each now has a PDF beside its PNG.
