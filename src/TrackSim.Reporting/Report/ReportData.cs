@@ -103,7 +103,8 @@ public static class ReportData
         writer.WriteString("title", chart.Title);
         writer.WriteString("metric", chart.Metric.Name);
         writer.WriteString("y_label", ChartRenderer.YLabel(chart.Metric, !chart.ShowsBand, inputs.Step));
-        writer.WriteString("line_is", chart.UsesMean ? "mean" : "median");
+        // A count per month is drawn as the PNG draws it: its mean over runs summed over the past 12 months.
+        writer.WriteString("line_is", chart.RollingYear ? "rolling_year" : chart.UsesMean ? "mean" : "median");
         writer.WriteBoolean("band", chart.ShowsBand);
         writer.WriteBoolean("comparison", chart.IsComparison);
         writer.WriteNumber("floor", floor);

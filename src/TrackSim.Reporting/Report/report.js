@@ -126,7 +126,8 @@
     figure.setAttribute('aria-labelledby', figure.id + '-title');
     var title = html('h3', null, figure, definition.title);
     title.id = figure.id + '-title';
-    html('p', 'caption', figure, (definition.line_is === 'median' ? 'Lines: medians' : 'Lines: means') +
+    html('p', 'caption', figure, (definition.line_is === 'median' ? 'Lines: medians'
+      : definition.line_is === 'rolling_year' ? 'Lines: means over the runs, summed over the past 12 months' : 'Lines: means') +
       (definition.band ? '; shading: 5th to 95th percentile' : '') + '. ' + definition.y_label + '.');
 
     // The legend: one toggle per line label, in the order the lines come.
