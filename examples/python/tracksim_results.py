@@ -290,7 +290,10 @@ def _main(argv):
     import csv
     if not argv or argv[0].startswith("-"):
         sys.exit("usage: python3 tracksim_results.py RESULTS [--builtin]")
-    series = read_series(argv[0], builtin="--builtin" in argv[1:])
+    try:
+        series = read_series(argv[0], builtin="--builtin" in argv[1:])
+    except ParquetError as error:
+        sys.exit(f"error: {error}")
     if pandas is not None:
         series = {name: series[name].tolist() for name in COLUMNS}
     out = csv.writer(sys.stdout, lineterminator="\n")
