@@ -215,7 +215,7 @@ read_chunk <- function(data, info, where) {
       h <- field(header, 8)
       if (field(h, 2, 0) > 0) stop(where, ": a data page has nulls; only required columns are read here", call. = FALSE)
       levels <- field(h, 5, 0) + field(h, 6, 0)
-      raw <- body[-seq_len(levels)]
+      raw <- if (levels > 0) body[-seq_len(levels)] else body
       if (isTRUE(field(h, 7, TRUE))) raw <- inflate(raw, codec, where)
       pages[[length(pages) + 1]] <- decode(raw, kind, field(h, 1), field(h, 4), dictionary, where)
       read <- read + field(h, 1)
