@@ -6,8 +6,10 @@ using TrackSim.Cli.Progress;
 using TrackSim.Core.Domain;
 using TrackSim.Core.Metrics;
 using TrackSim.Experiments.Ensembles;
+using TrackSim.Experiments.Files;
 using TrackSim.Experiments.Limits;
 using TrackSim.Reporting.Charts;
+using TrackSim.Reporting.Data;
 using TrackSim.Reporting.Results;
 using TrackSim.Scenarios.Schema;
 
@@ -60,6 +62,18 @@ internal sealed class RunCommand : Command, ICommandWithExamples
         Arity = ArgumentArity.OneOrMore,
     }.RequiringValues("a variant name");
 
+    private readonly Option<string> _series = new("--series")
+    {
+        Description = "The per-run series: parquet (series.parquet, the default), csv (series.csv, about fifteen times larger) or none.",
+        HelpName = "parquet|csv|none",
+    };
+
+    private readonly Option<string[]> _metrics = new Option<string[]>("--metrics")
+    {
+        Description = "Keep only these metrics in the series file; repeat or separate with commas (summary.csv and the charts keep every metric). Default: every metric.",
+        Arity = ArgumentArity.OneOrMore,
+    }.RequiringValues("a metric name");
+
     private readonly Option<bool> _noCharts = new("--no-charts") { Description = "Write the data and manifest only; draw the charts later with 'tracksim plot'." };
 
     private readonly Option<bool> _quiet = new("--quiet", "-q") { Description = "Print nothing but errors." };
@@ -78,6 +92,8 @@ internal sealed class RunCommand : Command, ICommandWithExamples
         Options.Add(_threads);
         Options.Add(_variants);
         _charts.AddTo(this);
+        Options.Add(_series);
+        Options.Add(_metrics);
         Options.Add(_noCharts);
         Options.Add(_quiet);
         Options.Add(_force);
@@ -86,6 +102,24 @@ internal sealed class RunCommand : Command, ICommandWithExamples
             if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string>()))
             {
                 result.AddError("--out needs a folder name.");
+            }
+        });
+        _series.Validators.Add(result =>
+        {
+            string value = result.GetValueOrDefault<string>() ?? string.Empty;
+            if (value is not ("parquet" or "csv" or "none"))
+            {
+                result.AddError($"--series: unknown format '{value}'; expected parquet, csv or none.");
+            }
+        });
+        _metrics.Validators.Add(result =>
+        {
+            var known = MetricCatalog.All.Select(m => m.Name).ToList();
+            foreach (string name in ChartOptions.Split(result.GetValueOrDefault<string[]>() ?? []).Where(n => !known.Contains(n)))
+            {
+                string? suggestion = Suggestions.Closest(name, known);
+                string hint = suggestion is null ? string.Empty : $"did you mean '{suggestion}'? ";
+                result.AddError($"--metrics: no metric '{name}'; {hint}the metrics are {string.Join(", ", known)}");
             }
         });
         SetAction(Execute);
@@ -160,7 +194,8 @@ internal sealed class RunCommand : Command, ICommandWithExamples
             return ExitCodes.Failure;
         }
 
-        if (DiskEstimate.Refusal(scenario, variants, replicates, folder) is { } tooLargeForDisk)
+        var series = SeriesOutputOf(parseResult);
+        if (DiskEstimate.Refusal(scenario, variants, replicates, folder, series.Format, series.Metrics.IsEmpty ? null : series.Keeps) is { } tooLargeForDisk)
         {
             _console.Error.WriteLine($"{ToolInfo.Name}: error: {tooLargeForDisk}");
             return ExitCodes.Failure;
@@ -182,7 +217,7 @@ internal sealed class RunCommand : Command, ICommandWithExamples
         var ensemble = RunProgress.Show(_console, quiet, total, progress => Ensemble.Run(scenario, options, progress, token));
         var status = quiet ? null : new LineProgress(_console.Error);
         var provenance = RunProvenance.For(path, overrides, threads, CommandLine(parseResult), started, ToolInfo.Version);
-        var report = ResultsWriter.Write(output, ensemble, provenance, noCharts ? null : style, _console.Clock, status, token);
+        var report = ResultsWriter.Write(output, ensemble, provenance, noCharts ? null : style, _console.Clock, series, status, token);
         if (!quiet)
         {
             foreach (string note in report.Notes)
@@ -194,6 +229,18 @@ internal sealed class RunCommand : Command, ICommandWithExamples
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>What the results keep of the series, from <c>--series</c> and <c>--metrics</c> (checked by their validators).</summary>
+    private SeriesOutput SeriesOutputOf(ParseResult parseResult)
+    {
+        var format = parseResult.GetValue(_series) switch
+        {
+            "csv" => SeriesFormat.Csv,
+            "none" => SeriesFormat.None,
+            _ => SeriesFormat.Parquet,
+        };
+        return new SeriesOutput(format, [.. ChartOptions.Split(parseResult.GetValue(_metrics) ?? []).Distinct(StringComparer.Ordinal)]);
     }
 
     /// <summary>The variants to run, checked against the scenario; null (after reporting) when one is unknown.</summary>

@@ -1,11 +1,14 @@
 using System.Globalization;
 using TrackSim.Core.Domain;
+using TrackSim.Core.Metrics;
+using TrackSim.Experiments.Files;
 
 namespace TrackSim.Experiments.Limits;
 
 /// <summary>
-/// A lower bound of the disk space a run's series.csv takes (one row per recorded value, at least
-/// <see cref="BytesPerValue"/> bytes each; rows average about 50), to refuse a run that clearly cannot
+/// A lower bound of the disk space a run's series file takes (series.csv: one row per recorded value,
+/// at least <see cref="BytesPerValue"/> bytes each, rows average about 65; series.parquet: at least
+/// <see cref="ParquetBytesPerValue"/>, about 4 on India-Pakistan), to refuse a run that clearly cannot
 /// fit before any work. The other files and charts are smaller and not counted.
 /// </summary>
 public static class DiskEstimate
@@ -13,23 +16,39 @@ public static class DiskEstimate
     /// <summary>Fewest bytes one row of series.csv takes (variant, replicate, step, date, metric, subject and value).</summary>
     public const int BytesPerValue = 32;
 
-    /// <summary>Values a run records: series x (steps + 1) of every variant, times the replicates.</summary>
-    public static long RecordedValues(Scenario scenario, IReadOnlyCollection<string> variants, int replicates)
+    /// <summary>Fewest bytes a value takes in series.parquet (compressed; a value alone is 8 bytes before compression).</summary>
+    public const int ParquetBytesPerValue = 1;
+
+    /// <summary>
+    /// Values a run records: series x (steps + 1) of every variant, times the replicates; only the
+    /// series of the metrics <paramref name="keep"/> accepts when it is given.
+    /// </summary>
+    public static long RecordedValues(Scenario scenario, IReadOnlyCollection<string> variants, int replicates, Func<string, bool>? keep = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(variants);
-        return variants.Select(scenario.ForVariant).Sum(s => MemoryEstimate.SeriesPerRun(s) * (s.Calendar.StepCount + 1L)) * replicates;
+        return variants.Select(scenario.ForVariant).Sum(s => SeriesPerRun(s, keep) * (s.Calendar.StepCount + 1L)) * replicates;
     }
 
+    private static long SeriesPerRun(Scenario scenario, Func<string, bool>? keep) => keep is null
+        ? MemoryEstimate.SeriesPerRun(scenario)
+        : MetricCatalog.All.Where(m => keep(m.Name)).Sum(m => (long)MetricSubjects.Of(m, scenario).Count);
+
     /// <summary>
-    /// Null when series.csv can fit on the file system of <paramref name="folder"/> (or its free space
-    /// cannot be told); otherwise the refusal, with both sizes and the knobs to turn.
+    /// Null when the series file in <paramref name="format"/> can fit on the file system of
+    /// <paramref name="folder"/> (or its free space cannot be told); otherwise the refusal, with both
+    /// sizes and the knobs to turn; only the metrics <paramref name="keep"/> accepts are counted when it is given.
     /// </summary>
-    public static string? Refusal(Scenario scenario, IReadOnlyCollection<string> variants, int replicates, string folder)
+    public static string? Refusal(Scenario scenario, IReadOnlyCollection<string> variants, int replicates, string folder, SeriesFormat format = SeriesFormat.Csv, Func<string, bool>? keep = null)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        long values = RecordedValues(scenario, variants, replicates);
-        long needed = values * BytesPerValue;
+        long values = RecordedValues(scenario, variants, replicates, keep);
+        long needed = values * format switch
+        {
+            SeriesFormat.Csv => BytesPerValue,
+            SeriesFormat.Parquet => ParquetBytesPerValue,
+            _ => 0,
+        };
         if (HostLimits.FreeDiskBytes(folder) is not { } free || needed <= free)
         {
             return null;
@@ -37,6 +56,6 @@ public static class DiskEstimate
 
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"series.csv would take at least {MemoryEstimate.Size(needed)} ({values:N0} values), but the file system holding {folder} has {MemoryEstimate.Size(free)} free; use fewer replicates (--replicates, now {replicates}) or variants (--variant), a longer step, or an --out on a larger disk");
+            $"{(format == SeriesFormat.Csv ? "series.csv" : "series.parquet")} would take at least {MemoryEstimate.Size(needed)} ({values:N0} values), but the file system holding {folder} has {MemoryEstimate.Size(free)} free; use fewer replicates (--replicates, now {replicates}) or variants (--variant), fewer metrics in the series (--metrics) or none (--series none), a longer step, or an --out on a larger disk");
     }
 }

@@ -23,7 +23,7 @@ public static class ResultsFolder
 
     /// <summary>Every file name TrackSim writes at the top of a results folder.</summary>
     internal static readonly string[] DataFiles =
-        [SeriesCsv.FileName, SummaryCsv.FileName, EventsCsv.FileName, ChartInputs.FileName, AgreementsCsv.FileName, AgreementTargetsCsv.FileName, DialogueCsv.FileName, EffectsCsv.FileName, RecoveryCsv.FileName, Manifest.FileName];
+        [SeriesParquet.FileName, SeriesCsv.FileName, VariantsCsv.FileName, SummaryCsv.FileName, EventsCsv.FileName, ChartInputs.FileName, AgreementsCsv.FileName, AgreementTargetsCsv.FileName, DialogueCsv.FileName, EffectsCsv.FileName, RecoveryCsv.FileName, Manifest.FileName];
 
     /// <summary>Every file name TrackSim writes at the top of a sweep or merge folder.</summary>
     internal static readonly string[] SweepFiles = [RunsCsv.FileName, SensitivityCsv.FileName, SweepManifest.FileName];

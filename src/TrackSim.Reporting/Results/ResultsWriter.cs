@@ -12,7 +12,8 @@ using TrackSim.Reporting.Outcomes;
 namespace TrackSim.Reporting.Results;
 
 /// <summary>
-/// Writes a results folder: <c>series.csv</c>, <c>summary.csv</c>, <c>events.csv</c>,
+/// Writes a results folder: the series (<c>series.parquet</c>, <c>series.csv</c> or none, as
+/// <see cref="SeriesOutput"/> says), <c>variants.csv</c>, <c>summary.csv</c>, <c>events.csv</c>,
 /// <c>chart-inputs.json</c>, the official outcomes (<c>agreements.csv</c>, <c>agreement-targets.csv</c>,
 /// <c>dialogue.csv</c>), with variants <c>effects.csv</c> and <c>recovery.csv</c>, the charts, and last <c>manifest.json</c>, through the folder's
 /// <see cref="OutputFolder"/>: every file is staged under a temporary name and renamed into place
@@ -23,7 +24,7 @@ public static class ResultsWriter
 {
     /// <summary>
     /// Writes the results of <paramref name="ensemble"/> into <paramref name="folder"/> (created and
-    /// locked for the write); see <see cref="Write(OutputFolder, EnsembleResult, RunProvenance, ChartStyle?, TimeProvider, IProgress{string}?, CancellationToken)"/>.
+    /// locked for the write); see <see cref="Write(OutputFolder, EnsembleResult, RunProvenance, ChartStyle?, TimeProvider, SeriesOutput?, IProgress{string}?, CancellationToken)"/>.
     /// </summary>
     public static ResultsReport Write(
         string folder,
@@ -31,15 +32,17 @@ public static class ResultsWriter
         RunProvenance provenance,
         ChartStyle? charts,
         TimeProvider clock,
+        SeriesOutput? series = null,
         IProgress<string>? status = null,
         CancellationToken cancellationToken = default)
     {
         using var output = OutputFolder.Open(folder);
-        return Write(output, ensemble, provenance, charts, clock, status, cancellationToken);
+        return Write(output, ensemble, provenance, charts, clock, series, status, cancellationToken);
     }
 
     /// <summary>
     /// Writes the results of <paramref name="ensemble"/> into the locked <paramref name="output"/>;
+    /// the series as <paramref name="series"/> says (<see cref="SeriesOutput.Default"/> when null),
     /// charts in <paramref name="charts"/>, or none when it is null. Every file is staged under a
     /// temporary name and renamed into place at the end, the manifest last (replacing the previous
     /// one), so an interruption leaves the previous results as they were. Files of the previous run
@@ -51,6 +54,7 @@ public static class ResultsWriter
         RunProvenance provenance,
         ChartStyle? charts,
         TimeProvider clock,
+        SeriesOutput? series = null,
         IProgress<string>? status = null,
         CancellationToken cancellationToken = default)
     {
@@ -62,8 +66,25 @@ public static class ResultsWriter
         var previous = TryReadPrevious(folder);
         using var staged = output.Stage();
 
-        status?.Report($"writing {SeriesCsv.FileName}");
-        AtomicFile.WriteText(Path.Combine(folder, SeriesCsv.FileName), w => SeriesCsv.Write(w, ensemble, cancellationToken), cancellationToken);
+        series ??= SeriesOutput.Default;
+        var written = new List<string>();
+        if (series.FileName is { } seriesFile)
+        {
+            status?.Report($"writing {seriesFile}");
+            string seriesPath = Path.Combine(folder, seriesFile);
+            if (series.Format == SeriesFormat.Csv)
+            {
+                AtomicFile.WriteText(seriesPath, w => SeriesCsv.Write(w, ensemble, series.Keeps, cancellationToken), cancellationToken);
+            }
+            else
+            {
+                AtomicFile.Write(seriesPath, s => SeriesParquet.Write(s, ensemble, series.Keeps, cancellationToken), cancellationToken);
+            }
+
+            written.Add(seriesFile);
+        }
+
+        AtomicFile.WriteText(Path.Combine(folder, VariantsCsv.FileName), w => VariantsCsv.Write(w, ensemble), cancellationToken);
         status?.Report($"writing {SummaryCsv.FileName}");
         var summary = SummaryTable.FromEnsemble(ensemble, cancellationToken);
         AtomicFile.WriteText(Path.Combine(folder, SummaryCsv.FileName), w => SummaryCsv.Write(w, summary, cancellationToken), cancellationToken);
@@ -77,7 +98,7 @@ public static class ResultsWriter
         AtomicFile.WriteText(Path.Combine(folder, AgreementTargetsCsv.FileName), w => AgreementTargetsCsv.Write(w, AgreementTable.Targets(ensemble, cancellationToken)), cancellationToken);
         AtomicFile.WriteText(Path.Combine(folder, DialogueCsv.FileName), w => DialogueCsv.Write(w, DialogueTable.Compute(ensemble, cancellationToken)), cancellationToken);
 
-        var written = new List<string> { SeriesCsv.FileName, SummaryCsv.FileName, EventsCsv.FileName, ChartInputs.FileName, AgreementsCsv.FileName, AgreementTargetsCsv.FileName, DialogueCsv.FileName };
+        written.AddRange([VariantsCsv.FileName, SummaryCsv.FileName, EventsCsv.FileName, ChartInputs.FileName, AgreementsCsv.FileName, AgreementTargetsCsv.FileName, DialogueCsv.FileName]);
         var effects = EffectsTable.Compute(ensemble, cancellationToken);
         if (!effects.IsEmpty)
         {

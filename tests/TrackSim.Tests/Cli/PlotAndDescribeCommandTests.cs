@@ -24,7 +24,7 @@ public sealed class PlotAndDescribeCommandTests
     {
         string folder = _temp.File("out");
         Assert.That(CliRun.Of("run", _scenario, "--out", folder, "-q").ExitCode, Is.EqualTo(0));
-        byte[] series = File.ReadAllBytes(Path.Combine(folder, "series.csv"));
+        byte[] series = File.ReadAllBytes(Path.Combine(folder, "series.parquet"));
 
         var plot = CliRun.Of("plot", folder, "--format", "svg", "--width", "5");
 
@@ -35,7 +35,7 @@ public sealed class PlotAndDescribeCommandTests
             Assert.That(plot.Out, Is.EqualTo($"{folder}: 10 chart files redrawn; manifest.json updated\n"));
             Assert.That(Directory.GetFiles(Path.Combine(folder, "charts"), "*.png"), Is.Empty);
             Assert.That(File.ReadAllText(Path.Combine(folder, "charts", "tension.svg")), Does.Contain("width=\"480\""));
-            Assert.That(File.ReadAllBytes(Path.Combine(folder, "series.csv")), Is.EqualTo(series));
+            Assert.That(File.ReadAllBytes(Path.Combine(folder, "series.parquet")), Is.EqualTo(series));
             Assert.That(manifest.ReplotCommandLine, Is.EqualTo($"tracksim plot {folder} --format svg --width 5"));
         }
     }

@@ -71,7 +71,7 @@ public sealed class ResultsFolderSafetyTests
 
             string alone = _temp.File($"alone{trial}");
             Assert.That(CliRun.Of("run", _scenario, "--out", alone, "-q", "--no-charts", "-r", "40", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "-j", "2").ExitCode, Is.Zero);
-            Assert.That(File.ReadAllBytes(Path.Combine(folder, "series.csv")), Is.EqualTo(File.ReadAllBytes(Path.Combine(alone, "series.csv"))), $"trial {trial}: series.csv is not the run of seed {seed}");
+            Assert.That(File.ReadAllBytes(Path.Combine(folder, "series.parquet")), Is.EqualTo(File.ReadAllBytes(Path.Combine(alone, "series.parquet"))), $"trial {trial}: series.parquet is not the run of seed {seed}");
         }
     }
 

@@ -11,7 +11,7 @@ namespace TrackSim.Tests.Cli;
 [TestFixture]
 public sealed class RunCommandTests
 {
-    private static readonly string[] DataFiles = ["series.csv", "summary.csv", "events.csv"];
+    private static readonly string[] DataFiles = ["series.parquet", "variants.csv", "summary.csv", "events.csv"];
     private static readonly string[] BaseOnly = ["base"];
     private static readonly string[] OutcomeFiles = ["agreements.csv", "agreement-targets.csv", "dialogue.csv"];
     private static readonly string[] AgreementRows = ["base,truce", "no-crisis,truce"];
@@ -64,7 +64,7 @@ public sealed class RunCommandTests
         {
             Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
             Assert.That(run.OutLines[0], Does.StartWith(folder + "/ ("));
-            Assert.That(run.Out, Does.Contain("series.csv (").And.Contain("manifest.json").And.Contain("charts/: 20 files (png, svg)"));
+            Assert.That(run.Out, Does.Contain("series.parquet (").And.Contain("manifest.json").And.Contain("charts/: 20 files (png, svg)"));
             Assert.That(run.ErrorLines[0], Is.EqualTo("tiny: 2 variants x 3 replicates = 6 runs of 36 steps on 2 threads"));
             Assert.That(run.Error, Does.Contain("runs 6/6 (100%)"));
             Assert.That(manifest, Is.Not.Null);

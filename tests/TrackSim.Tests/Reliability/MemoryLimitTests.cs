@@ -75,19 +75,20 @@ public sealed class MemoryLimitTests
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
     }
 
-    [Test]
-    public void Run_whose_series_csv_cannot_fit_on_the_disk_is_refused()
+    [TestCase("parquet", "series.parquet")]
+    [TestCase("csv", "series.csv")]
+    public void Run_whose_series_cannot_fit_on_the_disk_is_refused(string format, string file)
     {
         CliRun run;
         using (HostLimits.Assume(null, diskBytes: 1024))
         {
-            run = CliRun.Of("run", _scenario, "--out", _temp.File("out"));
+            run = CliRun.Of("run", _scenario, "--series", format, "--out", _temp.File("out"));
         }
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(run.ExitCode, Is.EqualTo(1), run.Error);
-            Assert.That(run.Error, Does.StartWith("tracksim: error: series.csv would take at least ").And.Contain("has 1 KiB free").And.Contain("fewer replicates"));
+            Assert.That(run.Error, Does.StartWith($"tracksim: error: {file} would take at least ").And.Contain("has 1 KiB free").And.Contain("fewer replicates").And.Contain("--series none"));
             Assert.That(Directory.Exists(_temp.File("out")), Is.False);
         }
     }

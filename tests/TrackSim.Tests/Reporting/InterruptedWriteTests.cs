@@ -8,7 +8,7 @@ namespace TrackSim.Tests.Reporting;
 [TestFixture]
 public sealed class InterruptedWriteTests
 {
-    private static readonly string[] DataFiles = ["series.csv", "summary.csv", "events.csv", "chart-inputs.json", "agreements.csv", "agreement-targets.csv", "dialogue.csv", "effects.csv", "recovery.csv"];
+    private static readonly string[] DataFiles = ["series.parquet", "variants.csv", "summary.csv", "events.csv", "chart-inputs.json", "agreements.csv", "agreement-targets.csv", "dialogue.csv", "effects.csv", "recovery.csv"];
 
     [Test]
     public void A_write_that_fails_half_way_leaves_neither_the_file_nor_its_temporary()
@@ -45,7 +45,7 @@ public sealed class InterruptedWriteTests
         }
     }
 
-    [TestCase("writing series.csv")]
+    [TestCase("writing series.parquet")]
     [TestCase("writing events.csv")]
     [TestCase("drawing charts")]
     public void Cancelling_while_results_are_written_leaves_no_file_and_no_manifest(string cancelAt)
@@ -65,7 +65,7 @@ public sealed class InterruptedWriteTests
         });
 
         Assert.That(
-            () => ResultsWriter.Write(folder, ensemble, provenance, ChartStyle.Default, TimeProvider.System, status, cancel.Token),
+            () => ResultsWriter.Write(folder, ensemble, provenance, ChartStyle.Default, TimeProvider.System, status: status, cancellationToken: cancel.Token),
             Throws.InstanceOf<OperationCanceledException>());
 
         var left = Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetFileName(f)).ToList();

@@ -31,7 +31,7 @@ public sealed class ResultsFolderTests
         _ensemble = TinyScenario.Run();
         _folder = _temp.File("results");
         var provenance = RunProvenance.For(_scenarioPath, ["citizens.per_state=100"], 2, "tracksim run tiny.yaml", Start);
-        _report = ResultsWriter.Write(_folder, _ensemble, provenance, ChartStyle.Default, new FixedClock(Start.AddMinutes(1)));
+        _report = ResultsWriter.Write(_folder, _ensemble, provenance, ChartStyle.Default, new FixedClock(Start.AddMinutes(1)), new SeriesOutput(SeriesFormat.Csv, []));
     }
 
     [OneTimeTearDown]
