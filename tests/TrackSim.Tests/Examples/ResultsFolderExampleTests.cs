@@ -5,11 +5,12 @@ using TrackSim.Tests.Reporting;
 namespace TrackSim.Tests.Examples;
 
 /// <summary>
-/// <c>redraw_public_trust</c> in Python and R on a folder <c>tracksim run</c> wrote: the medians
-/// and bands it draws are summary.csv's, and it writes a PNG.
+/// The Python and R examples on results folders <c>tracksim run</c> wrote: the series they read
+/// from series.parquet are the rows of series.csv, and the medians and bands
+/// <c>redraw_public_trust</c> draws are summary.csv's.
 /// </summary>
 [TestFixture]
-public sealed class RedrawExampleTests
+public sealed class ResultsFolderExampleTests
 {
     /// <summary>
     /// How far a recomputed quantile may be from summary.csv's. Both are type-7 quantiles of the
@@ -26,18 +27,41 @@ public sealed class RedrawExampleTests
 
     private TempFolder _temp = null!;
     private string _results = string.Empty;
+    private string _csvResults = string.Empty;
 
     [OneTimeSetUp]
     public void RunTheTinyScenario()
     {
         _temp = new TempFolder();
         _results = _temp.File("results");
-        var run = CliRun.Of("run", TinyScenario.WriteTo(_temp.Path), "--out", _results, "--no-charts", "--quiet");
+        _csvResults = _temp.File("results-csv");
+        string scenario = TinyScenario.WriteTo(_temp.Path);
+        var run = CliRun.Of("run", scenario, "--out", _results, "--no-charts", "--quiet");
         Assert.That(run.ExitCode, Is.Zero, run.Error);
+        run = CliRun.Of("run", scenario, "--out", _csvResults, "--no-charts", "--quiet", "--series", "csv");
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(File.Exists(Path.Combine(_results, "series.parquet")), Is.True, "a run writes series.parquet");
+            Assert.That(File.Exists(Path.Combine(_results, "series.csv")), Is.False, "and not series.csv");
+        }
     }
 
     [OneTimeTearDown]
     public void DeleteFolder() => _temp.Dispose();
+
+    [TestCase("python")]
+    [TestCase("r")]
+    public void The_series_read_from_series_parquet_are_the_rows_of_series_csv(string language)
+    {
+        var written = SeriesLine.Parse(File.ReadAllText(Path.Combine(_csvResults, "series.csv")));
+
+        var run = ExampleTools.Example(language, "tracksim_results", _results, "--builtin");
+
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        Assert.That(written, Has.Count.GreaterThan(1000), "a series of some size");
+        ExampleReaderTests.AssertSameRows(SeriesLine.Parse(run.Out), written);
+    }
 
     [TestCase("python")]
     [TestCase("r")]
