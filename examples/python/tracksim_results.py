@@ -7,8 +7,8 @@ Columns: variant, replicate, step, date, metric, subject, value, in the order Tr
 them. With pandas installed the result is a DataFrame (date as datetime64, replicate and step
 as int32, value as float64); without pandas it is a dict of column name -> list.
 
-series.parquet is read with pyarrow when it is installed. Otherwise a small reader below reads
-it with the standard library only; it reads exactly what TrackSim writes (required columns,
+series.parquet is read with pandas and pyarrow when both are installed. Otherwise a small reader
+below reads it with the standard library only; it reads exactly what TrackSim writes (required columns,
 GZIP or no compression, PLAIN and dictionary encodings, data pages v1 and v2) and stops with a
 message naming anything else. For other Parquet files, install pyarrow.
 """

@@ -7,7 +7,8 @@ namespace TrackSim.Tests.Examples;
 /// The series readers of <c>examples/python/tracksim_results.py</c> and
 /// <c>examples/r/tracksim_results.R</c> on small files written as TrackSim writes them: their own
 /// Parquet reader (<c>--builtin</c>, what runs where pyarrow or arrow is not installed) and their
-/// CSV reader give every row, in order, with the very doubles written.
+/// CSV reader give every row, in order, with the very doubles written, in Python with pandas and
+/// with the standard library only.
 /// </summary>
 [TestFixture]
 public sealed class ExampleReaderTests
@@ -22,6 +23,7 @@ public sealed class ExampleReaderTests
 
     [TestCase("python", CompressionMethod.Gzip)]
     [TestCase("python", CompressionMethod.None)]
+    [TestCase("python-stdlib", CompressionMethod.Gzip)]
     [TestCase("r", CompressionMethod.Gzip)]
     [TestCase("r", CompressionMethod.None)]
     public void The_builtin_reader_reads_series_parquet_exactly(string language, CompressionMethod compression)
@@ -36,6 +38,7 @@ public sealed class ExampleReaderTests
     }
 
     [TestCase("python")]
+    [TestCase("python-stdlib")]
     [TestCase("r")]
     public void The_builtin_reader_reads_data_pages_v2_rle_runs_and_plain_text(string language)
     {
@@ -64,6 +67,7 @@ public sealed class ExampleReaderTests
     }
 
     [TestCase("python")]
+    [TestCase("python-stdlib")]
     [TestCase("r")]
     public void Series_csv_reads_to_the_same_doubles(string language)
     {

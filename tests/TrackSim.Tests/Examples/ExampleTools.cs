@@ -30,18 +30,23 @@ internal static class ExampleTools
 
     private static readonly Lazy<string?> RscriptPath = new(() => OnPath("Rscript").FirstOrDefault());
 
-    /// <summary>Runs <c>examples/python/<paramref name="script"/></c> with <paramref name="args"/>.</summary>
-    public static ScriptRun Python(string script, params string[] args) =>
-        Run(PythonPath.Value ?? Fail(PythonHint), RepositoryFiles.PathOf("examples/python"), [script, .. args]);
+    /// <summary>Runs <c>python3</c> with <paramref name="args"/> (a script and its arguments) in <c>examples/python</c>.</summary>
+    public static ScriptRun Python(params string[] args) =>
+        Run(PythonPath.Value ?? Fail(PythonHint), RepositoryFiles.PathOf("examples/python"), args);
 
     /// <summary>Runs <c>examples/r/<paramref name="script"/></c> with <paramref name="args"/>.</summary>
     public static ScriptRun R(string script, params string[] args) =>
         Run(RscriptPath.Value ?? Fail(RHint), RepositoryFiles.PathOf("examples/r"), [script, .. args]);
 
-    /// <summary>Runs <c>examples/{language}/<paramref name="script"/></c>, language being "python" or "r".</summary>
+    /// <summary>
+    /// Runs <c>examples/{language}/<paramref name="script"/></c>, language being "python", "r", or
+    /// "python-stdlib": Python without site-packages (<c>python3 -S</c>), so without pandas, as the
+    /// examples run where only the standard library is.
+    /// </summary>
     public static ScriptRun Example(string language, string script, params string[] args) => language switch
     {
-        "python" => Python(script + ".py", args),
+        "python" => Python([script + ".py", .. args]),
+        "python-stdlib" => Python(["-S", script + ".py", .. args]),
         "r" => R(script + ".R", args),
         _ => throw new ArgumentOutOfRangeException(nameof(language), language, "python or r"),
     };
