@@ -6,6 +6,8 @@ using System.Text.Unicode;
 using TrackSim.Experiments.Ensembles;
 using TrackSim.Reporting.Charts;
 
+using TrackSim.Reporting.Results;
+
 namespace TrackSim.Reporting.Report;
 
 /// <summary>
@@ -77,15 +79,7 @@ public static class ReportData
             writer.WriteStartArray("events");
             foreach (var e in content.Inputs.Events)
             {
-                writer.WriteStartObject();
-                writer.WriteString("id", e.Id);
-                writer.WriteString("label", e.Label);
-                writer.WriteString("date", Date(e.Date));
-                writer.WriteString("end", e.End is { } end ? Date(end) : null);
-                writer.WriteString("kind", e.Kind);
-                writer.WriteString("valence", e.Valence);
-                writer.WriteNumber("severity", e.Severity);
-                writer.WriteEndObject();
+                ResultsJson.WriteEvent(writer, e);
             }
 
             writer.WriteEndArray();

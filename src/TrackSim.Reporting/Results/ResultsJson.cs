@@ -138,15 +138,7 @@ internal static class ResultsJson
         writer.WriteStartArray("events");
         foreach (var e in inputs.Events)
         {
-            writer.WriteStartObject();
-            writer.WriteString("id", e.Id);
-            writer.WriteString("label", e.Label);
-            writer.WriteString("date", Date(e.Date));
-            writer.WriteString("end", e.End is { } end ? Date(end) : null);
-            writer.WriteString("kind", e.Kind);
-            writer.WriteString("valence", e.Valence);
-            writer.WriteNumber("severity", e.Severity);
-            writer.WriteEndObject();
+            WriteEvent(writer, e);
         }
 
         writer.WriteEndArray();
@@ -185,6 +177,22 @@ internal static class ResultsJson
     });
 
     /// <summary>A time as written in the files: UTC, ISO 8601, milliseconds.</summary>
+    /// <summary>Writes one event marker as a JSON object (as chart-inputs.json and the HTML report hold it).</summary>
+    public static void WriteEvent(Utf8JsonWriter writer, ChartEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(e);
+        writer.WriteStartObject();
+        writer.WriteString("id", e.Id);
+        writer.WriteString("label", e.Label);
+        writer.WriteString("date", Date(e.Date));
+        writer.WriteString("end", e.End is { } end ? Date(end) : null);
+        writer.WriteString("kind", e.Kind);
+        writer.WriteString("valence", e.Valence);
+        writer.WriteNumber("severity", e.Severity);
+        writer.WriteEndObject();
+    }
+
     public static string Time(DateTimeOffset time) =>
         time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
