@@ -324,7 +324,9 @@ internal sealed class ChartRenderer
         var ranges = _chart.OwnScales
             ? _chart.Panels.Select(p => ValueRange(p.Lines)).ToList()
             : [.. Enumerable.Repeat(ValueRange(_chart.Panels.SelectMany(p => p.Lines)), _chart.Panels.Count)];
-        string[] yLabels = _chart.IsDifference
+        string[] yLabels = _chart.IsDifference && _chart.RollingYear
+            ? [$"Variant − base ({MetricTitle.InSentence(_chart.Metric.Title)}, past 12 months)", "Variant − base, past 12 months", "Variant − base"]
+            : _chart.IsDifference
             ? [DifferenceYLabel(_chart.Metric, !_chart.ShowsBand, _inputs.Step), DifferenceYLabel(_chart.Metric, !_chart.ShowsBand, null), "Variant − base"]
             : _chart.RollingYear
                 ? [$"{_chart.Metric.Title}, past 12 months", _chart.Metric.Title]
@@ -573,6 +575,8 @@ internal sealed class ChartRenderer
             string pairs = string.Create(CultureInfo.InvariantCulture, $"{_inputs.Replicates} pair{(_inputs.Replicates == 1 ? string.Empty : "s")}");
             entries.Add(_chart.ShowsBand
                 ? new ChartLegendEntry($"{centre.ToLowerInvariant()} of paired differences; shading: 5–95% of {pairs}", ScottPlot.Color.FromHex("#404040"), LinePattern.Solid, LegendSymbol.BandWithLine)
+                : _chart.RollingYear
+                ? new ChartLegendEntry($"mean of paired differences over {pairs}{rolling}", ScottPlot.Colors.Transparent, LinePattern.Solid, LegendSymbol.None)
                 : new ChartLegendEntry($"mean of {pairs} of runs: the difference in the share of runs", ScottPlot.Colors.Transparent, LinePattern.Solid, LegendSymbol.None));
             return entries;
         }

@@ -39,6 +39,23 @@ public sealed class DifferenceChartsTests
     }
 
     [Test]
+    public void A_count_per_month_is_differenced_as_a_12_month_sum_of_the_mean_like_the_run_charts()
+    {
+        using var temp = new TempFolder();
+        var ensemble = Ensemble.Run(TinyScenario.Load(), new EnsembleOptions { Replicates = 3, Threads = 2 });
+
+        DifferenceCharts.Write(temp.Path, ensemble, ["incidents"], ChartStyle.Default);
+
+        var texts = XDocument.Load(temp.File("difference-incidents.svg")).Descendants(Svg + "text").Select(t => t.Value.Trim()).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(texts, Has.Member("mean of paired differences over 3 pairs, sum of the past 12 months"));
+            Assert.That(texts, Has.Some.StartsWith("Variant − base"), "the y label, as long as the height allows");
+            Assert.That(texts, Has.None.Contains("shading"), "a sum of monthly quantiles is not a quantile of the sums, so no band");
+        }
+    }
+
+    [Test]
     public void A_difference_chart_has_a_panel_per_subject_with_the_pairs_in_its_legend()
     {
         using var temp = new TempFolder();
