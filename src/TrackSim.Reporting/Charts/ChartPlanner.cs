@@ -38,11 +38,12 @@ internal static class ChartPlanner
                 continue;
             }
 
-            var counts = IsCountPerStep(metric) && inputs.Step == StepUnit.Month ? RollingYear(summary) : summary;
-            charts.Add(Yearly(Single(metric, variants[0], subjects, counts, inputs), counts != summary));
+            bool rolling = SumsYearly(metric, inputs);
+            var counts = rolling ? RollingYear(summary) : summary;
+            charts.Add(Yearly(Single(metric, variants[0], subjects, counts, inputs), rolling));
             if (variants.Count > 1)
             {
-                charts.Add(Yearly(Comparison(metric, variants, subjects, counts, inputs), counts != summary));
+                charts.Add(Yearly(Comparison(metric, variants, subjects, counts, inputs), rolling));
             }
         }
 
@@ -64,6 +65,12 @@ internal static class ChartPlanner
     }
 
     /// <summary>
+    /// Whether the metric is drawn as a sum over the past 12 months (a count per month): on the
+    /// run's charts and on the difference charts alike.
+    /// </summary>
+    private static bool SumsYearly(MetricDefinition metric, ChartInputs inputs) => IsCountPerStep(metric) && inputs.Step == StepUnit.Month;
+
+    /// <summary>
     /// The <c>difference-</c> chart of <paramref name="metric"/>: one panel per subject, one line per
     /// variant of <paramref name="variants"/> (the base left out), in the colours and patterns the
     /// variant has in the <c>compare-</c> chart; null when no variant records the metric.
@@ -82,13 +89,17 @@ internal static class ChartPlanner
         ArgumentNullException.ThrowIfNull(inputs);
         // Small multiples: a panel per variant (and subject), each on its own y range, so that a
         // large effect of one variant does not flatten the others onto the zero line.
+        // A count per month is drawn as on the run's charts: the mean (here of the paired differences,
+        // the difference of the means) summed over the past 12 months, without a band.
+        bool rolling = SumsYearly(metric, inputs);
         var panels = new List<(string Subject, ChartPanel Panel)>();
         for (int v = 0; v < variants.Count; v++)
         {
             foreach (string subject in subjects)
             {
-                if (differences.Find(variants[v], metric.Name, subject) is { } series)
+                if (differences.Find(variants[v], metric.Name, subject) is { } found)
                 {
+                    var series = rolling ? RollingYear(found) : found;
                     // As in the compare- chart, where the base is line 0 and variant v is line v + 1.
                     string label = inputs.LabelOf(variants[v]);
                     var line = new ChartLine(label, series, ChartPalette.ColorAt(v), ChartPalette.PatternAt(v + 1), inputs.StartOf(subject));
@@ -106,7 +117,8 @@ internal static class ChartPlanner
         string title = subjects.Count == 1
             ? $"{metric.Title}: {inputs.NameOf(subjects[0])}, variant − base"
             : $"{metric.Title}, variant − base";
-        return Define($"difference-{metric.Name}", metric, title, $"{metric.Title}, variant − base", [.. panels.Select(p => p.Panel)], comparison: true) with { IsDifference = true, OwnScales = true };
+        var chart = Define($"difference-{metric.Name}", metric, title, $"{metric.Title}, variant − base", [.. panels.Select(p => p.Panel)], comparison: true) with { IsDifference = true, OwnScales = true };
+        return Yearly(chart, rolling);
     }
 
     /// <summary>Months in the rolling sum of a monthly count.</summary>
@@ -121,23 +133,27 @@ internal static class ChartPlanner
     public static SummaryTable RollingYear(SummaryTable summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        return new SummaryTable(summary.Replicates, [.. summary.Series.Select(s =>
-        {
-            var sums = new double[s.Mean.Length];
-            for (int t = 0; t < sums.Length; t++)
-            {
-                // Summed afresh over each window, so no rounding error is carried along the run.
-                double sum = 0;
-                for (int k = Math.Max(1, t - RollingMonths + 1); k <= t; k++)
-                {
-                    sum += s.Mean[k];
-                }
+        return new SummaryTable(summary.Replicates, [.. summary.Series.Select(RollingYear)]);
+    }
 
-                sums[t] = t >= RollingMonths ? sum : double.NaN;
+    /// <summary>One series as <see cref="RollingYear(SummaryTable)"/> makes each of a table.</summary>
+    public static SummarySeries RollingYear(SummarySeries s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var sums = new double[s.Mean.Length];
+        for (int t = 0; t < sums.Length; t++)
+        {
+            // Summed afresh over each window, so no rounding error is carried along the run.
+            double sum = 0;
+            for (int k = Math.Max(1, t - RollingMonths + 1); k <= t; k++)
+            {
+                sum += s.Mean[k];
             }
 
-            return s with { Mean = [.. sums], P05 = [.. sums], P50 = [.. sums], P95 = [.. sums] };
-        })]);
+            sums[t] = t >= RollingMonths ? sum : double.NaN;
+        }
+
+        return s with { Mean = [.. sums], P05 = [.. sums], P50 = [.. sums], P95 = [.. sums] };
     }
 
     private static ChartDefinition Yearly(ChartDefinition chart, bool rolling) =>

@@ -94,17 +94,10 @@ public static class DifferenceCharts
         foreach (string name in metrics.Distinct(StringComparer.Ordinal))
         {
             var subjects = differences.SubjectsOf(name).ToList();
-            if (MetricCatalog.Find(name) is not { } metric || subjects.Count == 0)
+            if (MetricCatalog.Find(name) is { } metric && subjects.Count > 0
+                && ChartPlanner.Difference(metric, variants, subjects, differences, inputs) is { } chart)
             {
-                continue;
-            }
-
-            // A count per month is drawn as on the run's charts: the mean (here of the paired
-            // differences, the difference of the means) summed over the past 12 months, without a band.
-            bool rolling = ChartPlanner.IsCountPerStep(metric) && inputs.Step == StepUnit.Month;
-            if (ChartPlanner.Difference(metric, variants, subjects, rolling ? ChartPlanner.RollingYear(differences) : differences, inputs) is { } chart)
-            {
-                charts.Add(rolling ? chart with { ShowsBand = false, UsesMean = true, RollingYear = true } : chart);
+                charts.Add(chart);
             }
         }
 
