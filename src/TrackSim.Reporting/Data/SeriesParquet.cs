@@ -101,7 +101,8 @@ public static class SeriesParquet
 
     private static string Text(string? value) => value ?? throw new InvalidDataException("a text column of a TrackSim series file holds no empty cells");
 
-    private static async Task WriteAsync(Stream stream, EnsembleResult ensemble, Func<string, bool> keep, CancellationToken cancellationToken)
+    /// <summary>The writer's options: GZIP pages, every column but <c>value</c> dictionary-encoded.</summary>
+    internal static ParquetOptions Options()
     {
         var options = new ParquetOptions { CompressionMethod = CompressionMethod.Gzip };
         foreach (var field in Schema.DataFields.Where(f => f.Name != ValueField.Name))
@@ -109,7 +110,12 @@ public static class SeriesParquet
             options.ColumnEncodingHints[field.Name] = EncodingHint.Dictionary;
         }
 
-        await using var writer = await ParquetWriter.CreateAsync(Schema, stream, options, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return options;
+    }
+
+    private static async Task WriteAsync(Stream stream, EnsembleResult ensemble, Func<string, bool> keep, CancellationToken cancellationToken)
+    {
+        await using var writer = await ParquetWriter.CreateAsync(Schema, stream, Options(), cancellationToken: cancellationToken).ConfigureAwait(false);
         var group = new List<RunResult>();
         long rows = 0;
         foreach (var run in ensemble.Runs)

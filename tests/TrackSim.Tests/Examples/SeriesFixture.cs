@@ -1,6 +1,7 @@
 using Parquet;
 using Parquet.Schema;
 using TrackSim.Experiments.Files;
+using TrackSim.Reporting.Data;
 
 namespace TrackSim.Tests.Examples;
 
@@ -39,13 +40,14 @@ internal sealed record SeriesLine(string Variant, int Replicate, int Step, DateO
 /// </summary>
 internal static class SeriesFixture
 {
-    private static readonly DataField<string> VariantField = new("variant", false);
-    private static readonly DataField<int> ReplicateField = new("replicate", false);
-    private static readonly DataField<int> StepField = new("step", false);
-    private static readonly DataField<DateOnly> DateField = new("date", false);
-    private static readonly DataField<string> MetricField = new("metric", false);
-    private static readonly DataField<string> SubjectField = new("subject", false);
-    private static readonly DataField<double> ValueField = new("value", false);
+    // TrackSim's own schema, in its column order.
+    private static readonly DataField<string> VariantField = (DataField<string>)SeriesParquet.Schema.DataFields[0];
+    private static readonly DataField<int> ReplicateField = (DataField<int>)SeriesParquet.Schema.DataFields[1];
+    private static readonly DataField<int> StepField = (DataField<int>)SeriesParquet.Schema.DataFields[2];
+    private static readonly DataField<DateOnly> DateField = (DataField<DateOnly>)SeriesParquet.Schema.DataFields[3];
+    private static readonly DataField<string> MetricField = (DataField<string>)SeriesParquet.Schema.DataFields[4];
+    private static readonly DataField<string> SubjectField = (DataField<string>)SeriesParquet.Schema.DataFields[5];
+    private static readonly DataField<double> ValueField = (DataField<double>)SeriesParquet.Schema.DataFields[6];
 
     /// <summary>
     /// Numbers as TrackSim writes them whose text R's own parser reads a unit in the last place
@@ -109,15 +111,11 @@ internal static class SeriesFixture
 
     private static async Task WriteParquetAsync(string path, IReadOnlyList<SeriesLine> rows, CompressionMethod compression)
     {
-        var schema = new ParquetSchema(VariantField, ReplicateField, StepField, DateField, MetricField, SubjectField, ValueField);
-        var options = new ParquetOptions { CompressionMethod = compression };
-        foreach (var field in schema.DataFields.Where(f => f.Name != ValueField.Name))
-        {
-            options.ColumnEncodingHints[field.Name] = EncodingHint.Dictionary;
-        }
-
+        // TrackSim's writer settings, with the compression the test asks for.
+        var options = SeriesParquet.Options();
+        options.CompressionMethod = compression;
         await using var stream = File.Create(path);
-        await using var writer = await ParquetWriter.CreateAsync(schema, stream, options);
+        await using var writer = await ParquetWriter.CreateAsync(SeriesParquet.Schema, stream, options);
         foreach (var group in rows.GroupBy(r => r.Variant))
         {
             var part = group.ToArray();
