@@ -47,8 +47,7 @@ internal sealed class InitCommand : Command, ICommandWithExamples
         var scenario = shipped.FirstOrDefault(s => s.Name == name);
         if (scenario is null)
         {
-            string? suggestion = Suggestions.Closest(name, shipped.Select(s => s.Name).ToList());
-            string hint = suggestion is null ? string.Empty : $"did you mean '{suggestion}'? ";
+            string hint = Suggestions.Hint(name, shipped.Select(s => s.Name).ToList());
             _console.Error.WriteLine($"{ToolInfo.Name}: error: no shipped scenario '{name}'; {hint}'tracksim examples' lists them");
             return ExitCodes.InvalidInput;
         }

@@ -117,8 +117,7 @@ internal sealed class RunCommand : Command, ICommandWithExamples
             var known = MetricCatalog.All.Select(m => m.Name).ToList();
             foreach (string name in ChartOptions.Split(result.GetValueOrDefault<string[]>() ?? []).Where(n => !known.Contains(n)))
             {
-                string? suggestion = Suggestions.Closest(name, known);
-                string hint = suggestion is null ? string.Empty : $"did you mean '{suggestion}'? ";
+                string hint = Suggestions.Hint(name, known);
                 result.AddError($"--metrics: no metric '{name}'; {hint}the metrics are {string.Join(", ", known)}");
             }
         });
@@ -256,8 +255,7 @@ internal sealed class RunCommand : Command, ICommandWithExamples
         bool valid = true;
         foreach (string name in asked.Where(n => !known.Contains(n)))
         {
-            string? suggestion = Suggestions.Closest(name, known);
-            string hint = suggestion is null ? string.Empty : $"did you mean '{suggestion}'? ";
+            string hint = Suggestions.Hint(name, known);
             _console.Error.WriteLine($"{ToolInfo.Name}: error: --variant: the scenario has no variant '{name}'; {hint}its variants are {string.Join(", ", known)}");
             valid = false;
         }

@@ -3,6 +3,13 @@ namespace TrackSim.Scenarios.Schema;
 /// <summary>"Did you mean" suggestions by edit distance.</summary>
 public static class Suggestions
 {
+    /// <summary>
+    /// "did you mean 'x'? " (with its trailing space) for the candidate <see cref="Closest"/> finds,
+    /// or an empty text when none is close: to put before the list of what is known.
+    /// </summary>
+    public static string Hint(string word, IEnumerable<string> candidates) =>
+        Closest(word, candidates) is { } suggestion ? $"did you mean '{suggestion}'? " : string.Empty;
+
     /// <summary>The candidate closest to <paramref name="word"/> when it is close enough to be a likely typo, else null.</summary>
     public static string? Closest(string word, IEnumerable<string> candidates)
     {
