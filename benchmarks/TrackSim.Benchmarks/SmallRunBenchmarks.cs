@@ -1,0 +1,81 @@
+using System.Globalization;
+using BenchmarkDotNet.Attributes;
+using TrackSim.Core.Domain;
+using TrackSim.Experiments.Ensembles;
+using TrackSim.Scenarios.Loading;
+
+namespace TrackSim.Benchmarks;
+
+/// <summary>
+/// Throughput for many small runs: the India-Pakistan scenario at 2,000 citizens per state, the
+/// size its calibration runs at, on two threads. <see cref="Variants"/> is one replicate of every
+/// variant through <see cref="Ensemble"/>, as the classroom page runs a teaching scenario;
+/// <see cref="Particles"/> is what a calibration does for <see cref="ParticleCount"/> particles:
+/// each loads the scenario with its own value of a parameter (as the command line's calibration
+/// does) and runs its base once, two particles at a time, with the calibration's seed for every
+/// particle (common random numbers) or a seed of its own. Runs per second is the number of runs
+/// divided by the time of one operation.
+/// </summary>
+/// <remarks>Not sealed: BenchmarkDotNet runs a generated class derived from this one.</remarks>
+[Config(typeof(QuickConfig))]
+[MemoryDiagnoser]
+public class SmallRunBenchmarks
+{
+    /// <summary>Particles of one <see cref="Particles"/> operation.</summary>
+    public const int ParticleCount = 20;
+
+    private const int PerState = 2_000;
+    private const ulong Seed = 20_240_101;
+
+    private Scenario? _scenario;
+    private string _text = "";
+
+    /// <summary>Loads the shipped scenario at 2,000 citizens per state and warms the model's code up.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _text = RepositoryRoot.ReadText(IndiaPakistan.File);
+        _scenario = IndiaPakistan.Load(PerState);
+        IndiaPakistan.WarmUp();
+    }
+
+    /// <summary>One replicate of the base and every variant, two runs at a time.</summary>
+    [Benchmark]
+    public EnsembleResult Variants() =>
+        Ensemble.Run(_scenario!, new EnsembleOptions { Threads = 2, Replicates = 1, Seed = Seed, Snapshots = false });
+
+    /// <summary><see cref="ParticleCount"/> particles, each with a seed of its own (the calibration's default).</summary>
+    [Benchmark]
+    public double Particles() => RunParticles(commonRandomNumbers: false);
+
+    /// <summary><see cref="ParticleCount"/> particles, all with the calibration's seed (<c>--common-random-numbers</c>).</summary>
+    [Benchmark]
+    public double ParticlesCommonSeeds() => RunParticles(commonRandomNumbers: true);
+
+    /// <summary>
+    /// <see cref="ParticleCount"/> particles, each a scenario loaded with its own media effect
+    /// (spread over the calibration's prior, 0.02 to 0.3) and run once, two at a time.
+    /// </summary>
+    private double RunParticles(bool commonRandomNumbers)
+    {
+        var distances = new double[ParticleCount];
+        Parallel.For(0, ParticleCount, new ParallelOptions { MaxDegreeOfParallelism = 2 }, k =>
+        {
+            double effect = 0.02 + (0.28 * k / (ParticleCount - 1));
+            Override[] overrides =
+            [
+                new("citizens.per_state", PerState.ToString(CultureInfo.InvariantCulture)),
+                new("parameters.media.effect", effect.ToString("R", CultureInfo.InvariantCulture)),
+            ];
+            var scenario = ScenarioLoader.LoadText(_text, IndiaPakistan.File, overrides).Scenario!;
+            ulong seed = commonRandomNumbers ? Seed : Seed + (ulong)k;
+            var options = new EnsembleOptions { Threads = 1, Replicates = 1, Seed = seed, Variants = [Scenario.BaseVariant], Snapshots = false };
+            var run = Ensemble.Run(scenario, options).Runs[0];
+
+            // Something of the run's result, so that nothing is optimised away.
+            distances[k] = run.Series[0].Values[^1];
+        });
+
+        return distances.Sum();
+    }
+}
