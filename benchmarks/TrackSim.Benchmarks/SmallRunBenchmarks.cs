@@ -1,5 +1,8 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.NoEmit;
 using TrackSim.Core.Domain;
 using TrackSim.Experiments.Ensembles;
 using TrackSim.Scenarios.Loading;
@@ -17,7 +20,7 @@ namespace TrackSim.Benchmarks;
 /// divided by the time of one operation.
 /// </summary>
 /// <remarks>Not sealed: BenchmarkDotNet runs a generated class derived from this one.</remarks>
-[Config(typeof(QuickConfig))]
+[Config(typeof(SmallRunConfig))]
 [MemoryDiagnoser]
 public class SmallRunBenchmarks
 {
@@ -77,5 +80,26 @@ public class SmallRunBenchmarks
         });
 
         return distances.Sum();
+    }
+
+    /// <summary>
+    /// <see cref="QuickConfig"/>'s iterations, run in the benchmark's own process: its runtime
+    /// settings are already those of the command line (<c>Directory.Build.props</c>), and an
+    /// operation of many whole runs needs no generated project around it, whose build on a
+    /// loaded two-core machine can exceed BenchmarkDotNet's two-minute limit.
+    /// </summary>
+    private sealed class SmallRunConfig : ManualConfig
+    {
+        public SmallRunConfig()
+        {
+            bool quick = BenchmarkSettings.Quick;
+            AddJob(Job.Default
+                .WithId("SmallRun")
+                .WithToolchain(InProcessNoEmitToolchain.Instance)
+                .WithLaunchCount(1)
+                .WithWarmupCount(quick ? 2 : 4)
+                .WithIterationCount(quick ? 6 : 15));
+            QuickConfig.AddReporting(this);
+        }
     }
 }
