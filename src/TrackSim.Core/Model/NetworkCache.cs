@@ -38,9 +38,9 @@ internal sealed class NetworkCache
     private long _keptBytes;
 
     /// <summary>
-    /// The bound of a keeping cache that sweeps and calibrations use: 64 MiB, the runtime's
-    /// allowance in the memory estimates again. It keeps about 370 networks of 2,000 citizens
-    /// per state at mean degree 10 (about 180 KB each), so every replicate's network of a small
+    /// The bound of a keeping cache that sweeps and calibrations use: 64 MiB, as much as the
+    /// memory estimates allow for the runtime. It keeps about 380 networks of 2,000 citizens per
+    /// state at mean degree 10 (about 170 KB each), so every replicate's network of a small
     /// calibration, and at 200,000 citizens per state three; it is a bound on memory, not a
     /// figure from measurement.
     /// </summary>
