@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using TrackSim.Core.Domain;
+using TrackSim.Core.Model;
 using TrackSim.Experiments.Ensembles;
 using TrackSim.Experiments.Files;
 
@@ -50,6 +51,10 @@ public static class SweepRunner
         using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
         using var writer = new StreamWriter(stream, AtomicFile.Utf8NoBom) { NewLine = "\n" };
         int ran = 0;
+
+        // Every point runs with the plan's seed, so its replicate r draws the same network as
+        // every other point's unless a range changes the network or the number of citizens.
+        var networks = new NetworkCache(NetworkCache.SharedKeepBytes);
         for (int start = done; start < owned.Length; start += threads)
         {
             int count = Math.Min(threads, owned.Length - start);
@@ -63,7 +68,7 @@ public static class SweepRunner
                     j =>
                     {
                         int point = owned[start + j];
-                        rows[j] = RunPoint(plan, point, design.Points[point], scenarioAt, cancellationToken);
+                        rows[j] = RunPoint(plan, point, design.Points[point], scenarioAt, networks, cancellationToken);
                         progress?.Report(Interlocked.Add(ref runsDone, plan.Replicates));
                     });
             }
@@ -88,10 +93,10 @@ public static class SweepRunner
         return ran;
     }
 
-    private static string[] RunPoint(SweepPlan plan, int point, ImmutableArray<double> values, Func<ImmutableArray<double>, Scenario> scenarioAt, CancellationToken token)
+    private static string[] RunPoint(SweepPlan plan, int point, ImmutableArray<double> values, Func<ImmutableArray<double>, Scenario> scenarioAt, NetworkCache networks, CancellationToken token)
     {
         var scenario = scenarioAt(values);
-        var options = new EnsembleOptions { Replicates = plan.Replicates, Seed = plan.Seed, Threads = 1, Variants = [Scenario.BaseVariant], Snapshots = false };
+        var options = new EnsembleOptions { Replicates = plan.Replicates, Seed = plan.Seed, Threads = 1, Variants = [Scenario.BaseVariant], Snapshots = false, Networks = networks };
         var ensemble = Ensemble.Run(scenario, options, null, token);
         var lines = new string[plan.Replicates];
         foreach (var run in ensemble.Runs)
