@@ -276,7 +276,9 @@ def ceilings(refs, out):
     if not bandwidth:
         return
     out.append("Memory ceilings in the same run (benchmarks/reference/bandwidth.c, best of five passes; "
-               "random: independent 4-byte reads over 512 MiB, each a 64-byte line):\n")
+               "random: independent 4-byte reads over 512 MiB, each a 64-byte line). The roofline below takes for "
+               "two threads the better of the one- and two-thread figures: a two-thread figure below the one-thread one "
+               "means the second core was busy during the measurement.\n")
     out.append("| threads | sequential read | copy (read + write) | update in place (read + write) | random reads | random reads, lines |")
     out.append("|---:|---:|---:|---:|---:|---:|")
     for threads in sorted(bandwidth):
@@ -292,6 +294,15 @@ def l3_bytes(refs):
     return int(cache["l3_bytes"]) if cache and int(cache["l3_bytes"]) > 0 else None
 
 
+def ceiling_of(refs, field, threads):
+    """A ceiling for a case on this many threads: the best that bandwidth.c reached on at most as
+    many threads. Two threads can always leave one idle, so a two-thread figure below the
+    one-thread one (the second core busy with other work during the measurement) is not taken
+    as the ceiling: it would flatter the two-thread cases."""
+    values = [float(v[field]) for k, v in refs.items() if k[0] == "bandwidth" and k[1] <= threads and field in v]
+    return max(values) if values else None
+
+
 def roofline_cells(n, seconds, threads, streamed, lines, ceiling, refs):
     """The roofline columns of one case, or None without the ceilings of its thread count.
 
@@ -300,11 +311,12 @@ def roofline_cells(n, seconds, threads, streamed, lines, ceiling, refs):
     the share is that time over the measured one, which is the streaming part's share of its
     ceiling plus the random part's share of its own.
     """
-    b = refs.get(("bandwidth", threads))
-    if b is None or f"{ceiling}_gbs" not in b or (lines and "random_mlines_s" not in b):
+    stream_ceiling = ceiling_of(refs, f"{ceiling}_gbs", threads)
+    line_ceiling = ceiling_of(refs, "random_mlines_s", threads)
+    if stream_ceiling is None or (lines and line_ceiling is None):
         return None
-    stream_share = streamed * n / seconds / (float(b[f"{ceiling}_gbs"]) * 1e9)
-    random_share = lines * n / seconds / (float(b["random_mlines_s"]) * 1e6) if lines else 0.0
+    stream_share = streamed * n / seconds / (stream_ceiling * 1e9)
+    random_share = lines * n / seconds / (line_ceiling * 1e6) if lines else 0.0
     achieved = (streamed + LINE * lines) * n / seconds / 1e9
     return achieved, stream_share, random_share
 
