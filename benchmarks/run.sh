@@ -126,7 +126,9 @@ for kind in small_world random; do
 done
 
 echo "== BenchmarkDotNet"
-dotnet "$program" --artifacts "$artifacts" --filter "${filters[@]}"
+# BenchmarkDotNet builds a project of its own first and gives up after two minutes, which a
+# machine busy with other work can exceed; fifteen minutes instead.
+dotnet "$program" --artifacts "$artifacts" --buildTimeout 900 --filter "${filters[@]}"
 
 echo "== memory: $memory_citizens citizens"
 dotnet "$program" --memory "$memory_citizens" | tee "$artifacts/memory-$memory_citizens.txt"
