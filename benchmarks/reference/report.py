@@ -244,8 +244,6 @@ def citizen_step(rows, refs, out):
             cells.append(f"{check(c)}, {check(numpy)}")
             out.append("| " + " | ".join(cells) + " |")
     out.append("")
-    c_builds(refs, out)
-    ceilings(refs, out)
 
 
 def c_builds(refs, out):
@@ -253,7 +251,8 @@ def c_builds(refs, out):
     cases = sorted({(k[1], k[2]) for k in refs if k[0] == "c"}, key=lambda c: (c[0] != "small_world", c[1]))
     if not cases:
         return
-    out.append("C kernels in this run, median per round (every one checked bit for bit against TrackSim). "
+    out.append("### C kernels\n")
+    out.append("Median per round (every one checked bit for bit against TrackSim). "
                "Branchless: the move kept with a bit mask; branchy: `fabs(gap) < epsilon ? moved : xi`, "
                "a branch mispredicted about every other citizen. The yardstick is the faster branchless build.\n")
     out.append("| network | citizens | branchless -O2 | branchless -O3 -march=native | branchy -O2 | yardstick | branchy / yardstick |")
@@ -275,7 +274,8 @@ def ceilings(refs, out):
     bandwidth = {k[1]: v for k, v in refs.items() if k[0] == "bandwidth"}
     if not bandwidth:
         return
-    out.append("Memory ceilings in the same run (benchmarks/reference/bandwidth.c, best of five passes; "
+    out.append("### Memory ceilings\n")
+    out.append("Measured in the same run (benchmarks/reference/bandwidth.c, best of five passes; "
                "random: independent 4-byte reads over 512 MiB, each a 64-byte line). The roofline below takes for "
                "two threads the better of the one- and two-thread figures: a two-thread figure below the one-thread one "
                "means the second core was busy during the measurement.\n")
@@ -585,6 +585,8 @@ def main():
     model_rows = load_benchmarks(artifacts, "ModelBenchmarks")
     memory_runs = load_memory_runs(artifacts)
     citizen_step(step_rows, refs, out)
+    c_builds(refs, out)
+    ceilings(refs, out)
     citizen_rules(rule_rows, out)
     roofline(step_rows, rule_rows, memory_runs, refs, out)
     model(model_rows, out)
