@@ -2,10 +2,9 @@
 # Runs TrackSim's benchmarks and the reference kernels in one go and prints the tables of
 # docs/PERFORMANCE.md, each reference figure as a ratio against TrackSim.
 #
-#   benchmarks/run.sh                 everything: about 15-20 minutes on a two-core machine
+#   benchmarks/run.sh                 everything: about 25-30 minutes on a two-core machine
 #   benchmarks/run.sh --quick         citizen step up to 10^6, model at 20,000 per state, no
-#                                     ensemble, memory at 10^7 (and the random network's
-#                                     influence round at 10^7): about 6 minutes
+#                                     ensemble, memory at 10^7: about 6 minutes
 #   benchmarks/run.sh '*Loading*'     only the BenchmarkDotNet benchmarks whose full name
 #                                     matches the filter (Namespace.Class.Method)
 #   benchmarks/run.sh --list flat     any other BenchmarkDotNet options are passed through
@@ -23,8 +22,8 @@
 #   3. runs the BenchmarkDotNet benchmarks: citizen step, citizen rules one by one, whole model,
 #      small runs, ensemble, loading, charts;
 #   4. builds 10^8 citizens and their network once (--memory) and prints the memory they take,
-#      the time the network takes to build and an influence round on one and two threads; and
-#      the same for the random network at 10^7, for its influence round against the ceilings;
+#      the time the network takes to build and an influence round on one and two threads, on
+#      the small world and on the random network (the roofline's random-access case);
 #   5. prints the tables (benchmarks/reference/report.py), also written to
 #      BenchmarkDotNet.Artifacts/report.md at the repository root, which git ignores.
 #
@@ -132,9 +131,9 @@ dotnet "$program" --artifacts "$artifacts" --buildTimeout 900 --filter "${filter
 
 echo "== memory: $memory_citizens citizens"
 dotnet "$program" --memory "$memory_citizens" | tee "$artifacts/memory-$memory_citizens.txt"
-# The random network's round at 10^7, where the partners' trust no longer fits the L3, for the
-# roofline (the quick run's citizen-step benchmark stops at 10^6).
-dotnet "$program" --memory 10000000 random | tee "$artifacts/memory-10000000-random.txt"
+# The same on the random network, whose round reads nearly every partner's trust from memory:
+# the roofline's random-access case (the citizen-step benchmark stops at 10^7, 10^6 if quick).
+dotnet "$program" --memory "$memory_citizens" random | tee "$artifacts/memory-$memory_citizens-random.txt"
 
 echo "== report"
 "$python" benchmarks/reference/report.py "$artifacts"

@@ -566,7 +566,8 @@ def memory(artifacts, out):
         with open(path, encoding="utf-8") as f:
             text = f.read().strip()
         if text:
-            out.append(f"## Memory run ({os.path.basename(path)[7:-4].replace('-', ' ')} citizens)\n")
+            citizens, _, kind = os.path.basename(path)[7:-4].partition("-")
+            out.append(f"## Memory run ({citizens} citizens{', ' + kind + ' network' if kind else ''})\n")
             out.append("```text\n" + text + "\n```\n")
 
 
