@@ -43,12 +43,7 @@ public static class DiskEstimate
     {
         ArgumentNullException.ThrowIfNull(folder);
         long values = RecordedValues(scenario, variants, replicates, keep);
-        long needed = values * format switch
-        {
-            SeriesFormat.Csv => BytesPerValue,
-            SeriesFormat.Parquet => ParquetBytesPerValue,
-            _ => 0,
-        };
+        long needed = values * BytesPer(format);
         if (HostLimits.FreeDiskBytes(folder) is not { } free || needed <= free)
         {
             return null;
@@ -58,4 +53,34 @@ public static class DiskEstimate
             CultureInfo.InvariantCulture,
             $"{(format == SeriesFormat.Csv ? "series.csv" : "series.parquet")} would take at least {MemoryEstimate.Size(needed)} ({values:N0} values), but the file system holding {folder} has {MemoryEstimate.Size(free)} free; use fewer replicates (--replicates, now {replicates}) or variants (--variant), fewer metrics in the series (--metrics) or none (--series none), a longer step, or an --out on a larger disk");
     }
+
+    /// <summary>
+    /// Null when the series files of a sweep's <paramref name="points"/> points (each of
+    /// <paramref name="replicates"/> runs of the base of <paramref name="scenario"/>) in
+    /// <paramref name="format"/> can fit on the file system of <paramref name="folder"/> (or its free
+    /// space cannot be told, or no series are written); otherwise the refusal, with both sizes and the knobs to turn.
+    /// </summary>
+    public static string? SweepRefusal(Scenario scenario, long points, int replicates, string folder, SeriesFormat format, Func<string, bool>? keep = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(folder);
+        long values = RecordedValues(scenario, [Scenario.BaseVariant], replicates, keep) * points;
+        long needed = values * BytesPer(format);
+        if (needed == 0 || HostLimits.FreeDiskBytes(folder) is not { } free || needed <= free)
+        {
+            return null;
+        }
+
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"the sweep's series files (--series {format.ToString().ToLowerInvariant()}) would take at least {MemoryEstimate.Size(needed)} ({values:N0} values: {points:N0} points x {replicates} replicates), but the file system holding {folder} has {MemoryEstimate.Size(free)} free; use fewer points or replicates, fewer metrics in the series (--metrics) or none (--series none, the default), a longer step, or an --out on a larger disk");
+    }
+
+    // Fewest bytes a recorded value takes in a series file of the format.
+    private static long BytesPer(SeriesFormat format) => format switch
+    {
+        SeriesFormat.Csv => BytesPerValue,
+        SeriesFormat.Parquet => ParquetBytesPerValue,
+        _ => 0,
+    };
 }
