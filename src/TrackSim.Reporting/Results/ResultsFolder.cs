@@ -32,7 +32,10 @@ public static class ResultsFolder
 
     /// <summary>Every file name TrackSim writes at the top of a calibration folder.</summary>
     public static readonly IReadOnlyList<string> CalibrationFiles =
-        [ParticlesCsv.FileName, ParticlesCsv.GenerationsFileName, PosteriorSummary.FileName, TargetFitRow.FileName, CalibrationTables.PredictiveFileName, CalibrationManifest.FileName];
+        [
+            ParticlesCsv.FileName, ParticlesCsv.GenerationsFileName, PosteriorSummary.FileName, TargetFitRow.FileName, CalibrationTables.PredictiveFileName,
+            PredictiveRuns.SeriesFileName(SeriesFormat.Parquet)!, PredictiveRuns.SeriesFileName(SeriesFormat.Csv)!, PredictiveRuns.RunsFileName, CalibrationManifest.FileName,
+        ];
 
     /// <summary>The folders of charts TrackSim writes (charts of runs and sweeps, effect charts of runs) and of network snapshots.</summary>
     internal static readonly string[] ChartFolders = [ChartWriter.FolderName, DifferenceCharts.FolderName, NetworkFiles.FolderName];
