@@ -9,6 +9,7 @@ using TrackSim.Core.Domain;
 using TrackSim.Core.Parameters;
 using TrackSim.Experiments.Calibration;
 using TrackSim.Experiments.Files;
+using TrackSim.Experiments.Limits;
 using TrackSim.Experiments.Sweeps;
 using TrackSim.Reporting.Calibration;
 using TrackSim.Reporting.Charts;
@@ -206,6 +207,13 @@ internal sealed class CalibrateCommand : Command, ICommandWithExamples
         {
             _console.Error.WriteLine($"{ToolInfo.Name}: error: {folder} is a file, not a folder");
             return ExitCodes.InvalidInput;
+        }
+
+        // The predictive runs come last, after hours of ABC perhaps: a disk too small for their series is said now.
+        if (DiskEstimate.SeriesRefusal(scenario, (long)draws + scenario.Ensemble.Replicates, folder, series.Format, series.Metrics.IsEmpty ? null : series.Keeps, "predictive-series", "fewer predictive draws (--predictive)") is { } tooLargeForDisk)
+        {
+            _console.Error.WriteLine($"{ToolInfo.Name}: error: {tooLargeForDisk}");
+            return ExitCodes.Failure;
         }
 
         using var output = OutputFolders.Open(folder, _console.Error, out int unusable);

@@ -191,7 +191,8 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
 
         int points = plan.CreateDesign().Points.Length;
         int owned = Enumerable.Range(0, points).Count(shard.Owns);
-        if (DiskEstimate.SweepRefusal(LargerCorner(scenario, plan, highs => ScenarioAt(path, baseOverrides, plan, highs)), owned, plan.Replicates, folder, series.Format, series.Metrics.IsEmpty ? null : series.Keeps) is { } tooLargeForDisk)
+        var largest = LargerCorner(scenario, plan, highs => ScenarioAt(path, baseOverrides, plan, highs));
+        if (DiskEstimate.SeriesRefusal(largest, (long)owned * plan.Replicates, folder, series.Format, series.Metrics.IsEmpty ? null : series.Keeps, "the sweep's series files", "fewer points or replicates") is { } tooLargeForDisk)
         {
             _console.Error.WriteLine($"{ToolInfo.Name}: error: {tooLargeForDisk}");
             return ExitCodes.Failure;

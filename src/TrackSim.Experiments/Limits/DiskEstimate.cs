@@ -55,16 +55,17 @@ public static class DiskEstimate
     }
 
     /// <summary>
-    /// Null when the series files of a sweep's <paramref name="points"/> points (each of
-    /// <paramref name="replicates"/> runs of the base of <paramref name="scenario"/>) in
-    /// <paramref name="format"/> can fit on the file system of <paramref name="folder"/> (or its free
-    /// space cannot be told, or no series are written); otherwise the refusal, with both sizes and the knobs to turn.
+    /// Null when the series files of <paramref name="runs"/> runs of the base of <paramref name="scenario"/>
+    /// (a sweep's points, a calibration's predictive runs) in <paramref name="format"/> can fit on the
+    /// file system of <paramref name="folder"/> (or its free space cannot be told, or no series are
+    /// written); otherwise the refusal naming <paramref name="files"/>, both sizes and the knobs to turn,
+    /// <paramref name="fewer"/> first.
     /// </summary>
-    public static string? SweepRefusal(Scenario scenario, long points, int replicates, string folder, SeriesFormat format, Func<string, bool>? keep = null)
+    public static string? SeriesRefusal(Scenario scenario, long runs, string folder, SeriesFormat format, Func<string, bool>? keep, string files, string fewer)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(folder);
-        long values = RecordedValues(scenario, [Scenario.BaseVariant], replicates, keep) * points;
+        long values = RecordedValues(scenario, [Scenario.BaseVariant], 1, keep) * runs;
         long needed = values * BytesPer(format);
         if (needed == 0 || HostLimits.FreeDiskBytes(folder) is not { } free || needed <= free)
         {
@@ -73,7 +74,7 @@ public static class DiskEstimate
 
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"the sweep's series files (--series {format.ToString().ToLowerInvariant()}) would take at least {MemoryEstimate.Size(needed)} ({values:N0} values: {points:N0} points x {replicates} replicates), but the file system holding {folder} has {MemoryEstimate.Size(free)} free; use fewer points or replicates, fewer metrics in the series (--metrics) or none (--series none, the default), a longer step, or an --out on a larger disk");
+            $"{files} (--series {format.ToString().ToLowerInvariant()}) would take at least {MemoryEstimate.Size(needed)} ({values:N0} values in {runs:N0} runs), but the file system holding {folder} has {MemoryEstimate.Size(free)} free; use {fewer}, fewer metrics in the series (--metrics) or none (--series none, the default), a longer step, or an --out on a larger disk");
     }
 
     // Fewest bytes a recorded value takes in a series file of the format.

@@ -1,3 +1,4 @@
+using TrackSim.Experiments.Limits;
 using TrackSim.Reporting.Data;
 using TrackSim.Tests.Reporting;
 
@@ -74,6 +75,23 @@ public sealed class CalibrateSeriesTests
         Assert.That(again.ExitCode, Is.Zero, again.Error);
         Assert.That(File.Exists(Path.Combine(folder, "predictive-series.parquet")), Is.True);
         Assert.That(File.Exists(Path.Combine(folder, "predictive-series.csv")), Is.False, "the earlier format's file is TrackSim's and no longer current");
+    }
+
+    [Test]
+    public void Predictive_series_too_large_for_the_disk_are_refused_before_the_calibration_starts()
+    {
+        CliRun run;
+        using (HostLimits.Assume(null, diskBytes: 1000))
+        {
+            run = Calibrate(_temp.File("cal"), "--series", "parquet");
+        }
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(1), run.Error);
+            Assert.That(run.Error, Does.Contain("predictive-series (--series parquet) would take at least").And.Contain("--predictive"));
+            Assert.That(Directory.Exists(_temp.File("cal")), Is.False, "no particle was run");
+        }
     }
 
     [TestCase("--series xml", "--series: unknown format 'xml'")]

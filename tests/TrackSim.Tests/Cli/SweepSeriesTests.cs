@@ -198,7 +198,7 @@ public sealed class SweepSeriesTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(run.ExitCode, Is.EqualTo(1), run.Error);
-            Assert.That(run.Error, Does.Contain("the sweep's series files (--series csv) would take at least").And.Contain("6 points x 2 replicates").And.Contain("--series none"));
+            Assert.That(run.Error, Does.Contain("the sweep's series files (--series csv) would take at least").And.Contain("values in 12 runs").And.Contain("--series none"));
             Assert.That(Directory.Exists(_temp.File("out")), Is.False);
         }
 
