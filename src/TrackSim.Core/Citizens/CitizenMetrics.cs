@@ -9,96 +9,217 @@ public static class CitizenMetrics
     /// <summary>Citizens whose trust is below this count as hostile.</summary>
     public const float HostileThreshold = 0.25f;
 
+    [ThreadStatic]
+    private static SummaryChunks? t_chunks;
+
     /// <summary>
     /// Writes, for each state, the mean trust, the population SD of trust (two passes, so a
     /// narrow distribution keeps its precision) and the share of citizens with trust below
     /// <see cref="HostileThreshold"/>.
     /// </summary>
     /// <remarks>
-    /// Each sum is taken in double precision in citizen order, so its rounding, and the
-    /// result, do not depend on how the work is arranged. That order makes every addition wait
-    /// for the one before, so a single sum runs at the latency of an addition rather than the
-    /// machine's throughput; the states are therefore summed two at a time in one loop, two
-    /// independent chains the processor overlaps, each still in citizen order.
+    /// <para>
+    /// Each state's citizens are cut into chunks of <see cref="CitizenTeam.ChunkSize"/> from its
+    /// first citizen (see <see cref="StateChunks"/>). Each chunk's sum is taken in double
+    /// precision in citizen order, and a state's sum is its chunks' sums added in chunk order,
+    /// starting from 0. The cut depends on the population alone, so the result is the same
+    /// double however many threads take the chunks; a state of at most one chunk is summed in
+    /// plain citizen order.
+    /// </para>
+    /// <para>
+    /// Citizen order makes every addition wait for the one before, so a single sum runs at the
+    /// latency of an addition rather than the machine's throughput; the same piece of two states
+    /// is therefore summed in one loop, two independent chains the processor overlaps, each still
+    /// in citizen order.
+    /// </para>
     /// </remarks>
     public static void Compute(CitizenPopulation population, Span<double> meanTrust, Span<double> sdTrust, Span<double> hostileShare) =>
         Compute(population, 0, meanTrust, sdTrust, hostileShare);
 
     /// <summary>
     /// Writes the summaries of <see cref="Compute(CitizenPopulation, Span{double}, Span{double}, Span{double})"/>
-    /// for the trust of one layer (see <see cref="CitizenPopulation.TrustIn"/>).
+    /// for the trust of one layer (see <see cref="CitizenPopulation.TrustIn"/>), on up to
+    /// <paramref name="maxDegreeOfParallelism"/> threads (0, the default, lets the population's size
+    /// choose; the result is the same double for any number).
     /// </summary>
-    public static void Compute(CitizenPopulation population, int layer, Span<double> meanTrust, Span<double> sdTrust, Span<double> hostileShare)
+    public static void Compute(CitizenPopulation population, int layer, Span<double> meanTrust, Span<double> sdTrust, Span<double> hostileShare, int maxDegreeOfParallelism = 0)
     {
         ArgumentNullException.ThrowIfNull(population);
-        float[] all = population.TrustIn(layer);
         RuleGuards.RequirePerState(population, meanTrust.Length, nameof(meanTrust));
         RuleGuards.RequirePerState(population, sdTrust.Length, nameof(sdTrust));
         RuleGuards.RequirePerState(population, hostileShare.Length, nameof(hostileShare));
-        int perState = population.PerState;
-        int s = 0;
-        for (; s + 1 < population.StateCount; s += 2)
+        ArgumentOutOfRangeException.ThrowIfNegative(maxDegreeOfParallelism);
+        var chunks = Prepare(population, layer);
+        try
         {
-            var first = all.AsSpan(s * perState, perState);
-            var second = all.AsSpan((s + 1) * perState, perState);
-            var (sum1, sum2, hostile1, hostile2) = SumPair(first, second);
-            double mean1 = sum1 / perState;
-            double mean2 = sum2 / perState;
-            var (squares1, squares2) = SquaresPair(first, second, mean1, mean2);
-            meanTrust[s] = mean1;
-            meanTrust[s + 1] = mean2;
-            sdTrust[s] = Math.Sqrt(squares1 / perState);
-            sdTrust[s + 1] = Math.Sqrt(squares2 / perState);
-            hostileShare[s] = (double)hostile1 / perState;
-            hostileShare[s + 1] = (double)hostile2 / perState;
-        }
+            int threads = CitizenTeam.ThreadsFor(population.Count, maxDegreeOfParallelism);
+            chunks.Run(SummaryChunks.Pass.Sums, threads);
+            int perState = population.PerState;
+            for (int s = 0; s < population.StateCount; s++)
+            {
+                chunks.Means[s] = chunks.Total(chunks.Sums, s) / perState;
+                meanTrust[s] = chunks.Means[s];
+                hostileShare[s] = (double)chunks.HostileCount(s) / perState;
+            }
 
-        if (s < population.StateCount)
+            chunks.Run(SummaryChunks.Pass.Squares, threads);
+            for (int s = 0; s < population.StateCount; s++)
+            {
+                sdTrust[s] = Math.Sqrt(chunks.Total(chunks.Squares, s) / perState);
+            }
+        }
+        finally
         {
-            var trust = all.AsSpan(s * perState, perState);
-            var (sum, _, hostile, _) = SumPair(trust, trust);
-            double mean = sum / perState;
-            var (squares, _) = SquaresPair(trust, [], mean, 0);
-            meanTrust[s] = mean;
-            sdTrust[s] = Math.Sqrt(squares / perState);
-            hostileShare[s] = (double)hostile / perState;
+            chunks.Trust = [];
         }
     }
 
     /// <summary>
     /// Writes the mean trust of each state, and nothing else: one pass instead of
-    /// <see cref="Compute(CitizenPopulation, int, Span{double}, Span{double}, Span{double})"/>'s two, for callers that need only the means (turnover).
+    /// <see cref="Compute(CitizenPopulation, int, Span{double}, Span{double}, Span{double}, int)"/>'s two, for callers that need only the means (turnover).
     /// </summary>
     /// <remarks>
-    /// The sums are those of <see cref="Compute(CitizenPopulation, int, Span{double}, Span{double}, Span{double})"/>, taken by the same code in the same order,
-    /// so each mean is bit-identical to the one <see cref="Compute(CitizenPopulation, int, Span{double}, Span{double}, Span{double})"/> writes.
+    /// The sums are those of <see cref="Compute(CitizenPopulation, int, Span{double}, Span{double}, Span{double}, int)"/>, taken by the same code in the same order,
+    /// so each mean is bit-identical to the one <see cref="Compute(CitizenPopulation, int, Span{double}, Span{double}, Span{double}, int)"/> writes.
     /// </remarks>
     public static void Means(CitizenPopulation population, Span<double> meanTrust) => Means(population, 0, meanTrust);
 
-    /// <summary>Writes the mean trust of each state in one layer (see <see cref="CitizenPopulation.TrustIn"/>).</summary>
-    public static void Means(CitizenPopulation population, int layer, Span<double> meanTrust)
+    /// <summary>
+    /// Writes the mean trust of each state in one layer (see <see cref="CitizenPopulation.TrustIn"/>),
+    /// on up to <paramref name="maxDegreeOfParallelism"/> threads (0, the default, lets the
+    /// population's size choose; the result is the same double for any number).
+    /// </summary>
+    public static void Means(CitizenPopulation population, int layer, Span<double> meanTrust, int maxDegreeOfParallelism = 0)
     {
         ArgumentNullException.ThrowIfNull(population);
-        float[] all = population.TrustIn(layer);
         RuleGuards.RequirePerState(population, meanTrust.Length, nameof(meanTrust));
-        int perState = population.PerState;
-        int s = 0;
-        for (; s + 1 < population.StateCount; s += 2)
+        ArgumentOutOfRangeException.ThrowIfNegative(maxDegreeOfParallelism);
+        var chunks = Prepare(population, layer);
+        try
         {
-            var (sum1, sum2, _, _) = SumPair(all.AsSpan(s * perState, perState), all.AsSpan((s + 1) * perState, perState));
-            meanTrust[s] = sum1 / perState;
-            meanTrust[s + 1] = sum2 / perState;
+            chunks.Run(SummaryChunks.Pass.Sums, CitizenTeam.ThreadsFor(population.Count, maxDegreeOfParallelism));
+            for (int s = 0; s < population.StateCount; s++)
+            {
+                meanTrust[s] = chunks.Total(chunks.Sums, s) / population.PerState;
+            }
         }
-
-        if (s < population.StateCount)
+        finally
         {
-            var trust = all.AsSpan(s * perState, perState);
-            var (sum, _, _, _) = SumPair(trust, trust);
-            meanTrust[s] = sum / perState;
+            chunks.Trust = [];
         }
     }
 
-    /// <summary>Sums and hostile counts of two states of the same size, side by side (for one state, pass it twice).</summary>
+    /// <summary>The calling thread's reusable chunks, set up for one layer of the population (arrays grow only when the population does).</summary>
+    private static SummaryChunks Prepare(CitizenPopulation population, int layer)
+    {
+        var chunks = t_chunks ??= new SummaryChunks();
+        chunks.Layout = new StateChunks(population);
+        chunks.States = population.StateCount;
+        chunks.PerState = population.PerState;
+        chunks.Sums = RuleGuards.PerStateScratch(chunks.Sums, chunks.Layout.Count);
+        chunks.Squares = RuleGuards.PerStateScratch(chunks.Squares, chunks.Layout.Count);
+        chunks.Hostile = RuleGuards.PerStateScratch(chunks.Hostile, chunks.Layout.Count);
+        chunks.Means = RuleGuards.PerStateScratch(chunks.Means, population.StateCount);
+        chunks.Trust = population.TrustIn(layer);
+        return chunks;
+    }
+
+    /// <summary>
+    /// The partial sums of the summaries, one per chunk, in chunk order (chunk
+    /// <c>s * PerStateChunks + piece</c>). A work item is one piece of a pair of states
+    /// (2p, 2p + 1), summed side by side; an odd last state is summed alone.
+    /// </summary>
+    private sealed class SummaryChunks : IChunkedWork
+    {
+        /// <summary>What a pass over the chunks computes.</summary>
+        public enum Pass
+        {
+            /// <summary>Sums and hostile counts.</summary>
+            Sums,
+
+            /// <summary>Sums of squared deviations from <see cref="Means"/>.</summary>
+            Squares,
+        }
+
+        public float[] Trust = [];
+        public double[] Sums = [];
+        public double[] Squares = [];
+        public int[] Hostile = [];
+        public double[] Means = [];
+        public StateChunks Layout;
+        public int States;
+        public int PerState;
+        private Pass _pass;
+
+        /// <summary>Runs one pass over every chunk.</summary>
+        public void Run(Pass pass, int threads)
+        {
+            _pass = pass;
+            CitizenTeam.Run(this, ((States + 1) / 2) * Layout.PerStateChunks, threads);
+        }
+
+        /// <summary>State <paramref name="state"/>'s chunk values of <paramref name="partials"/> added in chunk order.</summary>
+        public double Total(double[] partials, int state)
+        {
+            double total = 0;
+            int first = state * Layout.PerStateChunks;
+            for (int c = first; c < first + Layout.PerStateChunks; c++)
+            {
+                total += partials[c];
+            }
+
+            return total;
+        }
+
+        /// <summary>The citizens of state <paramref name="state"/> below the hostile threshold.</summary>
+        public int HostileCount(int state)
+        {
+            int count = 0;
+            int first = state * Layout.PerStateChunks;
+            for (int c = first; c < first + Layout.PerStateChunks; c++)
+            {
+                count += Hostile[c];
+            }
+
+            return count;
+        }
+
+        public void RunChunk(int chunk)
+        {
+            int piece = chunk % Layout.PerStateChunks;
+            int s1 = 2 * (chunk / Layout.PerStateChunks);
+            int s2 = s1 + 1;
+            int offset = StateChunks.OffsetOf(piece);
+            int length = Layout.LengthOf(piece);
+            var first = Trust.AsSpan((s1 * PerState) + offset, length);
+            int at1 = (s1 * Layout.PerStateChunks) + piece;
+            int at2 = at1 + Layout.PerStateChunks;
+            bool pair = s2 < States;
+            var second = pair ? Trust.AsSpan((s2 * PerState) + offset, length) : first;
+            if (_pass == Pass.Sums)
+            {
+                var (sum1, sum2, hostile1, hostile2) = SumPair(first, second);
+                Sums[at1] = sum1;
+                Hostile[at1] = hostile1;
+                if (pair)
+                {
+                    Sums[at2] = sum2;
+                    Hostile[at2] = hostile2;
+                }
+            }
+            else
+            {
+                var (squares1, squares2) = SquaresPair(first, pair ? second : [], Means[s1], pair ? Means[s2] : 0);
+                Squares[at1] = squares1;
+                if (pair)
+                {
+                    Squares[at2] = squares2;
+                }
+            }
+        }
+    }
+
+    /// <summary>Sums and hostile counts of two pieces of the same size, side by side (for one piece, pass it twice).</summary>
     /// <remarks>
     /// Four citizens of each state at a time are widened to double together (see
     /// <see cref="Widen"/>) and then added one by one, in citizen order, so the sums are those
@@ -156,7 +277,7 @@ public static class CitizenMetrics
         return (sum1, sum2, hostile1, hostile2);
     }
 
-    /// <summary>Sums of squared deviations of two states side by side; an empty second state gives 0 for it.</summary>
+    /// <summary>Sums of squared deviations of two pieces side by side; an empty second piece gives 0 for it.</summary>
     /// <remarks>
     /// As in <see cref="SumPair"/>, four citizens of each state are widened, their deviations
     /// taken and squared together, lane by lane exactly as the scalar operations would, and the

@@ -17,6 +17,9 @@ namespace TrackSim.Core.Citizens;
 /// </remarks>
 public static class Contact
 {
+    [ThreadStatic]
+    private static ContactChunks? t_chunks;
+
     /// <summary>
     /// The weight of Allport's four conditions: their mean. Pettigrew and Tropp (2006) found that
     /// contact lowers prejudice even without them and that they facilitate rather than are
@@ -44,6 +47,7 @@ public static class Contact
     /// <param name="effect">Share of the gap closed by one contact under ideal conditions, at least 0.</param>
     /// <param name="negativeShare">Share of contacts that are negative, in [0,1].</param>
     /// <param name="allportFactor">Weight of Allport's conditions, in [0,1] (see <see cref="AllportFactor"/>).</param>
+    /// <param name="maxDegreeOfParallelism">As for <see cref="Apply(CitizenPopulation, int, ReadOnlySpan{double}, ReadOnlySpan{double}, double, ReadOnlySpan{double}, double, double, int)"/>.</param>
     public static void Apply(
         CitizenPopulation population,
         ReadOnlySpan<double> linkStrengthPerState,
@@ -51,7 +55,8 @@ public static class Contact
         double dt,
         double effect,
         double negativeShare,
-        double allportFactor)
+        double allportFactor,
+        int maxDegreeOfParallelism = 0)
     {
         ArgumentNullException.ThrowIfNull(population);
         RuleGuards.RequireNonNegative(contactsPerYear, nameof(contactsPerYear));
@@ -61,7 +66,7 @@ public static class Contact
         Span<double> effects = small ? stackalloc double[population.StateCount] : new double[population.StateCount];
         rates.Fill(contactsPerYear);
         effects.Fill(effect);
-        Apply(population, linkStrengthPerState, rates, dt, effects, negativeShare, allportFactor);
+        Apply(population, 0, linkStrengthPerState, rates, dt, effects, negativeShare, allportFactor, maxDegreeOfParallelism);
     }
 
     /// <summary>
@@ -76,6 +81,7 @@ public static class Contact
     /// <param name="effect">Share of the gap closed by one contact under ideal conditions, one per state, at least 0.</param>
     /// <param name="negativeShare">Share of contacts that are negative, in [0,1].</param>
     /// <param name="allportFactor">Weight of Allport's conditions, in [0,1] (see <see cref="AllportFactor"/>).</param>
+    /// <param name="maxDegreeOfParallelism">As for <see cref="Apply(CitizenPopulation, int, ReadOnlySpan{double}, ReadOnlySpan{double}, double, ReadOnlySpan{double}, double, double, int)"/>.</param>
     public static void Apply(
         CitizenPopulation population,
         ReadOnlySpan<double> linkStrengthPerState,
@@ -83,14 +89,20 @@ public static class Contact
         double dt,
         ReadOnlySpan<double> effect,
         double negativeShare,
-        double allportFactor) =>
-        Apply(population, 0, linkStrengthPerState, contactsPerYear, dt, effect, negativeShare, allportFactor);
+        double allportFactor,
+        int maxDegreeOfParallelism = 0) =>
+        Apply(population, 0, linkStrengthPerState, contactsPerYear, dt, effect, negativeShare, allportFactor, maxDegreeOfParallelism);
 
     /// <summary>
     /// Applies one step of contact to every citizen's trust in one layer (see
     /// <see cref="CitizenPopulation.TrustIn"/>): contact through the links with the layer's
     /// target and through the ties to its citizens (<see cref="CitizenPopulation.ActiveTiesIn"/>).
     /// </summary>
+    /// <remarks>
+    /// The citizens are taken in chunks (see <see cref="StateChunks"/>), on up to
+    /// <paramref name="maxDegreeOfParallelism"/> threads; each citizen's move depends on its own
+    /// values only, so the result is the same bits for any number of threads.
+    /// </remarks>
     /// <param name="population">The citizens; their trust in the layer is updated.</param>
     /// <param name="layer">The trust layer.</param>
     /// <param name="linkStrengthPerState">Total strength of the active functional links between each state and the layer's target, one per state, at least 0.</param>
@@ -99,6 +111,7 @@ public static class Contact
     /// <param name="effect">Share of the gap closed by one contact under ideal conditions, one per state, at least 0.</param>
     /// <param name="negativeShare">Share of contacts that are negative, in [0,1].</param>
     /// <param name="allportFactor">Weight of Allport's conditions, in [0,1] (see <see cref="AllportFactor"/>).</param>
+    /// <param name="maxDegreeOfParallelism">0 (the default) lets the population's size choose (see <see cref="SocialInfluence.ParallelThreshold"/>), 1 runs on the calling thread, a larger number caps the threads.</param>
     public static void Apply(
         CitizenPopulation population,
         int layer,
@@ -107,20 +120,21 @@ public static class Contact
         double dt,
         ReadOnlySpan<double> effect,
         double negativeShare,
-        double allportFactor)
+        double allportFactor,
+        int maxDegreeOfParallelism = 0)
     {
         ArgumentNullException.ThrowIfNull(population);
-        float[] all = population.TrustIn(layer);
-        ushort[] ties = population.ActiveTiesIn(layer);
         RuleGuards.RequirePerState(population, linkStrengthPerState.Length, nameof(linkStrengthPerState));
         RuleGuards.RequirePerState(population, contactsPerYear.Length, nameof(contactsPerYear));
         RuleGuards.RequirePerState(population, effect.Length, nameof(effect));
         RuleGuards.RequireNonNegative(dt, nameof(dt));
         RuleGuards.RequireProbability(negativeShare, nameof(negativeShare));
         RuleGuards.RequireProbability(allportFactor, nameof(allportFactor));
+        ArgumentOutOfRangeException.ThrowIfNegative(maxDegreeOfParallelism);
 
         double goal = 1 - negativeShare;
-        int perState = population.PerState;
+        var chunks = t_chunks ??= new ContactChunks();
+        chunks.Weights = RuleGuards.PerStateScratch(chunks.Weights, population.StateCount);
         for (int s = 0; s < population.StateCount; s++)
         {
             double links = linkStrengthPerState[s];
@@ -128,10 +142,20 @@ public static class Contact
             RuleGuards.RequireNonNegative(contactsPerYear[s], nameof(contactsPerYear));
             RuleGuards.RequireNonNegative(effect[s], nameof(effect));
             double perContact = dt * contactsPerYear[s] * effect[s];
-            Move(
-                all.AsSpan(s * perState, perState),
-                ties.AsSpan(s * perState, perState),
-                new Weights(perContact, links, goal, allportFactor));
+            chunks.Weights[s] = new Weights(perContact, links, goal, allportFactor);
+        }
+
+        chunks.Layout = new StateChunks(population);
+        chunks.Trust = population.TrustIn(layer);
+        chunks.Ties = population.ActiveTiesIn(layer);
+        try
+        {
+            CitizenTeam.Run(chunks, chunks.Layout.Count, CitizenTeam.ThreadsFor(population.Count, maxDegreeOfParallelism));
+        }
+        finally
+        {
+            chunks.Trust = [];
+            chunks.Ties = [];
         }
     }
 
@@ -183,6 +207,21 @@ public static class Contact
             var keep = Vector.LessThan(contacts, Vector<double>.One) | ~Vector.Equals(contacts, contacts);
             var weight = Vector.ConditionalSelect(keep, contacts, Vector<double>.One) * new Vector<double>(Allport);
             return UnitClamp.Clamp(x + (weight * (new Vector<double>(Goal) - x)));
+        }
+    }
+
+    /// <summary>A step's contact on one layer, chunk by chunk; made once per calling thread and reused.</summary>
+    private sealed class ContactChunks : IChunkedWork
+    {
+        public float[] Trust = [];
+        public ushort[] Ties = [];
+        public Weights[] Weights = [];
+        public StateChunks Layout;
+
+        public void RunChunk(int chunk)
+        {
+            var (start, length) = Layout.Of(chunk);
+            Move(Trust.AsSpan(start, length), Ties.AsSpan(start, length), Weights[Layout.StateOf(chunk)]);
         }
     }
 }

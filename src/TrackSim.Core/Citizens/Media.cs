@@ -15,29 +15,56 @@ namespace TrackSim.Core.Citizens;
 /// </remarks>
 public static class Media
 {
+    [ThreadStatic]
+    private static MediaChunks? t_chunks;
+
     /// <summary>Shifts every citizen's trust by the state's shift times the citizen's exposure.</summary>
     /// <param name="population">The citizens; their trust is updated.</param>
     /// <param name="deltaPerState">Trust shift of a fully exposed citizen, one per state.</param>
-    public static void Apply(CitizenPopulation population, ReadOnlySpan<double> deltaPerState) => Apply(population, 0, deltaPerState);
+    /// <param name="maxDegreeOfParallelism">As for <see cref="Apply(CitizenPopulation, int, ReadOnlySpan{double}, int)"/>.</param>
+    public static void Apply(CitizenPopulation population, ReadOnlySpan<double> deltaPerState, int maxDegreeOfParallelism = 0) =>
+        Apply(population, 0, deltaPerState, maxDegreeOfParallelism);
 
     /// <summary>Shifts every citizen's trust in one layer (see <see cref="CitizenPopulation.TrustIn"/>) by the state's shift times the citizen's exposure.</summary>
+    /// <remarks>
+    /// The citizens are taken in chunks (see <see cref="StateChunks"/>), on up to
+    /// <paramref name="maxDegreeOfParallelism"/> threads; each citizen's move depends on its own
+    /// values only, so the result is the same bits for any number of threads.
+    /// </remarks>
     /// <param name="population">The citizens; their trust in the layer is updated.</param>
     /// <param name="layer">The trust layer.</param>
     /// <param name="deltaPerState">Trust shift of a fully exposed citizen, one per state.</param>
-    public static void Apply(CitizenPopulation population, int layer, ReadOnlySpan<double> deltaPerState)
+    /// <param name="maxDegreeOfParallelism">0 (the default) lets the population's size choose (see <see cref="SocialInfluence.ParallelThreshold"/>), 1 runs on the calling thread, a larger number caps the threads.</param>
+    public static void Apply(CitizenPopulation population, int layer, ReadOnlySpan<double> deltaPerState, int maxDegreeOfParallelism = 0)
     {
         ArgumentNullException.ThrowIfNull(population);
-        float[] all = population.TrustIn(layer);
         RuleGuards.RequirePerState(population, deltaPerState.Length, nameof(deltaPerState));
+        ArgumentOutOfRangeException.ThrowIfNegative(maxDegreeOfParallelism);
+        var chunks = t_chunks ??= new MediaChunks();
+        chunks.Delta = RuleGuards.PerStateScratch(chunks.Delta, population.StateCount);
+        bool any = false;
         for (int s = 0; s < population.StateCount; s++)
         {
-            float delta = (float)deltaPerState[s];
-            if (delta == 0)
-            {
-                continue;
-            }
+            chunks.Delta[s] = (float)deltaPerState[s];
+            any |= chunks.Delta[s] != 0;
+        }
 
-            Shift(all.AsSpan(s * population.PerState, population.PerState), population.Exposure.AsSpan(s * population.PerState, population.PerState), delta);
+        if (!any)
+        {
+            return;
+        }
+
+        chunks.Layout = new StateChunks(population);
+        chunks.Trust = population.TrustIn(layer);
+        chunks.Exposure = population.Exposure;
+        try
+        {
+            CitizenTeam.Run(chunks, chunks.Layout.Count, CitizenTeam.ThreadsFor(population.Count, maxDegreeOfParallelism));
+        }
+        finally
+        {
+            chunks.Trust = [];
+            chunks.Exposure = [];
         }
     }
 
@@ -64,6 +91,25 @@ public static class Media
         for (; i < trust.Length; i++)
         {
             trust[i] = Math.Clamp(trust[i] + (delta * exposure[i]), 0f, 1f);
+        }
+    }
+
+    /// <summary>A step's media shift on one layer, chunk by chunk; made once per calling thread and reused.</summary>
+    private sealed class MediaChunks : IChunkedWork
+    {
+        public float[] Trust = [];
+        public float[] Exposure = [];
+        public float[] Delta = [];
+        public StateChunks Layout;
+
+        public void RunChunk(int chunk)
+        {
+            float delta = Delta[Layout.StateOf(chunk)];
+            if (delta != 0)
+            {
+                var (start, length) = Layout.Of(chunk);
+                Shift(Trust.AsSpan(start, length), Exposure.AsSpan(start, length), delta);
+            }
         }
     }
 }

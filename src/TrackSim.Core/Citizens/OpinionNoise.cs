@@ -20,12 +20,16 @@ namespace TrackSim.Core.Citizens;
 /// </remarks>
 public static class OpinionNoise
 {
+    [ThreadStatic]
+    private static NoiseChunks? t_chunks;
+
     /// <summary>Adds this step's noise to every citizen's trust.</summary>
     /// <param name="population">The citizens; their trust is updated.</param>
     /// <param name="sigma">Standard deviation of the step's change, at least 0.</param>
     /// <param name="seed">Seed of the noise stream.</param>
     /// <param name="step">The step number.</param>
-    public static void Apply(CitizenPopulation population, double sigma, ulong seed, int step)
+    /// <param name="maxDegreeOfParallelism">As for <see cref="Apply(CitizenPopulation, int, ReadOnlySpan{double}, ulong, int, int)"/>.</param>
+    public static void Apply(CitizenPopulation population, double sigma, ulong seed, int step, int maxDegreeOfParallelism = 0)
     {
         ArgumentNullException.ThrowIfNull(population);
         RuleGuards.RequireNonNegative(sigma, nameof(sigma));
@@ -34,13 +38,15 @@ public static class OpinionNoise
             return;
         }
 
-        Apply(population.Trust, 0, population.Count, sigma, StableHash.Combine(seed, (ulong)step));
+        Span<double> each = population.StateCount <= 64 ? stackalloc double[population.StateCount] : new double[population.StateCount];
+        each.Fill(sigma);
+        Apply(population, 0, each, seed, step, maxDegreeOfParallelism);
     }
 
     /// <summary>
     /// Adds this step's noise to every citizen's trust, with the standard deviation of the
     /// citizen's state; with the same value for every state, bit for bit what
-    /// <see cref="Apply(CitizenPopulation, double, ulong, int)"/> does (a citizen's draw depends
+    /// <see cref="Apply(CitizenPopulation, double, ulong, int, int)"/> does (a citizen's draw depends
     /// on its index only, not on where a loop starts).
     /// </summary>
     /// <param name="population">The citizens; their trust is updated.</param>
@@ -56,29 +62,47 @@ public static class OpinionNoise
     /// <see cref="Apply(CitizenPopulation, ReadOnlySpan{double}, ulong, int)"/> does, every other
     /// from a key of its own, so the layers' noise is independent.
     /// </summary>
+    /// <remarks>
+    /// The citizens are taken in chunks (see <see cref="StateChunks"/>), on up to
+    /// <paramref name="maxDegreeOfParallelism"/> threads. A citizen's draw is a hash of its index
+    /// and the step, and its new trust depends on nothing else, so the result is the same bits
+    /// for any number of threads.
+    /// </remarks>
     /// <param name="population">The citizens; their trust in the layer is updated.</param>
     /// <param name="layer">The trust layer.</param>
     /// <param name="sigma">Standard deviation of the step's change for each state's citizens, one per state, each at least 0.</param>
     /// <param name="seed">Seed of the noise stream.</param>
     /// <param name="step">The step number.</param>
-    public static void Apply(CitizenPopulation population, int layer, ReadOnlySpan<double> sigma, ulong seed, int step)
+    /// <param name="maxDegreeOfParallelism">0 (the default) lets the population's size choose (see <see cref="SocialInfluence.ParallelThreshold"/>), 1 runs on the calling thread, a larger number caps the threads.</param>
+    public static void Apply(CitizenPopulation population, int layer, ReadOnlySpan<double> sigma, ulong seed, int step, int maxDegreeOfParallelism = 0)
     {
         ArgumentNullException.ThrowIfNull(population);
         RuleGuards.RequirePerState(population, sigma.Length, nameof(sigma));
+        ArgumentOutOfRangeException.ThrowIfNegative(maxDegreeOfParallelism);
         ulong key = StableHash.Combine(seed, (ulong)step);
         if (layer > 0)
         {
             key = StableHash.Combine(key, (ulong)layer);
         }
 
-        float[] trust = population.TrustIn(layer);
+        var chunks = t_chunks ??= new NoiseChunks();
+        chunks.Sigma = RuleGuards.PerStateScratch(chunks.Sigma, population.StateCount);
         for (int s = 0; s < population.StateCount; s++)
         {
             RuleGuards.RequireNonNegative(sigma[s], nameof(sigma));
-            if (sigma[s] != 0)
-            {
-                Apply(trust, s * population.PerState, (s + 1) * population.PerState, sigma[s], key);
-            }
+            chunks.Sigma[s] = sigma[s];
+        }
+
+        chunks.Layout = new StateChunks(population);
+        chunks.Trust = population.TrustIn(layer);
+        chunks.Key = key;
+        try
+        {
+            CitizenTeam.Run(chunks, chunks.Layout.Count, CitizenTeam.ThreadsFor(population.Count, maxDegreeOfParallelism));
+        }
+        finally
+        {
+            chunks.Trust = [];
         }
     }
 
@@ -134,5 +158,24 @@ public static class OpinionNoise
         }
 
         return i;
+    }
+
+    /// <summary>A step's noise on one layer, chunk by chunk; made once per calling thread and reused.</summary>
+    private sealed class NoiseChunks : IChunkedWork
+    {
+        public float[] Trust = [];
+        public double[] Sigma = [];
+        public ulong Key;
+        public StateChunks Layout;
+
+        public void RunChunk(int chunk)
+        {
+            double sigma = Sigma[Layout.StateOf(chunk)];
+            if (sigma != 0)
+            {
+                var (start, length) = Layout.Of(chunk);
+                Apply(Trust, start, start + length, sigma, Key);
+            }
+        }
     }
 }

@@ -11,33 +11,56 @@ namespace TrackSim.Core.Citizens;
 /// </summary>
 public static class Outreach
 {
+    [ThreadStatic]
+    private static OutreachChunks? t_chunks;
+
     /// <summary>Moves the trust of citizens with the shared language by their state's push.</summary>
     /// <param name="population">The citizens; their trust is updated.</param>
     /// <param name="pushPerState">Share of the gap to 1 (positive) or to 0 (negative) closed in this step, one per state.</param>
-    public static void Apply(CitizenPopulation population, ReadOnlySpan<double> pushPerState) => Apply(population, 0, pushPerState);
+    /// <param name="maxDegreeOfParallelism">As for <see cref="Apply(CitizenPopulation, int, ReadOnlySpan{double}, int)"/>.</param>
+    public static void Apply(CitizenPopulation population, ReadOnlySpan<double> pushPerState, int maxDegreeOfParallelism = 0) =>
+        Apply(population, 0, pushPerState, maxDegreeOfParallelism);
 
     /// <summary>Moves the trust in one layer (see <see cref="CitizenPopulation.TrustIn"/>) of citizens with the shared language by their state's push.</summary>
+    /// <remarks>
+    /// The citizens are taken in chunks (see <see cref="StateChunks"/>), on up to
+    /// <paramref name="maxDegreeOfParallelism"/> threads; each citizen's move depends on its own
+    /// values only, so the result is the same bits for any number of threads.
+    /// </remarks>
     /// <param name="population">The citizens; their trust in the layer is updated.</param>
     /// <param name="layer">The trust layer.</param>
     /// <param name="pushPerState">Share of the gap to 1 (positive) or to 0 (negative) closed in this step, one per state.</param>
-    public static void Apply(CitizenPopulation population, int layer, ReadOnlySpan<double> pushPerState)
+    /// <param name="maxDegreeOfParallelism">0 (the default) lets the population's size choose (see <see cref="SocialInfluence.ParallelThreshold"/>), 1 runs on the calling thread, a larger number caps the threads.</param>
+    public static void Apply(CitizenPopulation population, int layer, ReadOnlySpan<double> pushPerState, int maxDegreeOfParallelism = 0)
     {
         ArgumentNullException.ThrowIfNull(population);
-        float[] all = population.TrustIn(layer);
         RuleGuards.RequirePerState(population, pushPerState.Length, nameof(pushPerState));
-        int perState = population.PerState;
+        ArgumentOutOfRangeException.ThrowIfNegative(maxDegreeOfParallelism);
+        var chunks = t_chunks ??= new OutreachChunks();
+        chunks.Push = RuleGuards.PerStateScratch(chunks.Push, population.StateCount);
+        bool any = false;
         for (int s = 0; s < population.StateCount; s++)
         {
-            double push = pushPerState[s];
-            if (push == 0)
-            {
-                continue;
-            }
+            chunks.Push[s] = pushPerState[s];
+            any |= pushPerState[s] != 0;
+        }
 
-            // Both forms are x + push * (target - x), toward 1 for a positive push and toward 0 for a negative one.
-            float gain = (float)Math.Abs(push);
-            float goal = push > 0 ? 1f : 0f;
-            Move(all.AsSpan(s * perState, perState), population.Flags.AsSpan(s * perState, perState), gain, goal);
+        if (!any)
+        {
+            return;
+        }
+
+        chunks.Layout = new StateChunks(population);
+        chunks.Trust = population.TrustIn(layer);
+        chunks.Flags = population.Flags;
+        try
+        {
+            CitizenTeam.Run(chunks, chunks.Layout.Count, CitizenTeam.ThreadsFor(population.Count, maxDegreeOfParallelism));
+        }
+        finally
+        {
+            chunks.Trust = [];
+            chunks.Flags = [];
         }
     }
 
@@ -88,5 +111,27 @@ public static class Outreach
         var moved = UnitClamp.Clamp(x + (gain * (goal - x)));
         var reached = Vector.Equals(flags & bit, bit).As<uint, int>();
         Vector.ConditionalSelect(reached, moved, x).CopyTo(trust);
+    }
+
+    /// <summary>A step's outreach on one layer, chunk by chunk; made once per calling thread and reused.</summary>
+    private sealed class OutreachChunks : IChunkedWork
+    {
+        public float[] Trust = [];
+        public byte[] Flags = [];
+        public double[] Push = [];
+        public StateChunks Layout;
+
+        public void RunChunk(int chunk)
+        {
+            double push = Push[Layout.StateOf(chunk)];
+            if (push == 0)
+            {
+                return;
+            }
+
+            // Both forms are x + push * (target - x), toward 1 for a positive push and toward 0 for a negative one.
+            var (start, length) = Layout.Of(chunk);
+            Move(Trust.AsSpan(start, length), Flags.AsSpan(start, length), (float)Math.Abs(push), push > 0 ? 1f : 0f);
+        }
     }
 }

@@ -29,4 +29,11 @@ internal static class RuleGuards
             throw new ArgumentOutOfRangeException(name, value, "Must be a finite number of at least 0.");
         }
     }
+
+    /// <summary>
+    /// <paramref name="scratch"/> if it holds at least <paramref name="states"/> values, else a
+    /// new array of that length: the per-state values a chunked rule copies for its chunks, so
+    /// that a run allocates them once.
+    /// </summary>
+    public static T[] PerStateScratch<T>(T[] scratch, int states) => scratch.Length >= states ? scratch : new T[states];
 }

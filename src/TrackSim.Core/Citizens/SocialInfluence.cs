@@ -30,10 +30,13 @@ namespace TrackSim.Core.Citizens;
 public static class SocialInfluence
 {
     /// <summary>Populations at least this large run on several threads unless told otherwise.</summary>
-    public const int ParallelThreshold = 50_000;
+    public const int ParallelThreshold = CitizenTeam.ParallelThreshold;
 
     /// <summary>Citizens per parallel work item; results do not depend on it.</summary>
-    public const int ChunkSize = 16_384;
+    public const int ChunkSize = CitizenTeam.ChunkSize;
+
+    [ThreadStatic]
+    private static RoundChunks? t_round;
 
     /// <summary>Runs <paramref name="rounds"/> rounds of synchronous bounded-confidence influence.</summary>
     /// <param name="population">The citizens; their trust is updated.</param>
@@ -167,31 +170,27 @@ public static class SocialInfluence
             return;
         }
 
-        int threads = maxDegreeOfParallelism switch
-        {
-            0 => population.Count >= ParallelThreshold ? Environment.ProcessorCount : 1,
-            _ => maxDegreeOfParallelism,
-        };
-
-        var team = threads > 1 && population.Count > ChunkSize ? InfluenceTeam.ForThisThread() : null;
+        int threads = CitizenTeam.ThreadsFor(population.Count, maxDegreeOfParallelism);
+        var chunks = t_round ??= new RoundChunks();
+        chunks.Pass = pass;
         ulong stepKey = StableHash.Combine(seed, (ulong)step);
         float[] source = population.TrustIn(layer);
         float[] target = population.Scratch;
         for (int round = 0; round < rounds; round++)
         {
             // Combine(a, i) is Mix(Mix(a) ^ i * K): taking Mix(a) once per round leaves one Mix per citizen.
-            ulong roundKey = StableHash.Mix(StableHash.Combine(stepKey, (ulong)round));
-            if (team is not null)
-            {
-                team.RunRound(pass, source, target, roundKey, round, threads, ChunkSize);
-            }
-            else
-            {
-                pass.Run(source, target, roundKey, round, 0, population.Count);
-            }
-
+            chunks.RoundKey = StableHash.Mix(StableHash.Combine(stepKey, (ulong)round));
+            chunks.Round = round;
+            chunks.Source = source;
+            chunks.Target = target;
+            CitizenTeam.Run(chunks, (population.Count + ChunkSize - 1) / ChunkSize, threads);
             (source, target) = (target, source);
         }
+
+        // Drop the references, so the reused chunks do not keep a finished population alive.
+        chunks.Pass = default;
+        chunks.Source = [];
+        chunks.Target = [];
 
         // After an odd number of rounds the result is in the scratch array: commit it by
         // swapping the arrays, not copying (a copy would be one more pass over memory, and a
@@ -199,6 +198,22 @@ public static class SocialInfluence
         if (!ReferenceEquals(source, population.TrustIn(layer)))
         {
             population.SwapTrustAndScratch(layer);
+        }
+    }
+
+    /// <summary>One round of a pass over the whole population in chunks of <see cref="ChunkSize"/>; made once per calling thread and reused.</summary>
+    private sealed class RoundChunks : IChunkedWork
+    {
+        public InfluencePass Pass;
+        public float[] Source = [];
+        public float[] Target = [];
+        public ulong RoundKey;
+        public int Round;
+
+        public void RunChunk(int chunk)
+        {
+            int from = chunk * ChunkSize;
+            Pass.Run(Source, Target, RoundKey, Round, from, Math.Min(from + ChunkSize, Pass.Count));
         }
     }
 }

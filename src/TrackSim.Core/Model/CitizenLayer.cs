@@ -159,7 +159,7 @@ internal sealed class CitizenLayer
         int n = Population.StateCount;
         for (int k = 0; k < Population.Layers; k++)
         {
-            CitizenMetrics.Compute(Population, k, Mean.AsSpan(k * n, n), Sd.AsSpan(k * n, n), Hostile.AsSpan(k * n, n));
+            CitizenMetrics.Compute(Population, k, Mean.AsSpan(k * n, n), Sd.AsSpan(k * n, n), Hostile.AsSpan(k * n, n), Threads);
         }
 
         for (int s = 0; s < n; s++)

@@ -70,7 +70,7 @@ internal sealed class CitContactRule() : Rule(
                     : world.ActiveStrength(world.DyadOf(s, targets[k])) + (targets[k] < population.StateCount ? world.ExchangeContact[s] : 0);
             }
 
-            Contact.Apply(population, k, links, citizens.ContactRate, world.Dt, citizens.ContactEffect, p[NegativeShare], allport);
+            Contact.Apply(population, k, links, citizens.ContactRate, world.Dt, citizens.ContactEffect, p[NegativeShare], allport, citizens.Threads);
         }
     }
 }

@@ -65,7 +65,7 @@ internal sealed class CitMediaRule() : Rule(
         // Each layer's shift: state s's citizens take in the change toward their k-th target.
         for (int k = 0; k < population.Layers; k++)
         {
-            Media.Apply(population, k, world.Citizens.InLayer(world.MediaChange, k));
+            Media.Apply(population, k, world.Citizens.InLayer(world.MediaChange, k), world.Citizens.Threads);
         }
     }
 }

@@ -44,7 +44,7 @@ internal sealed class CitNoiseRule() : Rule(
 
         for (int k = 0; k < population.Layers; k++)
         {
-            OpinionNoise.Apply(population, k, citizens.NoiseSd, world.NoiseSeed, world.Step);
+            OpinionNoise.Apply(population, k, citizens.NoiseSd, world.NoiseSeed, world.Step, citizens.Threads);
         }
     }
 }

@@ -49,7 +49,7 @@ internal sealed class CitTurnoverRule() : Rule(
         // Turnover reads only the means, of every layer; the SD and hostile share wait for CIT-PUBLIC.
         for (int k = 0; k < population.Layers; k++)
         {
-            CitizenMetrics.Means(population, k, citizens.Mean.AsSpan(k * n, n));
+            CitizenMetrics.Means(population, k, citizens.Mean.AsSpan(k * n, n), citizens.Threads);
         }
 
         Turnover.Apply(citizens.Population, citizens.Network, citizens.Replace, cohorts, citizens.Mean, citizens.InitialSd, world.TurnoverSeed, world.Step);

@@ -46,7 +46,7 @@ internal sealed class T2OutreachRule() : Rule(
             var population = world.Citizens.Population;
             for (int k = 0; k < population.Layers; k++)
             {
-                Outreach.Apply(population, k, world.Citizens.InLayer(world.OutreachPush, k));
+                Outreach.Apply(population, k, world.Citizens.InLayer(world.OutreachPush, k), world.Citizens.Threads);
             }
         }
     }

@@ -6,7 +6,8 @@ namespace TrackSim.Tests.Core.Citizens;
 /// <summary>
 /// CIT-MEDIA, CIT-CONTACT, CIT-NOISE, T2-OUTREACH on citizens and the per-state metrics written as plain
 /// loops, one citizen at a time, as the rules' equations read, with each citizen's state's values. The optimised rules, which work
-/// on several citizens at a time and sum two states side by side, must match them to the bit.
+/// on several citizens at a time and sum two states side by side, must match them to the bit (the
+/// metrics for states of at most one chunk; larger states are summed chunk by chunk, see ChunkedCitizenRulesTests).
 /// </summary>
 internal static class StraightforwardRules
 {
