@@ -15,7 +15,6 @@ internal sealed class DistributionRecorder
     private readonly DistributionOutput _output;
     private readonly int _steps;
     private readonly (string Subject, int State, int Layer)[] _subjects;
-    private readonly float[] _sorted;
     private readonly List<DistributionSnapshot> _records = [];
 
     /// <param name="world">The run's world.</param>
@@ -38,7 +37,6 @@ internal sealed class DistributionRecorder
         }
 
         _subjects = [.. subjects];
-        _sorted = new float[population.PerState];
     }
 
     /// <summary>Records recorded point <paramref name="point"/> when the output asks for it.</summary>
@@ -56,8 +54,7 @@ internal sealed class DistributionRecorder
             var trust = population.TrustIn(layer).AsSpan(population.StateRange(state));
             int[] counts = new int[_output.Bins];
             Distributions.Histogram(trust, counts);
-            trust.CopyTo(_sorted);
-            int clusters = Distributions.Clusters(_sorted, world.P.Of(CitInfluenceRule.ConfidenceBound, state));
+            int clusters = Distributions.Clusters(trust, world.P.Of(CitInfluenceRule.ConfidenceBound, state));
             _records.Add(new DistributionSnapshot(point, date, subject, [.. counts], clusters));
         }
     }

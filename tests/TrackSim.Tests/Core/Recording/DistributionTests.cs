@@ -56,8 +56,9 @@ public sealed class DistributionTests
     public void Two_groups_further_apart_than_the_bound_are_two_clusters_and_a_consensus_is_one()
     {
         float[] split = [0.82f, 0.1f, 0.12f, 0.8f, 0.15f, 0.85f];
+        float[] before = [.. split];
         Assert.That(Distributions.Clusters(split, 0.3), Is.EqualTo(2));
-        Assert.That(split, Is.Ordered, "the values are sorted in place");
+        Assert.That(split, Is.EqualTo(before), "the values are only read");
 
         // Gaps of 0.7 - 0.15 = 0.55 bridge under a bound of 0.6: one cluster.
         float[] bridged = [0.1f, 0.12f, 0.15f, 0.7f, 0.72f];
@@ -65,6 +66,42 @@ public sealed class DistributionTests
 
         float[] consensus = [0.5f, 0.52f, 0.49f, 0.51f];
         Assert.That(Distributions.Clusters(consensus, 0.05), Is.EqualTo(1));
+    }
+
+    /// <summary>
+    /// The one-pass bucket count gives what sorting and walking the values gives, on publics of
+    /// every shape the model makes: consensus, a few clusters, many, uniform spread, values on the
+    /// bucket edges (multiples of the bound, where rounding decides the bucket), gaps just under
+    /// and just over the bound, and bounds so small that the count falls back to sorting.
+    /// </summary>
+    [Test]
+    public void Counting_clusters_in_buckets_agrees_with_sorting_on_every_shape_of_public()
+    {
+        var random = new Random(20261207);
+        double[] bounds = [0.5, 0.3, 0.2, 0.1, 0.05, 0.01, 1e-3, 1e-5, 1e-7];
+        for (int trial = 0; trial < 400; trial++)
+        {
+            int n = random.Next(1, 3000);
+            double bound = bounds[trial % bounds.Length];
+            float[] trust = (trial % 5) switch
+            {
+                0 => [.. Enumerable.Range(0, n).Select(_ => (float)random.NextDouble())],
+                1 => Clustered(random, n, random.Next(1, 8), 0.02),
+                2 => [.. Enumerable.Range(0, n).Select(_ => (float)(random.Next(0, (int)Math.Min(1 / bound, 50) + 1) * bound))],
+                3 => [.. Enumerable.Range(0, n).Select(i => (float)(0.1 + (i % 7) * bound * (i % 2 == 0 ? 0.999999 : 1.000001)))],
+                _ => Clustered(random, n, random.Next(1, 40), 0.001),
+            };
+            Assert.That(
+                Distributions.Clusters(trust, bound),
+                Is.EqualTo(Distributions.ClustersBySorting(trust, bound)),
+                $"trial {trial}: {n} values, bound {bound}");
+        }
+    }
+
+    private static float[] Clustered(Random random, int n, int groups, double spread)
+    {
+        double[] centres = [.. Enumerable.Range(0, groups).Select(_ => random.NextDouble())];
+        return [.. Enumerable.Range(0, n).Select(_ => (float)Math.Clamp(centres[random.Next(groups)] + ((random.NextDouble() - 0.5) * spread), 0, 1))];
     }
 
     [Test]
