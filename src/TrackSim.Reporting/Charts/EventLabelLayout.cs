@@ -4,7 +4,8 @@ namespace TrackSim.Reporting.Charts;
 /// Places event labels in rows above the plot so that no two overlap and no label covers another
 /// label's leader line. Labels are tried in priority order, each in the lowest row where it fits,
 /// centred on its event or else as a flag that starts or ends at the event's line; a label that
-/// fits nowhere is left out (its event keeps its line).
+/// fits none of these is moved sideways, its rule running along to the event's leader, and only a
+/// label that fits nowhere is left out (its event keeps its line).
 /// </summary>
 internal static class EventLabelLayout
 {
@@ -14,7 +15,11 @@ internal static class EventLabelLayout
     /// <param name="Width">Width of the label text.</param>
     public readonly record struct Request(string Id, double Anchor, double Width);
 
-    /// <summary>A placed label: its row (0 next to the plot) and its left edge.</summary>
+    /// <summary>
+    /// A placed label: its row (0 next to the plot) and its left edge. A label moved sideways does
+    /// not span its anchor; the rule under it runs on to the anchor, and the row is taken from the
+    /// label to the anchor.
+    /// </summary>
     /// <param name="Id">Event id.</param>
     /// <param name="Anchor">x of the event.</param>
     /// <param name="Row">Row from 0 (next to the plot) upward.</param>
@@ -24,6 +29,12 @@ internal static class EventLabelLayout
     {
         /// <summary>x of the label's right edge.</summary>
         public double Right => Left + Width;
+
+        /// <summary>Left end of what the label takes in its row: the label and the rule out to its anchor.</summary>
+        public double SpanLeft => Math.Min(Left, Anchor);
+
+        /// <summary>Right end of what the label takes in its row.</summary>
+        public double SpanRight => Math.Max(Right, Anchor);
     }
 
     /// <summary>
@@ -81,25 +92,57 @@ internal static class EventLabelLayout
                 .ThenBy(c => c.Candidate.Row)
                 .ThenBy(c => c.Order)
                 .FirstOrDefault();
-            if (best.Candidate.Id is not null)
+            var chosen = best.Candidate.Id is not null ? best.Candidate : Shifted(request, placed, rows, minX, maxX, gap);
+            if (chosen is { } placement)
             {
-                placed.Add(best.Candidate);
+                placed.Add(placement);
             }
         }
 
         return placed;
     }
 
+    // A label that fits nowhere over its event, moved sideways by the least distance that fits, in
+    // the lowest row where that distance is found; at most the label's own width plus four gaps away,
+    // so that the rule joining it to its leader stays short enough to follow.
+    private static Placement? Shifted(Request request, List<Placement> placed, int rows, double minX, double maxX, double gap)
+    {
+        double reach = request.Width + (4 * gap);
+        double step = gap / 2;
+        for (double shift = step; shift <= reach; shift += step)
+        {
+            for (int row = 0; row < rows; row++)
+            {
+                // Right of the event, starting past its line, or left of it, ending before it.
+                foreach (double left in new[] { request.Anchor + shift, request.Anchor - request.Width - shift })
+                {
+                    if (left < minX || left + request.Width > maxX)
+                    {
+                        continue;
+                    }
+
+                    var candidate = new Placement(request.Id, request.Anchor, row, left, request.Width);
+                    if (placed.All(p => Compatible(p, candidate, gap)))
+                    {
+                        return candidate;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
     private static bool Compatible(Placement a, Placement b, double gap)
     {
         if (a.Row == b.Row)
         {
-            return b.Left >= a.Right + gap || b.Right + gap <= a.Left;
+            return b.SpanLeft >= a.SpanRight + gap || b.SpanRight + gap <= a.SpanLeft;
         }
 
         // The leader of the higher label runs down through the lower rows.
         var (low, high) = a.Row < b.Row ? (a, b) : (b, a);
         double margin = gap / 2;
-        return high.Anchor < low.Left - margin || high.Anchor > low.Right + margin;
+        return high.Anchor < low.SpanLeft - margin || high.Anchor > low.SpanRight + margin;
     }
 }
