@@ -74,6 +74,9 @@ internal sealed class ChartRenderer
     /// <summary>The y axis limits of the first panel, in data units.</summary>
     internal (double Min, double Max) YRange => (_layout.Panels[0].YMin, _layout.Panels[0].YMax);
 
+    /// <summary>The data area of each panel in points, in the chart's panel order (row by row in a grid).</summary>
+    internal IReadOnlyList<ChartBox> PanelBoxes => [.. _layout.Panels.Select(p => p.Data)];
+
     /// <summary>The y axis limits of each panel, top to bottom, in data units.</summary>
     internal IReadOnlyList<(double Min, double Max)> PanelYRanges => [.. _layout.Panels.Select(p => (p.YMin, p.YMax))];
 
@@ -388,11 +391,28 @@ internal sealed class ChartRenderer
             // With several columns the labels are placed over the first and repeated over each column, so each stays within its own.
             double labelMin = columns == 1 ? _sizes.Pad : dataLeft - (columnGap * 0.45);
             double labelMax = columns == 1 ? width - _sizes.Pad : Math.Min(dataLeft + columnWidth + (columnGap * 0.45), width - _sizes.Pad - ((columns - 1) * pitch));
-            var labels = PlaceLabels(dataLeft, dataLeft + columnWidth, labelMin, labelMax, maxRows);
+            IReadOnlyList<EventLabelLayout.Placement> Place(int rows)
+            {
+                var placed = PlaceLabels(dataLeft, dataLeft + columnWidth, labelMin, labelMax, rows);
+                if (columns > 1 && Missing(placed).Count > 0)
+                {
+                    // The first column's labels may reach into the margin left of it when their repeats
+                    // over the other columns still keep clear of the labels of the column before.
+                    var wide = PlaceLabels(dataLeft, dataLeft + columnWidth, _sizes.Pad, labelMax, rows);
+                    if (wide.Count > placed.Count && EventLabelLayout.Repeatable(wide, pitch, columns, LabelGap))
+                    {
+                        placed = wide;
+                    }
+                }
+
+                return placed;
+            }
+
+            var labels = Place(maxRows);
             for (int extra = maxRows + 1; extra <= maxRequestedRows && Missing(labels).Count > 0; extra++)
             {
                 // Labels the scenario asks for get more rows before any is left out.
-                var more = PlaceLabels(dataLeft, dataLeft + columnWidth, labelMin, labelMax, extra);
+                var more = Place(extra);
                 if (more.Count > labels.Count)
                 {
                     labels = more;
@@ -492,6 +512,9 @@ internal sealed class ChartRenderer
         return layout!;
     }
 
+    // Space kept between two event labels of a row.
+    private double LabelGap => _sizes.Event * 0.8;
+
     // Stacked panels keep a readable height each; many rows (small multiples) are kept lower, so the figure stays on a page.
     private double RowHeight(int rows, double single) =>
         rows == 1 ? single : rows <= 2 ? Math.Max(single * 0.62, _f * 5) : Math.Max(single * 0.4, _f * 4);
@@ -499,7 +522,7 @@ internal sealed class ChartRenderer
     /// <summary>
     /// Columns of the grid of <paramref name="panels"/> small multiples: one for up to three panels,
     /// else the number whose panels come closest to the shape of the figure's own plot area, each
-    /// column at least eleven font sizes wide so that its time axis keeps two labelled ticks.
+    /// column at least ten font sizes wide so that its time axis keeps two labelled ticks.
     /// </summary>
     private int Columns(int panels, double dataWidth, double columnGap, double height)
     {
@@ -515,7 +538,7 @@ internal sealed class ChartRenderer
         for (int columns = 1; columns <= Math.Min(panels, 6); columns++)
         {
             double columnWidth = (dataWidth - ((columns - 1) * columnGap)) / columns;
-            if (columns > 1 && columnWidth < _f * 11)
+            if (columns > 1 && columnWidth < _f * 10)
             {
                 break;
             }
@@ -559,6 +582,12 @@ internal sealed class ChartRenderer
         {
             // Differences can be negative, and lie within minus to plus the metric's width; zero is always in view.
             return (Math.Min(low, 0), Math.Max(high, 0), -(ceiling - floor), ceiling - floor);
+        }
+
+        if (_inputs.YRanges.TryGetValue(_chart.Metric.Name, out var chosen))
+        {
+            // The scenario's own range for this metric (outputs.y_range), data outside it clipped at the frame.
+            return (chosen.Low, chosen.High, chosen.Low, chosen.High);
         }
 
         if (_chart.IsShare || double.IsFinite(ceiling))
@@ -765,7 +794,7 @@ internal sealed class ChartRenderer
             .OrderByDescending(e => e.Severity)
             .ThenBy(e => e.Date)
             .Select(e => new EventLabelLayout.Request(e.Id, Anchor(e), _text.Width(e.Label, _sizes.Event)));
-        return EventLabelLayout.Place(requests, rows, minX, maxX, _sizes.Event * 0.8);
+        return EventLabelLayout.Place(requests, rows, minX, maxX, LabelGap);
     }
 
     private sealed record Layout(

@@ -48,9 +48,34 @@ internal static class EventLabelLayout
 
         // Two greedy passes, one keeping labels low and one lifting a label that would block later
         // ones; the pass that places more labels (then uses fewer rows) wins.
-        var low = Greedy(queue, rows, minX, maxX, gap, liftOverBlocked: false);
-        var lifted = Greedy(queue, rows, minX, maxX, gap, liftOverBlocked: true);
-        return lifted.Count > low.Count || (lifted.Count == low.Count && Rows(lifted) < Rows(low)) ? lifted : low;
+        var best = Better(Greedy(queue, rows, minX, maxX, gap, liftOverBlocked: false), Greedy(queue, rows, minX, maxX, gap, liftOverBlocked: true));
+        if (best.Count < queue.Count)
+        {
+            // Where priority order leaves labels out, a dense cluster may still fit placed from left
+            // to right (an early label's leader then runs beside the later ones, not through them).
+            var byPlace = queue.OrderBy(r => r.Anchor).ToList();
+            best = Better(best, Better(Greedy(byPlace, rows, minX, maxX, gap, liftOverBlocked: false), Greedy(byPlace, rows, minX, maxX, gap, liftOverBlocked: true)));
+        }
+
+        return best;
+    }
+
+    // The placement with more labels, then fewer rows; the first on a tie.
+    private static List<Placement> Better(List<Placement> first, List<Placement> second) =>
+        second.Count > first.Count || (second.Count == first.Count && Rows(second) < Rows(first)) ? second : first;
+
+    /// <summary>
+    /// Whether <paramref name="placed"/>, repeated <paramref name="copies"/> times each
+    /// <paramref name="pitch"/> further right (over the columns of a grid), keeps every label clear
+    /// of the labels and leaders of the other copies.
+    /// </summary>
+    public static bool Repeatable(IReadOnlyList<Placement> placed, double pitch, int copies, double gap)
+    {
+        ArgumentNullException.ThrowIfNull(placed);
+        var all = Enumerable.Range(0, copies)
+            .SelectMany(c => placed.Select(p => (Copy: c, Label: p with { Anchor = p.Anchor + (c * pitch), Left = p.Left + (c * pitch) })))
+            .ToList();
+        return all.All(a => all.Where(b => b.Copy > a.Copy).All(b => Compatible(a.Label, b.Label, gap)));
     }
 
     private static int Rows(List<Placement> placed) => placed.Count == 0 ? 0 : placed.Max(p => p.Row) + 1;
@@ -102,19 +127,20 @@ internal static class EventLabelLayout
         return placed;
     }
 
-    // A label that fits nowhere over its event, moved sideways by the least distance that fits, in
-    // the lowest row where that distance is found; at most the label's own width plus four gaps away,
-    // so that the rule joining it to its leader stays short enough to follow.
+    // A label that fits nowhere over its event, moved sideways from its centred place by the least
+    // distance that fits, in the lowest row where that distance is found; at most the label's own
+    // width plus four gaps beside its event, so that the rule joining it to its leader stays short.
     private static Placement? Shifted(Request request, List<Placement> placed, int rows, double minX, double maxX, double gap)
     {
         double reach = request.Width + (4 * gap);
         double step = gap / 2;
-        for (double shift = step; shift <= reach; shift += step)
+        double centred = request.Anchor - (request.Width / 2);
+        for (double shift = step; shift <= (request.Width / 2) + reach; shift += step)
         {
             for (int row = 0; row < rows; row++)
             {
-                // Right of the event, starting past its line, or left of it, ending before it.
-                foreach (double left in new[] { request.Anchor + shift, request.Anchor - request.Width - shift })
+                // Right of the centred place, then left of it: first still over the event, then beside it.
+                foreach (double left in new[] { centred + shift, centred - shift })
                 {
                     if (left < minX || left + request.Width > maxX)
                     {
