@@ -522,7 +522,9 @@ internal sealed class ChartRenderer
     /// <summary>
     /// Columns of the grid of <paramref name="panels"/> small multiples: one for up to three panels,
     /// else the number whose panels come closest to the shape of the figure's own plot area, each
-    /// column at least ten font sizes wide so that its time axis keeps two labelled ticks.
+    /// column at least ten font sizes wide so that its time axis keeps two labelled ticks, and for
+    /// four or five panels at least eighteen (two inches at 8 pt): a short stack in one column of
+    /// a narrow figure keeps its headers and event labels whole.
     /// </summary>
     private int Columns(int panels, double dataWidth, double columnGap, double height)
     {
@@ -538,7 +540,7 @@ internal sealed class ChartRenderer
         for (int columns = 1; columns <= Math.Min(panels, 6); columns++)
         {
             double columnWidth = (dataWidth - ((columns - 1) * columnGap)) / columns;
-            if (columns > 1 && columnWidth < _f * 10)
+            if (columns > 1 && (columnWidth < _f * 10 || (panels < 6 && columnWidth < _f * 18)))
             {
                 break;
             }

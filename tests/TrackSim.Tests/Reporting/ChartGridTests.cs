@@ -26,16 +26,27 @@ public sealed partial class ChartGridTests
         _comparison = ChartPlanner.Plan(summary, _inputs).Charts.Single(c => c.FileStem == "compare-public_trust");
     }
 
-    [Test]
-    public void Three_panels_stay_in_one_column()
+    [TestCase(3)]
+    [TestCase(5)]
+    public void A_few_panels_stay_in_one_column_of_a_narrow_figure(int panels)
     {
-        var boxes = Render(Panels(3)).PanelBoxes;
+        // At 3.5 in, two columns of four or five panels would cut their headers and event labels.
+        var boxes = Render(Panels(panels)).PanelBoxes;
 
         Assert.That(boxes.Select(b => b.Left).Distinct().Count(), Is.EqualTo(1));
         Assert.That(boxes.Select(b => b.Top), Is.Ordered.Ascending);
     }
 
-    [TestCase(4, 2)]
+    [Test]
+    public void Four_panels_of_a_wide_figure_go_into_two_columns()
+    {
+        var boxes = new ChartRenderer(Panels(4), _inputs, ChartStyle.Default with { WidthInches = 7, HeightInches = 3 }, ChartStyle.DefaultFont).PanelBoxes;
+
+        Assert.That(boxes.Select(b => Math.Round(b.Left, 6)).Distinct().Count(), Is.EqualTo(2));
+        Assert.That(boxes.Select(b => Math.Round(b.Top, 6)).Distinct().Count(), Is.EqualTo(2));
+    }
+
+    [TestCase(6, 2)]
     [TestCase(9, 2)]
     [TestCase(20, 2)]
     public void Many_panels_go_into_aligned_columns(int panels, int columns)
@@ -72,8 +83,8 @@ public sealed partial class ChartGridTests
     [Test]
     public void Time_labels_are_under_each_columns_lowest_panel_and_y_labels_on_the_first_column()
     {
-        // Five panels in two columns: the second column ends one row above the first.
-        var renderer = Render(Panels(5));
+        // Seven panels in two columns: the second column ends one row above the first.
+        var renderer = Render(Panels(7));
         var texts = Texts(renderer.Svg());
 
         // The tiny scenario's three years are labelled by month ("Jan 2001"): each label once per column.
@@ -84,17 +95,17 @@ public sealed partial class ChartGridTests
             Assert.That(dates, Is.Not.Empty);
             Assert.That(dates.GroupBy(t => t).Select(g => g.Count()), Is.All.EqualTo(2));
 
-            // One shared 0-1 scale: its labels on the three rows of the first column only.
-            Assert.That(texts.Count(t => t == "0.5"), Is.EqualTo(3));
+            // One shared 0-1 scale: its labels on the four rows of the first column only.
+            Assert.That(texts.Count(t => t == "0.5"), Is.EqualTo(4));
         }
     }
 
     [Test]
     public void Panels_with_their_own_scales_each_keep_their_tick_labels()
     {
-        var renderer = Render(Panels(5) with { OwnScales = true });
+        var renderer = Render(Panels(7) with { OwnScales = true });
 
-        Assert.That(Texts(renderer.Svg()).Count(t => t == "0.5"), Is.EqualTo(5));
+        Assert.That(Texts(renderer.Svg()).Count(t => t == "0.5"), Is.EqualTo(7));
     }
 
     [Test]
@@ -102,13 +113,13 @@ public sealed partial class ChartGridTests
     {
         string subject = "Gaitanist Self-Defence Forces of Colombia (Clan Úsuga)–Colombia";
         string variant = "No victims";
-        var chart = Panels(4);
+        var chart = Panels(6);
         chart = chart with { Panels = [.. chart.Panels.Select(p => p with { Header = $"{subject}: {variant}" })] };
 
         var texts = Texts(Render(chart).Svg());
 
-        Assert.That(texts.Count(t => t == variant), Is.EqualTo(4));
-        Assert.That(texts.Count(t => t.StartsWith("Gaitanist", StringComparison.Ordinal)), Is.EqualTo(4));
+        Assert.That(texts.Count(t => t == variant), Is.EqualTo(6));
+        Assert.That(texts.Count(t => t.StartsWith("Gaitanist", StringComparison.Ordinal)), Is.EqualTo(6));
     }
 
     // The comparison's panels repeated to make a chart of n small multiples.
