@@ -35,6 +35,12 @@ public sealed record OutputSpec(
     /// <summary>How often and how finely the distribution of citizens' trust is recorded.</summary>
     public DistributionOutput Distributions { get; init; } = DistributionOutput.Default;
 
+    /// <summary>
+    /// The y axis range of a metric's charts, by metric name, instead of the metric's whole scale or
+    /// its data's range (each low below its high); metrics not named keep their own.
+    /// </summary>
+    public ImmutableSortedDictionary<string, (double Low, double High)> YRanges { get; init; } = ImmutableSortedDictionary<string, (double Low, double High)>.Empty.WithComparers(StringComparer.Ordinal);
+
     /// <summary>When the Track II participant network and the cross-border citizen ties are snapshot.</summary>
     public NetworkOutput Networks { get; init; } = NetworkOutput.Default;
 

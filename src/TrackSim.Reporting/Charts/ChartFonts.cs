@@ -12,6 +12,8 @@ internal static class ChartFonts
 {
     private static readonly Lock Gate = new();
     private static EmbeddedFontResolver? _resolver;
+    private static byte[]? _regularData;
+    private static byte[]? _boldData;
 
     /// <summary>Registers the embedded font with ScottPlot (once) and makes it the default.</summary>
     public static void Register()
@@ -23,7 +25,9 @@ internal static class ChartFonts
                 return;
             }
 
-            _resolver = new EmbeddedFontResolver(Load("DejaVuSans.ttf"), Load("DejaVuSans-Bold.ttf"));
+            _regularData = Read("DejaVuSans.ttf");
+            _boldData = Read("DejaVuSans-Bold.ttf");
+            _resolver = new EmbeddedFontResolver(Load(_regularData, "DejaVuSans.ttf"), Load(_boldData, "DejaVuSans-Bold.ttf"));
             Fonts.FontResolvers.Insert(0, _resolver);
             Fonts.Default = ChartStyle.DefaultFont;
         }
@@ -61,15 +65,27 @@ internal static class ChartFonts
         return typeface is not null && string.Equals(typeface.FamilyName, family, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static SKTypeface Load(string file)
+    /// <summary>The bundled font's file (regular or bold), as SVG charts embed it.</summary>
+    public static byte[] Data(bool bold)
+    {
+        Register();
+        return bold ? _boldData! : _regularData!;
+    }
+
+    private static byte[] Read(string file)
     {
         string name = $"TrackSim.Reporting.Fonts.{file}";
         using var stream = typeof(ChartFonts).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"The embedded font {name} is missing from the assembly.");
         using var memory = new MemoryStream();
         stream.CopyTo(memory);
-        using var data = SKData.CreateCopy(memory.ToArray());
-        return SKTypeface.FromData(data) ?? throw new InvalidOperationException($"The embedded font {name} cannot be read.");
+        return memory.ToArray();
+    }
+
+    private static SKTypeface Load(byte[] bytes, string file)
+    {
+        using var data = SKData.CreateCopy(bytes);
+        return SKTypeface.FromData(data) ?? throw new InvalidOperationException($"The embedded font {file} cannot be read.");
     }
 
     private sealed class EmbeddedFontResolver(SKTypeface regular, SKTypeface bold) : IFontResolver

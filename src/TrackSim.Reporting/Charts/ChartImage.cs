@@ -4,7 +4,7 @@ namespace TrackSim.Reporting.Charts;
 
 /// <summary>
 /// Turns a figure laid out in points into a file: a PNG at a given dpi (with the dpi recorded), an
-/// SVG at 96 units per inch, or a one-page PDF at 72 units per inch with its fonts embedded, all on
+/// SVG at 96 units per inch with the bundled font embedded, or a one-page PDF at 72 units per inch with its fonts embedded, all on
 /// an opaque white ground.
 /// </summary>
 internal static class ChartImage
@@ -46,7 +46,7 @@ internal static class ChartImage
             draw(canvas);
         }
 
-        return SvgCleanup.Apply(stream.ToArray());
+        return SvgFonts.Embed(SvgCleanup.Apply(stream.ToArray()));
     }
 
     /// <summary>

@@ -34,6 +34,9 @@ public sealed record ChartInputs(
     /// <summary>The file name in a results folder.</summary>
     public const string FileName = "chart-inputs.json";
 
+    /// <summary>The scenario's <c>outputs.y_range</c>: the y axis of a metric's charts, by metric name.</summary>
+    public ImmutableSortedDictionary<string, (double Low, double High)> YRanges { get; init; } = ImmutableSortedDictionary<string, (double Low, double High)>.Empty.WithComparers(StringComparer.Ordinal);
+
     /// <summary>The inputs for the charts of <paramref name="ensemble"/>, in <paramref name="style"/>.</summary>
     public static ChartInputs FromEnsemble(EnsembleResult ensemble, ChartStyle style)
     {
@@ -87,7 +90,10 @@ public sealed record ChartInputs(
             scenario.Outputs.LabelEvents,
             [.. subjects],
             events,
-            style);
+            style)
+        {
+            YRanges = scenario.Outputs.YRanges,
+        };
     }
 
     /// <summary>The display name of a subject id (the id itself when unknown).</summary>

@@ -74,6 +74,9 @@ internal sealed class ChartRenderer
     /// <summary>The y axis limits of the first panel, in data units.</summary>
     internal (double Min, double Max) YRange => (_layout.Panels[0].YMin, _layout.Panels[0].YMax);
 
+    /// <summary>The data area of each panel in points, in the chart's panel order (row by row in a grid).</summary>
+    internal IReadOnlyList<ChartBox> PanelBoxes => [.. _layout.Panels.Select(p => p.Data)];
+
     /// <summary>The y axis limits of each panel, top to bottom, in data units.</summary>
     internal IReadOnlyList<(double Min, double Max)> PanelYRanges => [.. _layout.Panels.Select(p => (p.YMin, p.YMax))];
 
@@ -120,17 +123,34 @@ internal sealed class ChartRenderer
                 continue;
             }
 
-            string text = _text.Fit(header, _sizes.Header, panel.Data.Right - panel.Data.Left, bold: true);
-            double width = _text.Width(text, _sizes.Header, bold: true);
+            var lines = HeaderLines(header, panel.Data.Right - panel.Data.Left, _layout.HeaderRows);
+            double width = lines.Max(l => _text.Width(l, _sizes.Header, bold: true));
             double top = baseline - ChartText.Ascent(_sizes.Header);
-            canvas.DrawRect((float)(panel.Data.Left - 1), (float)(top - 0.5), (float)(width + 2), (float)(ChartText.LineHeight(_sizes.Header) + 0.5), ground);
-            _text.Draw(canvas, text, panel.Data.Left, baseline, _sizes.Header, ChartPalette.Ink, bold: true);
+            double lineHeight = ChartText.LineHeight(_sizes.Header);
+            canvas.DrawRect((float)(panel.Data.Left - 1), (float)(top - 0.5), (float)(width + 2), (float)((lines.Count * lineHeight) + 0.5), ground);
+            for (int i = 0; i < lines.Count; i++)
+            {
+                _text.Draw(canvas, lines[i], panel.Data.Left, baseline + (i * lineHeight), _sizes.Header, ChartPalette.Ink, bold: true);
+            }
         }
+    }
+
+    // A header on one line, shortened to fit; on two, a "subject: variant" header is split after the
+    // colon, so that neither the subject nor the variant is cut off for the other.
+    private List<string> HeaderLines(string header, double width, int rows)
+    {
+        int colon = header.IndexOf(": ", StringComparison.Ordinal);
+        if (rows < 2 || colon < 0 || _text.Width(header, _sizes.Header, bold: true) <= width)
+        {
+            return [_text.Fit(header, _sizes.Header, width, bold: true)];
+        }
+
+        return [_text.Fit(header[..(colon + 1)], _sizes.Header, width, bold: true), _text.Fit(header[(colon + 2)..], _sizes.Header, width, bold: true)];
     }
 
     private void DrawTickLabels(SKCanvas canvas)
     {
-        foreach (var panel in _layout.Panels)
+        foreach (var panel in _layout.Panels.Where(p => p.YLabels))
         {
             var data = panel.Data;
             foreach (var (value, label) in panel.YTicks)
@@ -140,13 +160,15 @@ internal sealed class ChartRenderer
             }
         }
 
-        var bottom = _layout.Panels[^1].Data;
-        double scale = (bottom.Right - bottom.Left) / (X(_last) - X(_first));
-        double baseline = bottom.Bottom + _sizes.TickLength + _sizes.TickGap + ChartText.Ascent(_sizes.Tick) * 0.85;
-        foreach (var (date, label) in _layout.XTicks)
+        foreach (var bottom in _layout.Panels.Where(p => p.XLabels).Select(p => p.Data))
         {
-            double x = bottom.Left + ((X(date) - X(_first)) * scale);
-            _text.Draw(canvas, label, x, baseline, _sizes.Tick, ChartPalette.Ink, SKTextAlign.Center);
+            double scale = (bottom.Right - bottom.Left) / (X(_last) - X(_first));
+            double baseline = bottom.Bottom + _sizes.TickLength + _sizes.TickGap + ChartText.Ascent(_sizes.Tick) * 0.85;
+            foreach (var (date, label) in _layout.XTicks)
+            {
+                double x = bottom.Left + ((X(date) - X(_first)) * scale);
+                _text.Draw(canvas, label, x, baseline, _sizes.Tick, ChartPalette.Ink, SKTextAlign.Center);
+            }
         }
     }
 
@@ -159,7 +181,10 @@ internal sealed class ChartRenderer
 
         var top = _layout.Panels[0].Data;
         using var leader = new SKPaint { Color = EventInk.WithAlpha(0.75).ToSKColor(), StrokeWidth = (float)(0.45 * _sizes.Weight), IsAntialias = true, Style = SKPaintStyle.Stroke };
-        foreach (var label in _layout.Labels)
+
+        // In a grid the labels, placed over the first column, are repeated over every column of the top row.
+        var shifts = _layout.Panels.Where(p => p.Data.Top == top.Top).Select(p => p.Data.Left - top.Left);
+        foreach (var label in shifts.SelectMany(shift => _layout.Labels.Select(l => l with { Anchor = l.Anchor + shift, Left = l.Left + shift })))
         {
             double rowBottom = _layout.LabelBandBottom - (label.Row * ChartText.LineHeight(_sizes.Event));
             double foot = rowBottom - (_sizes.Event * 0.05);
@@ -354,12 +379,40 @@ internal sealed class ChartRenderer
             double tickLabels = Math.Max(ReservedTickWidth(), yTicks.Max(t => _text.Width(t.Label, _sizes.Tick)));
             double dataLeft = _sizes.Pad + ChartText.LineHeight(_f) + (_f * 0.35) + tickLabels + _sizes.TickLength + _sizes.TickGap;
             double dataRight = width - Math.Max(_sizes.Pad, (_text.Width("2000", _sizes.Tick) / 2) + (_f * 0.2));
-            var (xTicks, xMinor) = TimeTicks.For(_first, _last, dataRight - dataLeft, s => _text.Width(s, _sizes.Tick), _sizes.Tick * 1.2);
-            var labels = PlaceLabels(dataLeft, dataRight, width, maxRows);
+            int panels = _chart.Panels.Count;
+
+            // Small multiples go into a grid of equal columns; with own scales every column has its tick labels.
+            double columnGap = (_chart.OwnScales ? tickLabels + _sizes.TickLength + _sizes.TickGap : _text.Width("2000", _sizes.Tick)) + (_f * 0.8);
+            int columns = Columns(panels, dataRight - dataLeft, columnGap, height);
+            double columnWidth = (dataRight - dataLeft - ((columns - 1) * columnGap)) / columns;
+            double pitch = columnWidth + columnGap;
+            var (xTicks, xMinor) = TimeTicks.For(_first, _last, columnWidth, s => _text.Width(s, _sizes.Tick), _sizes.Tick * 1.2);
+
+            // With several columns the labels are placed over the first and repeated over each column, so each stays within its own.
+            double labelMin = columns == 1 ? _sizes.Pad : dataLeft - (columnGap * 0.45);
+            double labelMax = columns == 1 ? width - _sizes.Pad : Math.Min(dataLeft + columnWidth + (columnGap * 0.45), width - _sizes.Pad - ((columns - 1) * pitch));
+            IReadOnlyList<EventLabelLayout.Placement> Place(int rows)
+            {
+                var placed = PlaceLabels(dataLeft, dataLeft + columnWidth, labelMin, labelMax, rows);
+                if (columns > 1 && Missing(placed).Count > 0)
+                {
+                    // The first column's labels may reach into the margin left of it when their repeats
+                    // over the other columns still keep clear of the labels of the column before.
+                    var wide = PlaceLabels(dataLeft, dataLeft + columnWidth, _sizes.Pad, labelMax, rows);
+                    if (wide.Count > placed.Count && EventLabelLayout.Repeatable(wide, pitch, columns, LabelGap))
+                    {
+                        placed = wide;
+                    }
+                }
+
+                return placed;
+            }
+
+            var labels = Place(maxRows);
             for (int extra = maxRows + 1; extra <= maxRequestedRows && Missing(labels).Count > 0; extra++)
             {
                 // Labels the scenario asks for get more rows before any is left out.
-                var more = PlaceLabels(dataLeft, dataRight, width, extra);
+                var more = Place(extra);
                 if (more.Count > labels.Count)
                 {
                     labels = more;
@@ -377,12 +430,13 @@ internal sealed class ChartRenderer
             double axisBelow = _sizes.TickLength + _sizes.TickGap + ChartText.LineHeight(_sizes.Tick);
             double legendHeight = legendRows * ChartText.LineHeight(_sizes.Legend);
             double below = axisBelow + (legendRows > 0 ? _f * 0.5 : 0) + legendHeight + _sizes.Pad;
-            int panels = _chart.Panels.Count;
-            double header = panels > 1 ? ChartText.LineHeight(_sizes.Header) + (_f * 0.1) : 0;
+            int gridRows = (panels + columns - 1) / columns;
+            // Headers too long for their panel and naming a subject and a variant take two lines.
+            int headerRows = _chart.Panels.Any(p => p.Header is { } h && h.Contains(": ", StringComparison.Ordinal) && _text.Width(h, _sizes.Header, bold: true) > columnWidth) ? 2 : 1;
+            double header = panels > 1 ? (headerRows * ChartText.LineHeight(_sizes.Header)) + (_f * 0.1) : 0;
             double gap = panels > 1 ? _f * 0.7 : 0;
             double single = height - y - below;
-            // Stacked panels keep a readable height each; many (small multiples) are kept lower, so the figure stays on a page.
-            double data = panels == 1 ? single : panels <= 2 ? Math.Max(single * 0.62, _f * 5) : Math.Max(single * 0.4, _f * 4);
+            double data = RowHeight(gridRows, single);
             if (data < _f * 4 && (subtitle || maxRows > 1) && pass < 3)
             {
                 // Too little room for data: drop the subtitle first, then extra label rows.
@@ -401,14 +455,25 @@ internal sealed class ChartRenderer
 
             data = Math.Max(data, _f * 2);
             var panelLayouts = new List<PanelLayout>();
-            for (int p = 0; p < panels; p++)
+            for (int row = 0; row < gridRows; row++)
             {
                 double? headerBaseline = panels > 1 ? y + ChartText.Ascent(_sizes.Header) : null;
                 y += header;
-                var dataRect = new ChartBox(dataLeft, dataRight, y, y + data);
-                double frameBottom = y + data + (p == panels - 1 ? axisBelow : _sizes.TickLength + 1);
-                panelLayouts.Add(new PanelLayout(new ChartBox(0, width, y, frameBottom), dataRect, headerBaseline, scales[p].Min, scales[p].Max, scales[p].Ticks));
-                y += data + (p == panels - 1 ? 0 : gap);
+                for (int p = row * columns; p < Math.Min(panels, (row + 1) * columns); p++)
+                {
+                    double left = dataLeft + ((p % columns) * pitch);
+                    var dataRect = new ChartBox(left, left + columnWidth, y, y + data);
+
+                    // The lowest panel of each column carries the time axis's labels; the others only its ticks.
+                    bool axis = p + columns >= panels;
+                    double frameBottom = y + data + (axis ? axisBelow : _sizes.TickLength + 1);
+                    var frame = columns == 1
+                        ? new ChartBox(0, width, y, frameBottom)
+                        : new ChartBox(left - _sizes.TickLength - _sizes.FrameWidth - 1, left + columnWidth + (columnGap * 0.4), y, frameBottom);
+                    panelLayouts.Add(new PanelLayout(frame, dataRect, headerBaseline, scales[p].Min, scales[p].Max, scales[p].Ticks, axis, p % columns == 0 || _chart.OwnScales));
+                }
+
+                y += data + (row == gridRows - 1 ? 0 : gap);
             }
 
             double legendTop = y + axisBelow + (legendRows > 0 ? _f * 0.5 : 0);
@@ -426,6 +491,7 @@ internal sealed class ChartRenderer
                 labels,
                 labelBandBottom,
                 panelLayouts,
+                headerRows,
                 xTicks,
                 xMinor,
                 yLabels,
@@ -444,6 +510,50 @@ internal sealed class ChartRenderer
         }
 
         return layout!;
+    }
+
+    // Space kept between two event labels of a row.
+    private double LabelGap => _sizes.Event * 0.8;
+
+    // Stacked panels keep a readable height each; many rows (small multiples) are kept lower, so the figure stays on a page.
+    private double RowHeight(int rows, double single) =>
+        rows == 1 ? single : rows <= 2 ? Math.Max(single * 0.62, _f * 5) : Math.Max(single * 0.4, _f * 4);
+
+    /// <summary>
+    /// Columns of the grid of <paramref name="panels"/> small multiples: one for up to three panels,
+    /// else the number whose panels come closest to the shape of the figure's own plot area, each
+    /// column at least ten font sizes wide so that its time axis keeps two labelled ticks, and for
+    /// four or five panels at least eighteen (two inches at 8 pt): a short stack in one column of
+    /// a narrow figure keeps its headers and event labels whole.
+    /// </summary>
+    private int Columns(int panels, double dataWidth, double columnGap, double height)
+    {
+        if (panels < 4)
+        {
+            return 1;
+        }
+
+        double single = height * 0.55;
+        double target = dataWidth / single;
+        int best = 1;
+        double bestScore = double.PositiveInfinity;
+        for (int columns = 1; columns <= Math.Min(panels, 6); columns++)
+        {
+            double columnWidth = (dataWidth - ((columns - 1) * columnGap)) / columns;
+            if (columns > 1 && (columnWidth < _f * 10 || (panels < 6 && columnWidth < _f * 18)))
+            {
+                break;
+            }
+
+            int rows = (panels + columns - 1) / columns;
+            double score = Math.Abs(Math.Log(columnWidth / RowHeight(rows, single) / target));
+            if (score < bestScore - 1e-9)
+            {
+                (best, bestScore) = (columns, score);
+            }
+        }
+
+        return best;
     }
 
     private (double Low, double High, double Floor, double Ceiling) ValueRange(IEnumerable<ChartLine> lines)
@@ -474,6 +584,12 @@ internal sealed class ChartRenderer
         {
             // Differences can be negative, and lie within minus to plus the metric's width; zero is always in view.
             return (Math.Min(low, 0), Math.Max(high, 0), -(ceiling - floor), ceiling - floor);
+        }
+
+        if (_inputs.YRanges.TryGetValue(_chart.Metric.Name, out var chosen))
+        {
+            // The scenario's own range for this metric (outputs.y_range), data outside it clipped at the frame.
+            return (chosen.Low, chosen.High, chosen.Low, chosen.High);
         }
 
         if (_chart.IsShare || double.IsFinite(ceiling))
@@ -651,7 +767,7 @@ internal sealed class ChartRenderer
         return [$"no room for the label of {names}; the event keeps its line (widen the chart, lower the font size or list fewer label_events)"];
     }
 
-    private IReadOnlyList<EventLabelLayout.Placement> PlaceLabels(double dataLeft, double dataRight, double width, int rows)
+    private IReadOnlyList<EventLabelLayout.Placement> PlaceLabels(double dataLeft, double dataRight, double minX, double maxX, int rows)
     {
         double scale = (dataRight - dataLeft) / (X(_last) - X(_first));
         double Anchor(ChartEvent e)
@@ -680,7 +796,7 @@ internal sealed class ChartRenderer
             .OrderByDescending(e => e.Severity)
             .ThenBy(e => e.Date)
             .Select(e => new EventLabelLayout.Request(e.Id, Anchor(e), _text.Width(e.Label, _sizes.Event)));
-        return EventLabelLayout.Place(requests, rows, _sizes.Pad, width - _sizes.Pad, _sizes.Event * 0.8);
+        return EventLabelLayout.Place(requests, rows, minX, maxX, LabelGap);
     }
 
     private sealed record Layout(
@@ -693,6 +809,7 @@ internal sealed class ChartRenderer
         IReadOnlyList<EventLabelLayout.Placement> Labels,
         double LabelBandBottom,
         IReadOnlyList<PanelLayout> Panels,
+        int HeaderRows,
         IReadOnlyList<(DateOnly Date, string Label)> XTicks,
         IReadOnlyList<DateOnly> XMinorTicks,
         IReadOnlyList<string> YLabels,
@@ -705,5 +822,7 @@ internal sealed class ChartRenderer
         double? HeaderBaseline,
         double YMin,
         double YMax,
-        IReadOnlyList<(double Value, string Label)> YTicks);
+        IReadOnlyList<(double Value, string Label)> YTicks,
+        bool XLabels,
+        bool YLabels);
 }

@@ -98,7 +98,7 @@ public static class NetworkCharts
         var sizes = new ChartSizes(style.FontSize);
         string sample = snapshot.TieStride == 1
             ? string.Create(CultureInfo.InvariantCulture, $"all {snapshot.CrossBorderTies} cross-border ties")
-            : string.Create(CultureInfo.InvariantCulture, $"sample: every {snapshot.TieStride}th of {snapshot.CrossBorderTies} cross-border ties ({ties.Count} shown)");
+            : string.Create(CultureInfo.InvariantCulture, $"{ties.Count} of {snapshot.CrossBorderTies} cross-border ties (1 in {snapshot.TieStride})");
         string subtitle = string.Create(CultureInfo.InvariantCulture, $"{variant}, replicate {replicate}, {snapshot.Date:yyyy-MM-dd}; {sample}");
         var ink = ChartPalette.Black;
         List<ChartLegendEntry> legend =

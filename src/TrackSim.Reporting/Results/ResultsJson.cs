@@ -116,6 +116,16 @@ internal static class ResultsJson
         writer.WriteEndArray();
         Strings(writer, "charts", inputs.Charts);
         Strings(writer, "label_events", inputs.LabelEvents);
+        writer.WriteStartObject("y_range");
+        foreach (var (metric, (low, high)) in inputs.YRanges)
+        {
+            writer.WriteStartArray(metric);
+            writer.WriteNumberValue(low);
+            writer.WriteNumberValue(high);
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
         writer.WriteStartObject("style");
         writer.WriteNumber("width", inputs.Style.WidthInches);
         writer.WriteNumber("height", inputs.Style.HeightInches);
@@ -173,7 +183,13 @@ internal static class ResultsJson
                 Property(style, "dpi").GetInt32(),
                 Text(style, "font"),
                 Property(style, "font_size").GetDouble(),
-                StringList(style, "formats")));
+                StringList(style, "formats")))
+        {
+            // Absent from the files of earlier versions, which had no y ranges.
+            YRanges = root.TryGetProperty("y_range", out var ranges)
+                ? ranges.EnumerateObject().ToImmutableSortedDictionary(p => p.Name, p => (p.Value[0].GetDouble(), p.Value[1].GetDouble()), StringComparer.Ordinal)
+                : ImmutableSortedDictionary<string, (double, double)>.Empty.WithComparers(StringComparer.Ordinal),
+        };
     });
 
     /// <summary>A time as written in the files: UTC, ISO 8601, milliseconds.</summary>

@@ -1050,6 +1050,41 @@ internal sealed class ScenarioMapper
         return ids.ToImmutable();
     }
 
+    // outputs.y_range: a [low, high] per charted metric, low below high.
+    private ImmutableSortedDictionary<string, (double Low, double High)> MapYRanges(NodeView view, ImmutableArray<string> charts)
+    {
+        var ranges = ImmutableSortedDictionary.CreateBuilder<string, (double Low, double High)>(StringComparer.Ordinal);
+        foreach (var (key, value, path) in view.Entries("y_range"))
+        {
+            if (TrackSim.Core.Metrics.MetricCatalog.Find(key.Value) is null)
+            {
+                Error(key.Position, path, $"no metric '{key.Value}'; {Suggestions.Hint(key.Value, TrackSim.Core.Metrics.MetricCatalog.All.Select(m => m.Name))}see outputs.charts for the metrics");
+                continue;
+            }
+
+            if (!charts.Contains(key.Value))
+            {
+                Error(key.Position, path, $"'{key.Value}' is not charted; {Suggestions.Hint(key.Value, charts)}the charted metrics are {string.Join(", ", charts)}");
+                continue;
+            }
+
+            // The schema has checked the two numbers; anything else has its message already.
+            if (value is YamlSequence { Items: [YamlScalar low, YamlScalar high] }
+                && Scalars.TryNumber(low, out double lowValue) && Scalars.TryNumber(high, out double highValue))
+            {
+                if (lowValue >= highValue)
+                {
+                    Error(value.Position, path, $"the low end {NumberShape.Format(lowValue)} must be below the high end {NumberShape.Format(highValue)}");
+                    continue;
+                }
+
+                ranges[key.Value] = (lowValue, highValue);
+            }
+        }
+
+        return ranges.ToImmutable();
+    }
+
     private static EnsembleSpec MapEnsemble(NodeView view) =>
         new((int)view.Number("replicates"), (ulong)view.Number("seed"));
 
@@ -1093,6 +1128,7 @@ internal sealed class ScenarioMapper
         var distributions = view.Object("distributions");
         return outputs with
         {
+            YRanges = MapYRanges(view, outputs.Charts),
             Distributions = new DistributionOutput((int)distributions.Number("every"), (int)distributions.Number("bins")),
             Networks = MapNetworks(view.Object("networks")),
         };

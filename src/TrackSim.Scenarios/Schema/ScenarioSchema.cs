@@ -356,6 +356,7 @@ public static class ScenarioSchema
         new("font", TextShape.Any, "Font family.", Default: "DejaVu Sans"),
         new("font_size", new NumberShape(4, 72, unit: "points"), "Base font size.", Default: 8.0),
         new("label_events", new ListShape(TextShape.Id, 0, 1000), "Ids of events labelled on charts.", DefaultText: "the most severe events"),
+        new("y_range", new MapShape(TextShape.Id, new ListShape(new NumberShape(-1e12, 1e12), 2, 2)), "The y axis of a charted metric's charts as [low, high], such as { public_trust: [0.2, 0.6] }, instead of the metric's whole scale (0 to 1 for trust, tension and shares) or the range of its data; the difference charts keep their own.", DefaultText: "none"),
         new("distributions", Distributions, "Histograms of each public's trust over time: distributions.csv and the distribution charts.", DefaultText: "see outputs.distributions"),
         new("networks", Networks, "Snapshots of the networks: the files under networks/ and the network charts.", DefaultText: "see outputs.networks"),
     ]);
