@@ -48,11 +48,13 @@ internal static class MemoryRun
 
         // Built once on one thread and dropped, then on two threads and kept: the same network
         // (the build does not depend on the thread count), so the memory figures are those of one.
-        double oneThreadSeconds = TimeBuild(spec.Network, perState, networkSeed, threads: 1);
+        var (oneThreadSeconds, oneThreadCpu) = TimeBuild(spec.Network, perState, networkSeed, threads: 1);
         GC.Collect();
         clock.Restart();
+        var cpu = ProcessorSeconds();
         var network = SocialNetwork.Build(spec.Network, perState, 2, new Xoshiro256(networkSeed), threads: 2);
         double twoThreadSeconds = clock.Elapsed.TotalSeconds;
+        double twoThreadCpu = ProcessorSeconds() - cpu;
         clock.Restart();
         population.CountCrossBorderTies(network);
         double countSeconds = clock.Elapsed.TotalSeconds;
@@ -64,6 +66,7 @@ internal static class MemoryRun
         Print($"citizens               {count:N0} in 2 states, {kind} network, mean degree {network.MeanDegree:F3}");
         Print($"population drawn in    {createSeconds:F2} s");
         Print($"network built in       {oneThreadSeconds:F2} s on 1 thread, {twoThreadSeconds:F2} s on 2 threads ({usedTieEnds:N0} tie ends)");
+        Print($"  processor time       {oneThreadCpu:F2} s on 1 thread, {twoThreadCpu:F2} s on 2 threads (the steadier figure on a busy host)");
         Print($"cross-border ties in   {countSeconds:F2} s");
         Print($"state arrays           {stateBytes / (double)count:F2} bytes per citizen");
         Print($"network arrays         {networkBytes / (double)count:F2} bytes per citizen ({(network.Targets.Length - usedTieEnds) * 4.0 / count:F2} of them repeats dropped in place)");
@@ -91,14 +94,22 @@ internal static class MemoryRun
         return 0;
     }
 
-    /// <summary>Seconds to build a network that is dropped at once.</summary>
-    private static double TimeBuild(NetworkSpec spec, int perState, ulong seed, int threads)
+    /// <summary>Seconds and processor seconds to build a network that is dropped at once.</summary>
+    private static (double Seconds, double ProcessorSeconds) TimeBuild(NetworkSpec spec, int perState, ulong seed, int threads)
     {
+        double cpu = ProcessorSeconds();
         var clock = Stopwatch.StartNew();
         var network = SocialNetwork.Build(spec, perState, 2, new Xoshiro256(seed), threads);
         double seconds = clock.Elapsed.TotalSeconds;
         GC.KeepAlive(network);
-        return seconds;
+        return (seconds, ProcessorSeconds() - cpu);
+    }
+
+    /// <summary>Processor time the process has used, over all its threads.</summary>
+    private static double ProcessorSeconds()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime.TotalSeconds;
     }
 
     private static void Print(FormattableString line) => Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));
