@@ -4,14 +4,18 @@ using System.Globalization;
 using TrackSim.Core.Citizens;
 using TrackSim.Core.Domain;
 using TrackSim.Core.Randomness;
+using TrackSim.Experiments.Limits;
+using TrackSim.Scenarios.Loading;
 
 namespace TrackSim.Benchmarks;
 
 /// <summary>
 /// The <c>--memory N [KIND]</c> mode: builds N citizens in two states and their degree-10
-/// network exactly as a run does (timing the build on one and on two threads), reports the bytes each citizen takes (measured by the
-/// garbage collector and counted from the array sizes), times a few influence rounds on one
-/// and on two threads, and prints the process's peak working set. A one-off console run rather
+/// network exactly as a run does (timing the build on one and on two threads), reports the
+/// bytes each citizen takes (measured by the garbage collector and counted from the array
+/// sizes), times a few influence rounds on one and on two threads, and prints the process's
+/// peak working set. Then the same number of
+/// citizens with directed trust (<see cref="DirectedTrust"/>). A one-off console run rather
 /// than a BenchmarkDotNet case: at 10^8 citizens one build takes a minute and most of the memory.
 /// </summary>
 internal static class MemoryRun
@@ -91,6 +95,7 @@ internal static class MemoryRun
         process.Refresh();
         Print($"peak working set       {process.PeakWorkingSet64 / MiB:N0} MiB ({process.PeakWorkingSet64 / (double)count:F2} bytes per citizen, runtime included)");
         GC.KeepAlive(population);
+        DirectedTrust(count);
         return 0;
     }
 
@@ -111,6 +116,36 @@ internal static class MemoryRun
         using var process = Process.GetCurrentProcess();
         return process.TotalProcessorTime.TotalSeconds;
     }
+
+    /// <summary>
+    /// The citizens of the three-actor scenario (<see cref="ThreeActors"/>, resized to about the
+    /// same number): each state's citizens hold trust toward every actor it has a dyad with, one
+    /// layer per target, as a run draws them. Prints the layers, the heap's growth for the
+    /// population alone and the bytes per citizen <see cref="MemoryEstimate"/> counts with its
+    /// network; each target beyond the first adds a <c>float</c> of trust and a <c>ushort</c> of
+    /// active ties per citizen.
+    /// </summary>
+    private static void DirectedTrust(int count)
+    {
+        var loaded = ScenarioLoader.LoadText(RepositoryRoot.ReadText(ThreeActors), ThreeActors).Scenario
+            ?? throw new InvalidOperationException($"{ThreeActors} does not load");
+        int publics = loaded.PublicCount;
+        var scenario = loaded with { Citizens = loaded.Citizens with { PerState = count / publics } };
+        string[] actors = [.. scenario.States.Select(s => s.Id)];
+        int[][] targets = [.. Enumerable.Range(0, publics).Select(scenario.TargetsOf)];
+        double[] exposure = [.. Enumerable.Repeat(0.6, publics)];
+        long before = GC.GetTotalMemory(forceFullCollection: true);
+        var population = CitizenPopulation.Create(scenario.Citizens, actors, targets, exposure, seed: 20_240_101);
+        long after = GC.GetTotalMemory(forceFullCollection: true);
+        int citizens = population.Count;
+        Print($"directed trust         {citizens:N0} citizens of {ThreeActors}, {population.Layers} trust layers ({string.Join(", ", Enumerable.Range(0, publics).Select(s => $"{actors[s]}: {targets[s].Length}"))} targets)");
+        Print($"  population arrays    {(after - before) / (double)citizens:F2} bytes per citizen by the heap's growth ({(after - before) / MiB:N0} MiB); 15 + 6 x (layers - 1) = {15 + (6 * (population.Layers - 1))}");
+        Print($"  MemoryEstimate       {MemoryEstimate.BytesPerCitizen(scenario)} bytes per citizen with its network (mean degree {scenario.Citizens.Network.MeanDegree})");
+        GC.KeepAlive(population);
+    }
+
+    /// <summary>The shipped scenario of three states that all relate to each other.</summary>
+    private const string ThreeActors = "scenarios/us-china-india-climate.yaml";
 
     private static void Print(FormattableString line) => Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));
 }

@@ -3,19 +3,30 @@
  * section 7.8), written as a plain C loop over the same compressed-sparse-row arrays.
  *
  *   gcc -O2 -ffp-contract=off -o citizen_step citizen_step.c
- *   ./citizen_step DIR [SAMPLES [MIN_SECONDS]]
+ *   gcc -O3 -march=native -ffp-contract=off -o citizen_step citizen_step.c
+ *   ./citizen_step DIR [SAMPLES [MIN_SECONDS [KERNELS]]]
  *
  * DIR holds what `TrackSim.Benchmarks --export DIR N KIND SEED` writes: meta.txt, offsets.i32,
- * targets.i32, flags.u8, trust.f32 and TrackSim's own result expected.f32. The program steps
- * the citizens once, compares its result with TrackSim's bit for bit, writes it to c.f32, and
- * then times the step: each of SAMPLES samples repeats it until MIN_SECONDS have passed and
- * reports the mean time of one step. As in the .NET benchmark, every repetition reads the same
+ * targets.i32, flags.u8, trust.f32 and TrackSim's own result expected.f32. KERNELS is a
+ * comma-separated list of the loops to time, `branchless` (the default) and `branchy`:
+ *
+ *   branchless  the loop as a C programmer who minds the machine writes it: the move is
+ *               computed for every citizen and kept or dropped with a bit mask, so the
+ *               confidence test, true for about half the partners in no pattern, is no branch;
+ *   branchy     the same loop with `fabs(gap) < epsilon ? moved : xi`, which gcc compiles to a
+ *               branch that is mispredicted about every other citizen (the yardstick before).
+ *
+ * For each kernel the program steps the citizens once, compares its result with TrackSim's bit
+ * for bit (the first kernel's result is written to c.f32), and then times the step: each of
+ * SAMPLES samples repeats it until MIN_SECONDS have passed and reports the mean time of one
+ * step, one line per kernel. As in the .NET benchmark, every repetition reads the same
  * starting trust and writes the new trust into a second array (TrackSim swaps the two arrays
  * afterwards instead of copying), so both measure the round alone.
  *
  * The arithmetic is TrackSim's: trust stored as float, the gap and the move in double, the
  * result rounded to float. -ffp-contract=off keeps the compiler from fusing the multiply and
- * the add into one rounding, which would change the last bit now and then.
+ * the add into one rounding (with -march=native the machine has FMA), which would change the
+ * last bit now and then; the check against TrackSim's result catches it if anything else does.
  */
 #define _POSIX_C_SOURCE 199309L
 #include <inttypes.h>
@@ -58,11 +69,25 @@ struct input {
     float *trust, *expected;
 };
 
-/* One round: next[i] from the snapshot x, for every citizen. */
-static void step(const struct input *in, const float *x, float *next, uint64_t round_key)
+/* Shared by both kernels: the partner of citizen i in this round, or -1 when i keeps its trust
+ * (no ties, or a dormant tie across the border). */
+static inline int32_t partner(const struct input *in, int32_t i, int32_t block_start, uint64_t round_key)
 {
-    const int32_t *offsets = in->offsets, *targets = in->targets;
-    const uint8_t *flags = in->flags;
+    int32_t start = in->offsets[i];
+    int32_t degree = in->offsets[i + 1] - start;
+    if (degree == 0)
+        return -1;
+    uint64_t h = mix(round_key ^ ((uint64_t)i * INDEX_MULTIPLIER));
+    int32_t j = in->targets[start + pick(h, degree)];
+    /* A few per cent of partners are abroad, so this branch is almost never taken. */
+    if ((uint32_t)(j - block_start) >= (uint32_t)in->per_state && ((in->flags[i] | in->flags[j]) & DORMANT) != 0)
+        return -1;
+    return j;
+}
+
+/* One round, branchy: next[i] from the snapshot x, for every citizen. */
+static void step_branchy(const struct input *in, const float *x, float *next, uint64_t round_key)
+{
     const double epsilon = in->epsilon, mu = in->mu;
     const int32_t n = in->count, per_state = in->per_state;
     int32_t block_start = 0;
@@ -70,15 +95,8 @@ static void step(const struct input *in, const float *x, float *next, uint64_t r
         if (i - block_start == per_state)
             block_start = i;
         float xi = x[i];
-        int32_t start = offsets[i];
-        int32_t degree = offsets[i + 1] - start;
-        if (degree == 0) {
-            next[i] = xi;
-            continue;
-        }
-        uint64_t h = mix(round_key ^ ((uint64_t)i * INDEX_MULTIPLIER));
-        int32_t j = targets[start + pick(h, degree)];
-        if ((uint32_t)(j - block_start) >= (uint32_t)per_state && ((flags[i] | flags[j]) & DORMANT) != 0) {
+        int32_t j = partner(in, i, block_start, round_key);
+        if (j < 0) {
             next[i] = xi;
             continue;
         }
@@ -86,6 +104,45 @@ static void step(const struct input *in, const float *x, float *next, uint64_t r
         next[i] = fabs(gap) < epsilon ? (float)(xi + mu * gap) : xi;
     }
 }
+
+static inline uint32_t bits(float f)
+{
+    uint32_t u;
+    memcpy(&u, &f, sizeof u);
+    return u;
+}
+
+static inline float from_bits(uint32_t u)
+{
+    float f;
+    memcpy(&f, &u, sizeof f);
+    return f;
+}
+
+/* One round, branchless: the move is computed for every citizen with a partner and chosen
+ * with a mask of all ones or all zeros. A bitwise choice, so even a -0 is kept as it was. */
+static void step_branchless(const struct input *in, const float *x, float *next, uint64_t round_key)
+{
+    const double epsilon = in->epsilon, mu = in->mu;
+    const int32_t n = in->count, per_state = in->per_state;
+    int32_t block_start = 0;
+    for (int32_t i = 0; i < n; i++) {
+        if (i - block_start == per_state)
+            block_start = i;
+        float xi = x[i];
+        int32_t j = partner(in, i, block_start, round_key);
+        if (j < 0) {
+            next[i] = xi;
+            continue;
+        }
+        double gap = (double)x[j] - xi;
+        float moved = (float)(xi + mu * gap);
+        uint32_t keep = 0u - (uint32_t)(fabs(gap) < epsilon);
+        next[i] = from_bits((bits(moved) & keep) | (bits(xi) & ~keep));
+    }
+}
+
+typedef void (*kernel)(const struct input *, const float *, float *, uint64_t);
 
 static void die(const char *what, const char *name)
 {
@@ -145,15 +202,58 @@ static int by_value(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* Times one kernel as the header says and prints its line; returns the citizens that differ. */
+static size_t run(const char *name, kernel step, const struct input *in, float *x, float *next,
+                  uint64_t round_key, int samples, double min_seconds, const char *save)
+{
+    size_t n = (size_t)in->count;
+    memcpy(x, in->trust, n * sizeof(float));
+    step(in, x, next, round_key);
+    size_t differ = 0;
+    for (size_t i = 0; i < n; i++)
+        differ += memcmp(&next[i], &in->expected[i], sizeof(float)) != 0;
+    if (save) {
+        FILE *out = fopen(save, "wb");
+        if (!out || fwrite(next, sizeof(float), n, out) != n || fclose(out) != 0)
+            die("cannot write", save);
+    }
+
+    double *seconds = malloc((size_t)samples * sizeof(double));
+    if (!seconds)
+        die("out of memory for", "the samples");
+    for (int s = 0; s < samples; s++) {
+        long repeats = 0;
+        double start = now(), elapsed;
+        do {
+            step(in, x, next, round_key);
+            repeats++;
+            elapsed = now() - start;
+        } while (elapsed < min_seconds);
+        seconds[s] = elapsed / (double)repeats;
+    }
+    /* The timed steps' result is read once, so no compiler could drop them as unused. */
+    if (differ == 0 && memcmp(next, in->expected, n * sizeof(float)) != 0)
+        die("the timed steps gave a different result from", "the first one");
+    qsort(seconds, (size_t)samples, sizeof(double), by_value);
+    double median = samples % 2 ? seconds[samples / 2] : 0.5 * (seconds[samples / 2 - 1] + seconds[samples / 2]);
+    printf("c kernel=%s count=%d samples=%d median_s=%.9g min_s=%.9g max_s=%.9g updates_per_s=%.6g differ=%zu\n",
+           name, in->count, samples, median, seconds[0], seconds[samples - 1], (double)in->count / median, differ);
+    fflush(stdout);
+    free(seconds);
+    return differ;
+}
+
 int main(int argc, char **argv)
 {
-    if (argc < 2 || argc > 4) {
-        fprintf(stderr, "usage: citizen_step DIR [SAMPLES [MIN_SECONDS]]\n");
+    if (argc < 2 || argc > 5) {
+        fprintf(stderr, "usage: citizen_step DIR [SAMPLES [MIN_SECONDS [branchless,branchy]]]\n");
         return 2;
     }
     const char *dir = argv[1];
     int samples = argc > 2 ? atoi(argv[2]) : 15;
     double min_seconds = argc > 3 ? atof(argv[3]) : 0.25;
+    char kernels[256];
+    snprintf(kernels, sizeof kernels, "%s", argc > 4 ? argv[4] : "branchless");
     if (samples < 1)
         samples = 1;
 
@@ -172,34 +272,16 @@ int main(int argc, char **argv)
     if (!x || !next)
         die("out of memory for", "the trust arrays");
 
-    memcpy(x, in.trust, n * sizeof(float));
-    step(&in, x, next, round_key);
-    size_t differ = 0;
-    for (size_t i = 0; i < n; i++)
-        differ += memcmp(&next[i], &in.expected[i], sizeof(float)) != 0;
     char path[4096];
     snprintf(path, sizeof path, "%s/c.f32", dir);
-    FILE *out = fopen(path, "wb");
-    if (!out || fwrite(next, sizeof(float), n, out) != n || fclose(out) != 0)
-        die("cannot write", path);
-
-    double *seconds = malloc((size_t)samples * sizeof(double));
-    for (int s = 0; s < samples; s++) {
-        long repeats = 0;
-        double start = now(), elapsed;
-        do {
-            step(&in, x, next, round_key);
-            repeats++;
-            elapsed = now() - start;
-        } while (elapsed < min_seconds);
-        seconds[s] = elapsed / (double)repeats;
+    const char *save = path;
+    size_t differ = 0;
+    for (char *name = strtok(kernels, ","); name; name = strtok(NULL, ",")) {
+        kernel step = !strcmp(name, "branchless") ? step_branchless : !strcmp(name, "branchy") ? step_branchy : NULL;
+        if (!step)
+            die("unknown kernel (branchless or branchy):", name);
+        differ += run(name, step, &in, x, next, round_key, samples, min_seconds, save);
+        save = NULL;
     }
-    /* The timed steps' result is read once, so no compiler could drop them as unused. */
-    if (differ == 0 && memcmp(next, in.expected, n * sizeof(float)) != 0)
-        die("the timed steps gave a different result from", "the first one");
-    qsort(seconds, (size_t)samples, sizeof(double), by_value);
-    double median = samples % 2 ? seconds[samples / 2] : 0.5 * (seconds[samples / 2 - 1] + seconds[samples / 2]);
-    printf("c count=%d samples=%d median_s=%.9g min_s=%.9g max_s=%.9g updates_per_s=%.6g differ=%zu\n",
-           in.count, samples, median, seconds[0], seconds[samples - 1], (double)in.count / median, differ);
     return differ ? 3 : 0;
 }

@@ -1,5 +1,5 @@
 """Reference kernel: one synchronous round of TrackSim's CIT-INFLUENCE rule (docs/MODEL.md,
-section 7.8) in vectorised NumPy, as a Python modeller would write it.
+section 7.8) in vectorised NumPy, as a Python modeller who knows NumPy would write it.
 
     python3 citizen_step.py DIR [SAMPLES [MIN_SECONDS]]
 
@@ -8,6 +8,11 @@ script steps the citizens once, compares the result with TrackSim's bit for bit,
 numpy.f32, and times the step as the C reference does: each sample repeats it until MIN_SECONDS
 have passed, every repetition reading the same starting trust and returning the new trust in a
 new array, as vectorised NumPy code does.
+
+What depends on the network and not on the round (each citizen's row start and degree, the
+index term of the partner hash, the bounds of its state's block) is computed once when the
+input is read, as a model running many rounds would; the round itself works in place on a few
+arrays (`out=`), and reads the dormant flags only for the few partners abroad.
 
 The partner comes from the same SplitMix64 hash, done in uint64 arrays (NumPy's unsigned
 arithmetic wraps modulo 2^64 like C's). The high half of the 64-bit product in Pick is built
@@ -29,12 +34,18 @@ LOW32 = np.uint64(0xFFFFFFFF)
 DORMANT = np.uint8(2)
 
 
-def mix(x):
-    """SplitMix64's finaliser on a uint64 array (a new array)."""
-    x = x + GOLDEN
-    x = (x ^ (x >> np.uint64(30))) * MIX1
-    x = (x ^ (x >> np.uint64(27))) * MIX2
-    return x ^ (x >> np.uint64(31))
+def mix_into(x, scratch):
+    """SplitMix64's finaliser on a uint64 array, in place (scratch: a uint64 array of its size)."""
+    x += GOLDEN
+    np.right_shift(x, np.uint64(30), out=scratch)
+    x ^= scratch
+    x *= MIX1
+    np.right_shift(x, np.uint64(27), out=scratch)
+    x ^= scratch
+    x *= MIX2
+    np.right_shift(x, np.uint64(31), out=scratch)
+    x ^= scratch
+    return x
 
 
 def mix_scalar(x):
@@ -50,12 +61,16 @@ def combine_scalar(a, b):
     return mix_scalar(mix_scalar(a) ^ ((b * 0xD6E8FEB86659FD93) & ((1 << 64) - 1)))
 
 
-def pick(h, n):
-    """floor(h * n / 2^64) for uint64 h and 0 <= n < 2^32, from 32-bit halves (exact)."""
-    n = n.astype(np.uint64)
-    low = (h & LOW32) * n
-    high = (h >> np.uint64(32)) * n
-    return (high + (low >> np.uint64(32))) >> np.uint64(32)
+def pick_into(h, n, scratch):
+    """floor(h * n / 2^64) for uint64 h and uint64 0 <= n < 2^32, from 32-bit halves (exact), into h."""
+    np.bitwise_and(h, LOW32, out=scratch)
+    scratch *= n
+    scratch >>= np.uint64(32)
+    h >>= np.uint64(32)
+    h *= n
+    h += scratch
+    h >>= np.uint64(32)
+    return h
 
 
 class Input:
@@ -81,31 +96,48 @@ class Input:
 
         n = self.count
         self.offsets = load("offsets.i32", "<i4", n + 1)
-        self.targets = load("targets.i32", "<i4", int(meta["tie_ends"]))
+        # Indices as NumPy's own index type once, rather than converted by every gather.
+        self.targets = load("targets.i32", "<i4", int(meta["tie_ends"])).astype(np.intp)
         self.flags = load("flags.u8", np.uint8, n)
         self.trust = load("trust.f32", "<f4", n)
         self.expected = load("expected.f32", "<f4", n)
 
+        # What the network fixes for every round.
+        self.start = self.offsets[:-1].astype(np.int64)
+        self.degree = np.diff(self.offsets).astype(np.uint64)
+        self.has_ties = self.degree > 0
+        self.all_have_ties = bool(self.has_ties.all())
+        if not self.all_have_ties:
+            # A citizen without ties keeps its trust; it indexes a valid slot, masked out below.
+            self.start[~self.has_ties] = 0
+        self.index_term = np.arange(n, dtype=np.uint64) * INDEX_MULTIPLIER
+        home = (np.arange(n, dtype=np.intp) // self.per_state) * self.per_state
+        self.home_low, self.home_high = home, home + self.per_state
+
 
 def step(inp, x):
-    """One round: the new trust of every citizen from the snapshot x."""
-    n = inp.count
-    i = np.arange(n, dtype=np.uint64)
-    h = mix(inp.round_key ^ (i * INDEX_MULTIPLIER))
-    start = inp.offsets[:-1]
-    degree = inp.offsets[1:] - start
-    has_ties = degree > 0
-    # A citizen without ties keeps its trust; index a valid slot and mask it out below.
-    slot = start + pick(h, degree).astype(np.int64)
-    j = inp.targets[np.where(has_ties, slot, 0)] if inp.targets.size else np.zeros(n, np.int64)
-    state = np.arange(n) // inp.per_state
-    abroad = (j // inp.per_state) != state
-    dormant = ((inp.flags | inp.flags[j]) & DORMANT) != 0
+    """One round: the new trust of every citizen from the snapshot x (a new array)."""
+    h = np.bitwise_xor(inp.index_term, inp.round_key)
+    scratch = np.empty_like(h)
+    pick_into(mix_into(h, scratch), inp.degree, scratch)
+    slot = h.view(np.int64)  # below 2^31, so the same value
+    slot += inp.start
+    # np.take is x[j] without fancy indexing's general machinery: the same values, faster.
+    j = np.take(inp.targets, slot) if inp.targets.size else np.zeros(inp.count, np.intp)
+    gap = np.take(x, j).astype(np.float64)
     xi = x.astype(np.float64)
-    gap = x[j].astype(np.float64) - xi
-    listens = has_ties & ~(abroad & dormant) & (np.abs(gap) < inp.epsilon)
-    moved = (xi + inp.mu * gap).astype(np.float32)
-    return np.where(listens, moved, x)
+    gap -= xi
+    listens = np.abs(gap) < inp.epsilon
+    if not inp.all_have_ties:
+        listens &= inp.has_ties
+    # Partners abroad are a few per cent: only their flags are read.
+    abroad = np.flatnonzero((j < inp.home_low) | (j >= inp.home_high))
+    dormant = ((inp.flags[abroad] | inp.flags[j[abroad]]) & DORMANT) != 0
+    listens[abroad[dormant]] = False
+
+    gap *= inp.mu
+    gap += xi
+    return np.where(listens, gap.astype(np.float32), x)
 
 
 def main():

@@ -9,6 +9,7 @@ using TrackSim.Core.Domain;
 using TrackSim.Core.Parameters;
 using TrackSim.Experiments.Calibration;
 using TrackSim.Experiments.Files;
+using TrackSim.Experiments.Limits;
 using TrackSim.Experiments.Sweeps;
 using TrackSim.Reporting.Calibration;
 using TrackSim.Reporting.Charts;
@@ -64,6 +65,10 @@ internal sealed class CalibrateCommand : Command, ICommandWithExamples
 
     private readonly Option<int?> _predictive = new Option<int?>("--predictive") { Description = "Posterior particles drawn for the predictive check, 0 to 100000 (default 100; 0 skips it). The central values also run for the scenario's replicates.", HelpName = "N" }.WholeNumber(0, 100_000);
 
+    private readonly SeriesOptions _series = new(
+        "Per-step series of the posterior predictive runs (not of every ABC particle): parquet (predictive-series.parquet), csv (predictive-series.csv, about fifteen times larger) or none (the default), with predictive-runs.csv giving each run's parameter values and seed.",
+        "Keep only these metrics in predictive-series; repeat or separate with commas (needs --series). Default: every metric.");
+
     private readonly Option<ulong?> _seed = new Option<ulong?>("--seed") { Description = "Master seed, 0 to 2^53-1 (default: the scenario's ensemble.seed).", HelpName = "S" }.WholeNumber(0, RunCommand.MaxSeed);
 
     private readonly Option<int?> _threads = new Option<int?>("--threads", "-j") { Description = "Simulations at a time, 1 to 1024 (default: one per processor). Results do not depend on it.", HelpName = "N" }.WholeNumber(1, 1024);
@@ -89,6 +94,7 @@ internal sealed class CalibrateCommand : Command, ICommandWithExamples
             Options.Add(option);
         }
 
+        _series.AddTo(this);
         _charts.AddTo(this);
         SetAction(Execute);
     }
@@ -168,6 +174,15 @@ internal sealed class CalibrateCommand : Command, ICommandWithExamples
         bool common = parseResult.GetValue(_common);
         ulong seed = parseResult.GetValue(_seed) ?? scenario.Ensemble.Seed;
         int draws = parseResult.GetValue(_predictive) ?? 100;
+        var series = SweepSeries.Of(_series.FormatOf(parseResult, SeriesFormat.None), _series.MetricsOf(parseResult));
+        if (series.Format == SeriesFormat.None ? !series.Metrics.IsEmpty : draws == 0)
+        {
+            _console.Error.WriteLine(series.Format == SeriesFormat.None
+                ? $"{ToolInfo.Name}: error: --metrics chooses the metrics of the predictive series, which a calibration writes only when asked: add --series parquet or --series csv"
+                : $"{ToolInfo.Name}: error: --series keeps the series of the posterior predictive runs, and --predictive 0 makes none: drop one of them");
+            return ExitCodes.InvalidInput;
+        }
+
         var fitted = until is { } end ? [.. targets.Where(t => Fitted(t, end))] : targets;
         var inputs = new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal)
         {
@@ -194,6 +209,13 @@ internal sealed class CalibrateCommand : Command, ICommandWithExamples
             return ExitCodes.InvalidInput;
         }
 
+        // The predictive runs come last, after hours of ABC perhaps: a disk too small for their series is said now.
+        if (DiskEstimate.SeriesRefusal(scenario, (long)draws + scenario.Ensemble.Replicates, folder, series.Format, series.Metrics.IsEmpty ? null : series.Keeps, "predictive-series", "fewer predictive draws (--predictive)") is { } tooLargeForDisk)
+        {
+            _console.Error.WriteLine($"{ToolInfo.Name}: error: {tooLargeForDisk}");
+            return ExitCodes.Failure;
+        }
+
         using var output = OutputFolders.Open(folder, _console.Error, out int unusable);
         if (output is null)
         {
@@ -203,9 +225,11 @@ internal sealed class CalibrateCommand : Command, ICommandWithExamples
         bool resume = parseResult.GetValue(_resume);
         bool force = parseResult.GetValue(_force);
         ImmutableArray<AbcGeneration> completed = [];
+        ImmutableArray<(string Path, string Sha256)> previousFiles = [];
         try
         {
             var recorded = CalibrationManifest.Read(folder);
+            previousFiles = recorded?.Files ?? [];
             if (recorded is null && !force && ResultsFolder.CalibrationRefusal(folder) is { } refusal)
             {
                 _console.Error.WriteLine($"{ToolInfo.Name}: error: {refusal}; use --force to write there anyway, or --out to choose another folder");
@@ -314,11 +338,18 @@ internal sealed class CalibrateCommand : Command, ICommandWithExamples
             output.Write(TargetFitRow.FileName, s => Utf8(s, CalibrationTables.Fit(predictive.Fit(), t => until is not { } e || Fitted(t, e))), token);
             output.Write(CalibrationTables.PredictiveFileName, s => Utf8(s, CalibrationTables.Predictive(PredictiveGroups(targets).Select(k => predictive.Series(k.Kind, k.Metric, k.Subject)))), token);
             written.AddRange([TargetFitRow.FileName, CalibrationTables.PredictiveFileName]);
+            written.AddRange(PredictiveRuns.Write(output, predictive, priors, scenario, series, token));
         }
 
         if (!parseResult.GetValue(_noCharts))
         {
             written.AddRange(DrawCharts(output, scenario, targets, result, predictive, _charts.Apply(parseResult, ChartStyle.FromOutputs(scenario.Outputs)), token));
+        }
+
+        // --series may change on resume (the predictive runs are made again): an earlier series file not written again goes.
+        foreach (var (file, sha) in previousFiles.Where(f => !written.Contains(f.Path) && (f.Path == PredictiveRuns.RunsFileName || f.Path.StartsWith("predictive-series.", StringComparison.Ordinal))))
+        {
+            output.DeleteOwned(file, sha);
         }
 
         CalibrationManifest.Write(output, inputs, commandLine, ToolInfo.Version, complete: true, result.Message, written);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TrackSim.Cli.Help;
+using TrackSim.Experiments.Files;
 using TrackSim.Experiments.Sweeps;
 using TrackSim.Reporting.Charts;
 using TrackSim.Reporting.Results;
@@ -19,7 +20,7 @@ internal sealed class MergeCommand : Command, ICommandWithExamples
         Arity = ArgumentArity.OneOrMore,
     };
 
-    private readonly Option<string> _out = new Option<string>("--out", "-o") { Description = "Folder for the combined runs.csv, sensitivity.csv and sweep.json.", HelpName = "DIR", Required = true }.RequiringName("a folder name");
+    private readonly Option<string> _out = new Option<string>("--out", "-o") { Description = "Folder for the combined runs.csv, sensitivity.csv, series/ (when the shards kept series) and sweep.json.", HelpName = "DIR", Required = true }.RequiringName("a folder name");
 
     private readonly Option<bool> _noCharts = new("--no-charts") { Description = "Write the data and manifest only." };
 
@@ -79,7 +80,7 @@ internal sealed class MergeCommand : Command, ICommandWithExamples
         {
             var (plan, sha, files) = SweepFiles.Merge(sweep, folder, parseResult.GetValue(_noCharts) ? null : _charts.Apply(parseResult, ChartStyle.Default));
             var (_, _, _, scenarioPath, overrides) = SweepManifest.Read(shards[0]);
-            SweepManifest.Write(output, plan, SweepShard.All, scenarioPath, sha, overrides, RunCommand.CommandLine(parseResult), ToolInfo.Version, files);
+            SweepManifest.Write(output, plan, SweepShard.All, scenarioPath, sha, overrides, RunCommand.CommandLine(parseResult), ToolInfo.Version, files, sweep.Series);
         }
         catch (InvalidDataException e)
         {
@@ -89,7 +90,7 @@ internal sealed class MergeCommand : Command, ICommandWithExamples
 
         if (!parseResult.GetValue(_quiet))
         {
-            _console.Out.WriteLine($"{output}: {RunsCsv.FileName}, {SensitivityCsv.FileName}, {SweepManifest.FileName} from {shards.Length} shards");
+            _console.Out.WriteLine($"{output}: {RunsCsv.FileName}, {SensitivityCsv.FileName}{(sweep.Series.Format == SeriesFormat.None ? string.Empty : $", {SweepSeries.FolderName}/")}, {SweepManifest.FileName} from {shards.Length} shards");
         }
 
         return ExitCodes.Success;

@@ -62,17 +62,9 @@ internal sealed class RunCommand : Command, ICommandWithExamples
         Arity = ArgumentArity.OneOrMore,
     }.RequiringValues("a variant name");
 
-    private readonly Option<string> _series = new("--series")
-    {
-        Description = "The per-run series: parquet (series.parquet, the default), csv (series.csv, about fifteen times larger) or none.",
-        HelpName = "parquet|csv|none",
-    };
-
-    private readonly Option<string[]> _metrics = new Option<string[]>("--metrics")
-    {
-        Description = "Keep only these metrics in the series file; repeat or separate with commas (summary.csv and the charts keep every metric). Default: every metric.",
-        Arity = ArgumentArity.OneOrMore,
-    }.RequiringValues("a metric name");
+    private readonly SeriesOptions _series = new(
+        "The per-run series: parquet (series.parquet, the default), csv (series.csv, about fifteen times larger) or none.",
+        "Keep only these metrics in the series file; repeat or separate with commas (summary.csv and the charts keep every metric). Default: every metric.");
 
     private readonly Option<bool> _noCharts = new("--no-charts") { Description = "Write the data and manifest only; draw the charts later with 'tracksim plot'." };
 
@@ -92,8 +84,7 @@ internal sealed class RunCommand : Command, ICommandWithExamples
         Options.Add(_threads);
         Options.Add(_variants);
         _charts.AddTo(this);
-        Options.Add(_series);
-        Options.Add(_metrics);
+        _series.AddTo(this);
         Options.Add(_noCharts);
         Options.Add(_quiet);
         Options.Add(_force);
@@ -102,23 +93,6 @@ internal sealed class RunCommand : Command, ICommandWithExamples
             if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string>()))
             {
                 result.AddError("--out needs a folder name.");
-            }
-        });
-        _series.Validators.Add(result =>
-        {
-            string value = result.GetValueOrDefault<string>() ?? string.Empty;
-            if (value is not ("parquet" or "csv" or "none"))
-            {
-                result.AddError($"--series: unknown format '{value}'; expected parquet, csv or none.");
-            }
-        });
-        _metrics.Validators.Add(result =>
-        {
-            var known = MetricCatalog.All.Select(m => m.Name).ToList();
-            foreach (string name in ChartOptions.Split(result.GetValueOrDefault<string[]>() ?? []).Where(n => !known.Contains(n)))
-            {
-                string hint = Suggestions.Hint(name, known);
-                result.AddError($"--metrics: no metric '{name}'; {hint}the metrics are {string.Join(", ", known)}");
             }
         });
         SetAction(Execute);
@@ -231,16 +205,8 @@ internal sealed class RunCommand : Command, ICommandWithExamples
     }
 
     /// <summary>What the results keep of the series, from <c>--series</c> and <c>--metrics</c> (checked by their validators).</summary>
-    private SeriesOutput SeriesOutputOf(ParseResult parseResult)
-    {
-        var format = parseResult.GetValue(_series) switch
-        {
-            "csv" => SeriesFormat.Csv,
-            "none" => SeriesFormat.None,
-            _ => SeriesFormat.Parquet,
-        };
-        return new SeriesOutput(format, [.. ChartOptions.Split(parseResult.GetValue(_metrics) ?? []).Distinct(StringComparer.Ordinal)]);
-    }
+    private SeriesOutput SeriesOutputOf(ParseResult parseResult) =>
+        new(_series.FormatOf(parseResult, SeriesFormat.Parquet), _series.MetricsOf(parseResult));
 
     /// <summary>The variants to run, checked against the scenario; null (after reporting) when one is unknown.</summary>
     private List<string>? Variants(ParseResult parseResult, Scenario scenario)

@@ -6,6 +6,7 @@ using TrackSim.Cli.Progress;
 using TrackSim.Core.Domain;
 using TrackSim.Core.Metrics;
 using TrackSim.Experiments.Analysis;
+using TrackSim.Experiments.Files;
 using TrackSim.Experiments.Limits;
 using TrackSim.Experiments.Sweeps;
 using TrackSim.Reporting.Charts;
@@ -63,6 +64,10 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
         AllowMultipleArgumentsPerToken = false,
     };
 
+    private readonly SeriesOptions _series = new(
+        "Per-step series of every run, one file per point: parquet (series/point-NNNNNN.parquet), csv (series/point-NNNNNN.csv, about fifteen times larger) or none (the default: a sweep of thousands of points would write gigabytes).",
+        "Keep only these metrics in the series files; repeat or separate with commas (needs --series). Default: every metric.");
+
     private readonly Option<string> _out = new Option<string>("--out", "-o") { Description = "Sweep folder (default: results/<scenario name>-sweep).", HelpName = "DIR" }.RequiringName("a folder name");
 
     private readonly Option<bool> _resume = new("--resume") { Description = "Continue the sweep in --out: keep its finished runs and run the rest; ends with the same files as an uninterrupted sweep." };
@@ -86,6 +91,7 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
             Options.Add(option);
         }
 
+        _series.AddTo(this);
         _charts.AddTo(this);
 
         SetAction(Execute);
@@ -97,6 +103,7 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
         new("How does tension respond to fear and to how readily Track II ideas transfer? A 5 x 5 grid:", "tracksim sweep scenarios/minimal.yaml --vary parameters.posture.fear=0.1:0.5 --vary parameters.transfer.base=0:1 -r 5"),
         new("Which parameters drive tension in the last five years? Sobol' indices:", "tracksim sweep scenarios/minimal.yaml --vary parameters.posture.fear=0.1:0.5 --vary parameters.transfer.base=0:1 --design sobol -n 64 --outcome tension::last:5"),
         new("Continue after a crash or Ctrl-C:", "tracksim sweep scenarios/minimal.yaml --vary parameters.posture.fear=0.1:0.5 --resume"),
+        new("Keep every run's monthly tension and public trust, one Parquet file per point (join with runs.csv on point and replicate):", "tracksim sweep scenarios/minimal.yaml --vary parameters.posture.fear=0.1:0.5 --series parquet --metrics tension,public_trust"),
         new("One shard of four (see docs/CLUSTER.md), then combine:", "tracksim sweep scenarios/minimal.yaml --vary parameters.posture.fear=0.1:0.5 --shard 0/4 --out shards/0"),
     ];
 
@@ -113,6 +120,7 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
         bool quiet = parseResult.GetValue(_quiet);
         SweepPlan plan;
         SweepShard shard;
+        var series = SweepSeries.Of(_series.FormatOf(parseResult, SeriesFormat.None), _series.MetricsOf(parseResult));
         try
         {
             var ranges = (parseResult.GetValue(_vary) ?? []).Select(v => ParseVary(v, path, baseOverrides)).ToImmutableArray();
@@ -155,6 +163,10 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
             }
 
             _ = plan.CreateDesign();
+            if (series.Format == SeriesFormat.None && !series.Metrics.IsEmpty)
+            {
+                throw new ArgumentException("--metrics chooses the metrics of the series files, which a sweep writes only when asked: add --series parquet or --series csv");
+            }
         }
         catch (ArgumentException e)
         {
@@ -177,13 +189,22 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
             return ExitCodes.Failure;
         }
 
+        int points = plan.CreateDesign().Points.Length;
+        int owned = Enumerable.Range(0, points).Count(shard.Owns);
+        var largest = LargerCorner(scenario, plan, highs => ScenarioAt(path, baseOverrides, plan, highs));
+        if (DiskEstimate.SeriesRefusal(largest, (long)owned * plan.Replicates, folder, series.Format, series.Metrics.IsEmpty ? null : series.Keeps, "the sweep's series files", "fewer points or replicates") is { } tooLargeForDisk)
+        {
+            _console.Error.WriteLine($"{ToolInfo.Name}: error: {tooLargeForDisk}");
+            return ExitCodes.Failure;
+        }
+
         using var output = OutputFolders.Open(folder, _console.Error, out int unusable);
         if (output is null)
         {
             return unusable;
         }
 
-        if (SweepFiles.Unwritable(output) is { } special)
+        if (SweepFiles.Unwritable(output, series) is { } special)
         {
             _console.Error.WriteLine($"{ToolInfo.Name}: error: {special}");
             return ExitCodes.InvalidInput;
@@ -195,12 +216,18 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
             SweepManifest.RemoveOwned(output, SweepManifest.ReadFiles(folder), []);
         }
 
+        if (!(resume && started))
+        {
+            // A fresh start: no earlier sweep's point files (of an unfinished one, unlisted) stay beside this one's.
+            SweepSeriesFiles.RemoveOthers(output, []);
+        }
+
         string sha = FileHash.Sha256(path);
         if (resume && started)
         {
             try
             {
-                if (SweepResume.Refusal(folder, SweepInputs.Of(plan, shard, sha, overrideTexts, ToolInfo.Version)) is { } mismatch)
+                if (SweepResume.Refusal(folder, SweepInputs.Of(plan, shard, sha, overrideTexts, ToolInfo.Version, series)) is { } mismatch)
                 {
                     _console.Error.WriteLine($"{ToolInfo.Name}: error: {mismatch}");
                     return ExitCodes.InvalidInput;
@@ -215,9 +242,7 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
 
         Directory.CreateDirectory(folder);
         string commandLine = RunCommand.CommandLine(parseResult);
-        SweepManifest.Write(folder, plan, shard, path, sha, overrideTexts, commandLine, ToolInfo.Version, []);
-        int points = plan.CreateDesign().Points.Length;
-        int owned = Enumerable.Range(0, points).Count(shard.Owns);
+        SweepManifest.Write(folder, plan, shard, path, sha, overrideTexts, commandLine, ToolInfo.Version, [], series);
         int threads = parseResult.GetValue(_threads) ?? Environment.ProcessorCount;
         if (!quiet)
         {
@@ -227,12 +252,21 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
         try
         {
             RunProgress.Show(_console, quiet, owned * plan.Replicates, progress =>
-                SweepRunner.Run(folder, plan, shard, values => ScenarioAt(path, baseOverrides, plan, values), threads, resume, progress, token));
+                SweepRunner.Run(
+                    folder,
+                    plan,
+                    shard,
+                    values => ScenarioAt(path, baseOverrides, plan, values),
+                    threads,
+                    resume,
+                    series.Format == SeriesFormat.None ? null : new SweepSeriesFiles(output, series),
+                    progress,
+                    token));
             // A shard's runs are a share of the design; its indices and charts wait for 'merge'.
-            var files = shard.Count == 1
+            IReadOnlyList<string> files = shard.Count == 1
                 ? SweepFiles.Finish(output, plan, parseResult.GetValue(_noCharts) ? null : _charts.Apply(parseResult, ChartStyle.Default), token)
                 : [RunsCsv.FileName];
-            SweepManifest.Write(folder, plan, shard, path, sha, overrideTexts, commandLine, ToolInfo.Version, files);
+            SweepManifest.Write(folder, plan, shard, path, sha, overrideTexts, commandLine, ToolInfo.Version, [.. files, .. SweepSeriesFiles.Files(series, plan, shard)], series);
         }
         catch (InvalidDataException e)
         {
@@ -242,7 +276,7 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
 
         if (!quiet)
         {
-            _console.Out.WriteLine($"{folder}: {RunsCsv.FileName}{(shard.Count == 1 ? $", {SensitivityCsv.FileName}, {SweepCharts.FolderName}/" : string.Empty)}, {SweepManifest.FileName}");
+            _console.Out.WriteLine($"{folder}: {RunsCsv.FileName}{(shard.Count == 1 ? $", {SensitivityCsv.FileName}, {SweepCharts.FolderName}/" : string.Empty)}{(series.Format == SeriesFormat.None ? string.Empty : $", {SweepSeries.FolderName}/")}, {SweepManifest.FileName}");
         }
 
         return ExitCodes.Success;
@@ -306,6 +340,24 @@ internal sealed class SweepCommand : Command, ICommandWithExamples
         }
 
         return range;
+    }
+
+    /// <summary>
+    /// The larger (in recorded values) of <paramref name="scenario"/> and the scenario at the high end
+    /// of every range, as <see cref="SweepLimits"/> takes it, since a range may lengthen the run.
+    /// </summary>
+    private static Scenario LargerCorner(Scenario scenario, SweepPlan plan, Func<ImmutableArray<double>, Scenario> scenarioAt)
+    {
+        try
+        {
+            var high = scenarioAt([.. plan.Ranges.Select(r => r.High)]);
+            return DiskEstimate.RecordedValues(high, [Scenario.BaseVariant], 1) > DiskEstimate.RecordedValues(scenario, [Scenario.BaseVariant], 1) ? high : scenario;
+        }
+        catch (InvalidDataException)
+        {
+            // The high corner is not a valid scenario; the sweep will report the points it refuses.
+            return scenario;
+        }
     }
 
     private static Scenario ScenarioAt(string path, IReadOnlyList<Override> baseOverrides, SweepPlan plan, ImmutableArray<double> values) =>

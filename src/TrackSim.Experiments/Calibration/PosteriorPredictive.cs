@@ -21,18 +21,28 @@ public sealed class PosteriorPredictive
     public const string SeedStreamName = "calibration.predictive.seed";
 
     private PosteriorPredictive(
+        ImmutableArray<(ImmutableArray<double> Parameters, ulong Seed)> draws,
+        ulong seed,
         ImmutableArray<(RunResult Run, ObservationModel Observation)> drawn,
         ImmutableArray<RunResult> central,
         ObservationModel centralObservation,
         ImmutableArray<double> centralValues,
         ImmutableArray<CalibrationTarget> targets)
     {
+        DrawnParticles = draws;
+        Seed = seed;
         Drawn = drawn;
         Central = central;
         CentralObservation = centralObservation;
         CentralValues = centralValues;
         Targets = targets;
     }
+
+    /// <summary>The parameters of each drawn particle and the seed of its run, in draw order (as <see cref="Drawn"/>).</summary>
+    public ImmutableArray<(ImmutableArray<double> Parameters, ulong Seed)> DrawnParticles { get; }
+
+    /// <summary>The master seed of the runs at the central values (the calibration's).</summary>
+    public ulong Seed { get; }
 
     /// <summary>The runs at drawn particles, with each particle's observation model.</summary>
     public ImmutableArray<(RunResult Run, ObservationModel Observation)> Drawn { get; }
@@ -74,9 +84,10 @@ public sealed class PosteriorPredictive
         }
 
         var drawn = new (RunResult, ObservationModel)[draws];
+        ImmutableArray<(ImmutableArray<double>, ulong)> particles = [.. chosen.Select((c, d) => (posterior.Particles[c].Parameters, StableHash.Combine(seedKey, (ulong)d)))];
         Parallel.For(0, draws, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken }, d =>
         {
-            var (runs, observation) = calibration.Run(posterior.Particles[chosen[d]].Parameters, StableHash.Combine(seedKey, (ulong)d), 1, 1, cancellationToken);
+            var (runs, observation) = calibration.Run(particles[d].Item1, particles[d].Item2, 1, 1, cancellationToken);
             drawn[d] = (runs[0], observation);
         });
 
@@ -84,7 +95,7 @@ public sealed class PosteriorPredictive
         ImmutableArray<double> central = [.. Enumerable.Range(0, calibration.Priors.Length)
             .Select(k => PosteriorSummary.WeightedQuantile([.. posterior.Particles.Select(p => p.Parameters[k])], weights, 0.5))];
         var (centralRuns, centralObservation) = calibration.Run(central, seed, centralReplicates, threads, cancellationToken);
-        return new PosteriorPredictive([.. drawn], centralRuns, centralObservation, central, calibration.Targets);
+        return new PosteriorPredictive(particles, seed, [.. drawn], centralRuns, centralObservation, central, calibration.Targets);
     }
 
     /// <summary>How the drawn and the central runs do on each target.</summary>

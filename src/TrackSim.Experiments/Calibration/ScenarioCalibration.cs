@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using TrackSim.Core.Domain;
+using TrackSim.Core.Model;
 using TrackSim.Core.Recording;
 using TrackSim.Experiments.Ensembles;
 
@@ -15,6 +16,13 @@ public sealed class ScenarioCalibration
 {
     private readonly int[] _model;
     private readonly int[] _observation;
+
+    /// <summary>
+    /// The networks of the calibration's seed, kept across particles with common random numbers
+    /// (every particle's replicate r then draws the same network); null without them, when no two
+    /// particles share a seed.
+    /// </summary>
+    private readonly NetworkCache? _networks;
 
     /// <summary>Creates the problem.</summary>
     /// <param name="priors">The calibrated parameters: scenario paths (handed to <paramref name="scenarioAt"/> in this order) and observation parameters (<see cref="ObservationModel.Prefix"/>).</param>
@@ -46,6 +54,7 @@ public sealed class ScenarioCalibration
         Replicates = replicates;
         CommonRandomNumbers = commonRandomNumbers;
         Seed = seed;
+        _networks = commonRandomNumbers ? new NetworkCache(NetworkCache.SharedKeepBytes) : null;
         _model = [.. Enumerable.Range(0, Priors.Length).Where(k => !ObservationModel.IsObservation(Priors[k].Name))];
         _observation = [.. Enumerable.Range(0, Priors.Length).Where(k => ObservationModel.IsObservation(Priors[k].Name))];
         foreach (int k in _observation)
@@ -71,6 +80,9 @@ public sealed class ScenarioCalibration
 
     /// <summary>The calibration's seed.</summary>
     public ulong Seed { get; }
+
+    /// <summary>The networks kept across particles (for tests); null without common random numbers.</summary>
+    internal NetworkCache? Networks => _networks;
 
     /// <summary>The simulator ABC-SMC calls.</summary>
     public AbcSimulator Simulator => (parameters, seed) =>
@@ -99,7 +111,7 @@ public sealed class ScenarioCalibration
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var scenario = ScenarioAt(ModelValues(parameters));
-        var options = new EnsembleOptions { Replicates = replicates, Seed = seed, Threads = threads, Variants = [Scenario.BaseVariant], Snapshots = false };
+        var options = new EnsembleOptions { Replicates = replicates, Seed = seed, Threads = threads, Variants = [Scenario.BaseVariant], Snapshots = false, Networks = _networks };
         var ensemble = Ensemble.Run(scenario, options, null, cancellationToken);
         return ([.. ensemble.Runs.OrderBy(r => r.Replicate)], Observation(parameters));
     }

@@ -34,7 +34,7 @@ public static class Ensemble
         int finished = 0;
 
         var streams = new StreamFactory(seed);
-        var networks = new NetworkCache();
+        var networks = options.Networks ?? new NetworkCache();
         for (int replicate = 0; replicate < replicates; replicate++)
         {
             foreach (var variant in resolved)

@@ -1,3 +1,5 @@
+using TrackSim.Core.Model;
+
 namespace TrackSim.Experiments.Ensembles;
 
 /// <summary>How to run an ensemble; every setting left null comes from the scenario.</summary>
@@ -21,4 +23,11 @@ public sealed record EnsembleOptions
     /// only the series and turn them off; nothing else a run records depends on it.
     /// </summary>
     public bool Snapshots { get; init; } = true;
+
+    /// <summary>
+    /// Networks kept across ensembles (the points of a sweep, the particles of a calibration),
+    /// whose runs draw the same networks when they share a seed; null gives the ensemble a cache
+    /// of its own, shared by its variants only. Results do not depend on it.
+    /// </summary>
+    internal NetworkCache? Networks { get; init; }
 }

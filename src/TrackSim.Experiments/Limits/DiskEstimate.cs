@@ -43,12 +43,7 @@ public static class DiskEstimate
     {
         ArgumentNullException.ThrowIfNull(folder);
         long values = RecordedValues(scenario, variants, replicates, keep);
-        long needed = values * format switch
-        {
-            SeriesFormat.Csv => BytesPerValue,
-            SeriesFormat.Parquet => ParquetBytesPerValue,
-            _ => 0,
-        };
+        long needed = values * BytesPer(format);
         if (HostLimits.FreeDiskBytes(folder) is not { } free || needed <= free)
         {
             return null;
@@ -58,4 +53,35 @@ public static class DiskEstimate
             CultureInfo.InvariantCulture,
             $"{(format == SeriesFormat.Csv ? "series.csv" : "series.parquet")} would take at least {MemoryEstimate.Size(needed)} ({values:N0} values), but the file system holding {folder} has {MemoryEstimate.Size(free)} free; use fewer replicates (--replicates, now {replicates}) or variants (--variant), fewer metrics in the series (--metrics) or none (--series none), a longer step, or an --out on a larger disk");
     }
+
+    /// <summary>
+    /// Null when the series files of <paramref name="runs"/> runs of the base of <paramref name="scenario"/>
+    /// (a sweep's points, a calibration's predictive runs) in <paramref name="format"/> can fit on the
+    /// file system of <paramref name="folder"/> (or its free space cannot be told, or no series are
+    /// written); otherwise the refusal naming <paramref name="files"/>, both sizes and the knobs to turn,
+    /// <paramref name="fewer"/> first.
+    /// </summary>
+    public static string? SeriesRefusal(Scenario scenario, long runs, string folder, SeriesFormat format, Func<string, bool>? keep, string files, string fewer)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(folder);
+        long values = RecordedValues(scenario, [Scenario.BaseVariant], 1, keep) * runs;
+        long needed = values * BytesPer(format);
+        if (needed == 0 || HostLimits.FreeDiskBytes(folder) is not { } free || needed <= free)
+        {
+            return null;
+        }
+
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{files} (--series {format.ToString().ToLowerInvariant()}) would take at least {MemoryEstimate.Size(needed)} ({values:N0} values in {runs:N0} runs), but the file system holding {folder} has {MemoryEstimate.Size(free)} free; use {fewer}, fewer metrics in the series (--metrics) or none (--series none, the default), a longer step, or an --out on a larger disk");
+    }
+
+    // Fewest bytes a recorded value takes in a series file of the format.
+    private static long BytesPer(SeriesFormat format) => format switch
+    {
+        SeriesFormat.Csv => BytesPerValue,
+        SeriesFormat.Parquet => ParquetBytesPerValue,
+        _ => 0,
+    };
 }

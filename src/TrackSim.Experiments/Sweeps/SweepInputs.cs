@@ -1,12 +1,14 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using TrackSim.Experiments.Files;
 
 namespace TrackSim.Experiments.Sweeps;
 
 /// <summary>
 /// Every input that shapes a sweep's runs.csv, by name: the scenario file's SHA-256, the
 /// <c>--set</c> overrides in the order given (a later one can override an earlier one), the tool
-/// version, the design, samples, replicates, seed, varied ranges and outcomes, and the shard.
+/// version, the design, samples, replicates, seed, varied ranges and outcomes, the shard, and the
+/// series kept (<c>--series</c> and <c>--metrics</c>, which shape the folder's series files).
 /// Threads are not an input: results do not depend on them. <c>--resume</c> and <c>merge</c>
 /// continue or combine only sweeps whose inputs are equal.
 /// </summary>
@@ -14,7 +16,7 @@ public sealed class SweepInputs
 {
     /// <summary>The names of the inputs, in the order they are written and compared.</summary>
     public static ImmutableArray<string> Names { get; } =
-        ["scenario_sha256", "set", "tool_version", "design", "samples", "replicates", "seed", "vary", "outcomes", "shard"];
+        ["scenario_sha256", "set", "tool_version", "design", "samples", "replicates", "seed", "vary", "outcomes", "shard", "series", "metrics"];
 
     private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
     {
@@ -28,6 +30,8 @@ public sealed class SweepInputs
         ["vary"] = "--vary",
         ["outcomes"] = "--outcome",
         ["shard"] = "--shard",
+        ["series"] = "--series",
+        ["metrics"] = "--metrics",
     };
 
     private SweepInputs(ImmutableSortedDictionary<string, ImmutableArray<string>> values) => Values = values;
@@ -35,14 +39,15 @@ public sealed class SweepInputs
     /// <summary>Each input's value (a list of one or more strings, or none), by name.</summary>
     public ImmutableSortedDictionary<string, ImmutableArray<string>> Values { get; }
 
-    /// <summary>The inputs of a sweep with this plan, shard, scenario hash, overrides and tool version.</summary>
-    public static SweepInputs Of(SweepPlan plan, SweepShard shard, string scenarioSha256, IEnumerable<string> overrides, string toolVersion)
+    /// <summary>The inputs of a sweep with this plan, shard, scenario hash, overrides, tool version and series (none when null).</summary>
+    public static SweepInputs Of(SweepPlan plan, SweepShard shard, string scenarioSha256, IEnumerable<string> overrides, string toolVersion, SweepSeries? series = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(shard);
         ArgumentNullException.ThrowIfNull(scenarioSha256);
         ArgumentNullException.ThrowIfNull(overrides);
         ArgumentNullException.ThrowIfNull(toolVersion);
+        series ??= SweepSeries.None;
         return FromValues(new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal)
         {
             ["scenario_sha256"] = [scenarioSha256],
@@ -55,8 +60,16 @@ public sealed class SweepInputs
             ["vary"] = [.. plan.Ranges.Select(r => $"{r.Path}={SweepPlan.Format(r.Low)}:{SweepPlan.Format(r.High)}{(r.Count is { } c ? ":" + c.ToString(CultureInfo.InvariantCulture) : string.Empty)}")],
             ["outcomes"] = [.. plan.Outcomes.Select(o => o.Name)],
             ["shard"] = [shard.ToString()],
+            ["series"] = [series.FormatName],
+            ["metrics"] = series.Metrics.IsDefault ? [] : series.Metrics,
         });
     }
+
+    /// <summary>The series these inputs record (none when they record no <c>series</c>).</summary>
+    public SweepSeries Series =>
+        Values.TryGetValue("series", out var format) && format.Length == 1 && Enum.TryParse<SeriesFormat>(format[0], ignoreCase: true, out var f)
+            ? SweepSeries.Of(f, Values.GetValueOrDefault("metrics", []))
+            : SweepSeries.None;
 
     /// <summary>Inputs as read back from a manifest.</summary>
     public static SweepInputs FromValues(IReadOnlyDictionary<string, ImmutableArray<string>> values)

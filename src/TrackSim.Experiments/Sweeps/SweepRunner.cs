@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using TrackSim.Core.Domain;
+using TrackSim.Core.Model;
 using TrackSim.Experiments.Ensembles;
 using TrackSim.Experiments.Files;
 
@@ -9,6 +10,8 @@ namespace TrackSim.Experiments.Sweeps;
 /// Runs a sweep's points (or one shard's) and appends their runs to runs.csv. Points run in
 /// parallel batches but their rows are written strictly in point order, each row flushed, so the
 /// file only ever grows by whole runs in a fixed order: resuming and sharding reproduce it byte for byte.
+/// When the sweep keeps series, a point's series file is written (atomically) before its rows are
+/// appended, so a point in runs.csv always has its series file; one without rows is rewritten on resume.
 /// </summary>
 public static class SweepRunner
 {
@@ -32,6 +35,32 @@ public static class SweepRunner
         int threads,
         bool resume,
         IProgress<int>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        Run(folder, plan, shard, scenarioAt, threads, resume, null, progress, cancellationToken);
+
+    /// <summary>
+    /// Runs every point of <paramref name="shard"/> not yet in the folder's runs.csv (all of them
+    /// unless <paramref name="resume"/>), writing each point's series file through
+    /// <paramref name="series"/> before its rows. Returns the number of runs done by this call.
+    /// </summary>
+    /// <param name="folder">The sweep folder (created if missing).</param>
+    /// <param name="plan">The sweep.</param>
+    /// <param name="shard">The share of points to run.</param>
+    /// <param name="scenarioAt">The scenario with one point's values applied (parameter order as in the plan).</param>
+    /// <param name="threads">Points run at a time; results do not depend on it.</param>
+    /// <param name="resume">Keep the complete points of an existing runs.csv whose series file is there (dropping the rest) and run the rest.</param>
+    /// <param name="series">Writes each point's series file; none when null.</param>
+    /// <param name="progress">Receives the number of runs finished so far (including those kept on resume).</param>
+    /// <param name="cancellationToken">Stops after writing the points finished so far.</param>
+    public static int Run(
+        string folder,
+        SweepPlan plan,
+        SweepShard shard,
+        Func<ImmutableArray<double>, Scenario> scenarioAt,
+        int threads,
+        bool resume,
+        ISweepSeriesWriter? series,
+        IProgress<int>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(folder);
@@ -43,13 +72,17 @@ public static class SweepRunner
         var design = plan.CreateDesign();
         int[] owned = [.. Enumerable.Range(0, design.Points.Length).Where(shard.Owns)];
         string path = Path.Combine(folder, RunsCsv.FileName);
-        int done = resume && File.Exists(path) ? KeepComplete(path, plan, owned) : StartFresh(path, plan);
+        int done = resume && File.Exists(path) ? KeepComplete(path, plan, owned, point => series?.Exists(point) ?? true) : StartFresh(path, plan);
         int runsDone = done * plan.Replicates;
         progress?.Report(runsDone);
 
         using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
         using var writer = new StreamWriter(stream, AtomicFile.Utf8NoBom) { NewLine = "\n" };
         int ran = 0;
+
+        // Every point runs with the plan's seed, so its replicate r draws the same network as
+        // every other point's unless a range changes the network or the number of citizens.
+        var networks = new NetworkCache(NetworkCache.SharedKeepBytes);
         for (int start = done; start < owned.Length; start += threads)
         {
             int count = Math.Min(threads, owned.Length - start);
@@ -63,7 +96,7 @@ public static class SweepRunner
                     j =>
                     {
                         int point = owned[start + j];
-                        rows[j] = RunPoint(plan, point, design.Points[point], scenarioAt, cancellationToken);
+                        rows[j] = RunPoint(plan, point, design.Points[point], scenarioAt, networks, series, cancellationToken);
                         progress?.Report(Interlocked.Add(ref runsDone, plan.Replicates));
                     });
             }
@@ -88,11 +121,19 @@ public static class SweepRunner
         return ran;
     }
 
-    private static string[] RunPoint(SweepPlan plan, int point, ImmutableArray<double> values, Func<ImmutableArray<double>, Scenario> scenarioAt, CancellationToken token)
+    private static string[] RunPoint(
+        SweepPlan plan,
+        int point,
+        ImmutableArray<double> values,
+        Func<ImmutableArray<double>, Scenario> scenarioAt,
+        NetworkCache networks,
+        ISweepSeriesWriter? series,
+        CancellationToken token)
     {
         var scenario = scenarioAt(values);
-        var options = new EnsembleOptions { Replicates = plan.Replicates, Seed = plan.Seed, Threads = 1, Variants = [Scenario.BaseVariant], Snapshots = false };
+        var options = new EnsembleOptions { Replicates = plan.Replicates, Seed = plan.Seed, Threads = 1, Variants = [Scenario.BaseVariant], Snapshots = false, Networks = networks };
         var ensemble = Ensemble.Run(scenario, options, null, token);
+        series?.Write(point, ensemble, token);
         var lines = new string[plan.Replicates];
         foreach (var run in ensemble.Runs)
         {
@@ -128,8 +169,9 @@ public static class SweepRunner
         return 0;
     }
 
-    // Keeps the longest prefix of whole points in the expected order and cuts the file after it.
-    private static int KeepComplete(string path, SweepPlan plan, int[] owned)
+    // Keeps the longest prefix of whole points in the expected order whose series file (if kept) is
+    // there, and cuts the file after it.
+    private static int KeepComplete(string path, SweepPlan plan, int[] owned, Func<int, bool> hasSeries)
     {
         var rows = RunsCsv.Read(path, plan.Header);
         long keep = RunsCsv.LineBytes(plan.Header);
@@ -146,7 +188,7 @@ public static class SweepRunner
                 bytes += RunsCsv.LineBytes(row.Text);
             }
 
-            if (!whole)
+            if (!whole || !hasSeries(owned[points]))
             {
                 break;
             }

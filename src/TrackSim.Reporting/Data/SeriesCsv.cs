@@ -23,7 +23,26 @@ public static class SeriesCsv
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(ensemble);
-        writer.Write(Header);
+        WriteRows(writer, ensemble, keep, string.Empty, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the values of <paramref name="ensemble"/>, the runs of one sweep point, as
+    /// <see cref="Write"/> does
+    /// with a leading column <c>point</c> holding <paramref name="point"/>.
+    /// </summary>
+    public static void WritePoint(TextWriter writer, int point, EnsembleResult ensemble, Func<string, bool>? keep = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(ensemble);
+        ArgumentOutOfRangeException.ThrowIfNegative(point);
+        WriteRows(writer, ensemble, keep, CsvText.Integer(point) + ",", cancellationToken);
+    }
+
+    // Every line starts with lead: empty, or a sweep point's "point," (then the header starts with "point,").
+    private static void WriteRows(TextWriter writer, EnsembleResult ensemble, Func<string, bool>? keep, string lead, CancellationToken cancellationToken)
+    {
+        writer.Write(lead.Length == 0 ? Header : "point," + Header);
         writer.Write('\n');
         foreach (var run in ensemble.Runs)
         {
@@ -34,7 +53,7 @@ public static class SeriesCsv
             var keys = series.Select(s => $"{CsvText.Field(s.Key.Metric)},{CsvText.Field(s.Key.Subject)},").ToArray();
             for (int t = 0; t < run.Dates.Length; t++)
             {
-                string prefix = $"{variant},{replicate},{CsvText.Integer(t)},{CsvText.Date(run.Dates[t])},";
+                string prefix = $"{lead}{variant},{replicate},{CsvText.Integer(t)},{CsvText.Date(run.Dates[t])},";
                 for (int k = 0; k < series.Length; k++)
                 {
                     writer.Write(prefix);

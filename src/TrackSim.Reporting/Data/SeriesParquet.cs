@@ -11,7 +11,9 @@ namespace TrackSim.Reporting.Data;
 /// (a date), <c>metric</c>, <c>subject</c> (text) and <c>value</c> (a double), in the same order.
 /// Every column but <c>value</c> is dictionary-encoded, pages are GZIP-compressed (readable by every
 /// Parquet reader, and by a few lines of code where none is installed), and row groups hold whole
-/// runs of one variant, about a million rows at most, so writing needs bounded memory.
+/// runs of one variant, about a million rows at most, so writing needs bounded memory. A sweep's
+/// point file (<see cref="WritePoint"/>) has the same columns after a leading <c>point</c> (a 32-bit
+/// integer, the point's row in the sweep's runs.csv).
 /// </summary>
 public static class SeriesParquet
 {
@@ -21,6 +23,7 @@ public static class SeriesParquet
     /// <summary>Rows a row group holds at most, unless one run alone has more.</summary>
     internal const int RowGroupRows = 1 << 20;
 
+    private static readonly DataField<int> PointField = new("point", false);
     private static readonly DataField<string> VariantField = new("variant", false);
     private static readonly DataField<int> ReplicateField = new("replicate", false);
     private static readonly DataField<int> StepField = new("step", false);
@@ -32,6 +35,9 @@ public static class SeriesParquet
     /// <summary>The file's schema, in column order.</summary>
     public static ParquetSchema Schema { get; } = new(VariantField, ReplicateField, StepField, DateField, MetricField, SubjectField, ValueField);
 
+    /// <summary>The schema of a sweep's point file: <c>point</c>, then the columns of <see cref="Schema"/>.</summary>
+    public static ParquetSchema PointSchema { get; } = new(PointField, VariantField, ReplicateField, StepField, DateField, MetricField, SubjectField, ValueField);
+
     /// <summary>
     /// Writes the series of <paramref name="ensemble"/> whose metric <paramref name="keep"/> accepts
     /// (every series when null) to <paramref name="stream"/>.
@@ -41,7 +47,19 @@ public static class SeriesParquet
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(ensemble);
         // Parquet.Net only writes asynchronously; nothing here waits on a context, so blocking is safe.
-        WriteAsync(stream, ensemble, keep ?? (_ => true), cancellationToken).GetAwaiter().GetResult();
+        WriteAsync(stream, ensemble, keep ?? (_ => true), null, cancellationToken).GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// Writes the series of <paramref name="ensemble"/>, the runs of one sweep point, as
+    /// <see cref="Write"/> does with the leading column <c>point</c> holding <paramref name="point"/>.
+    /// </summary>
+    public static void WritePoint(Stream stream, int point, EnsembleResult ensemble, Func<string, bool>? keep = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(ensemble);
+        ArgumentOutOfRangeException.ThrowIfNegative(point);
+        WriteAsync(stream, ensemble, keep ?? (_ => true), point, cancellationToken).GetAwaiter().GetResult();
     }
 
     /// <summary>
@@ -51,9 +69,24 @@ public static class SeriesParquet
     public static IReadOnlyList<SeriesRow> Read(Stream stream, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        return [.. ReadRows(stream, Schema, cancellationToken).Select(r => r.Row)];
+    }
+
+    /// <summary>
+    /// Reads every row of a sweep's point file written by <see cref="WritePoint"/>, with its point, in
+    /// file order. Throws <see cref="InvalidDataException"/> when <paramref name="stream"/> is not such a file.
+    /// </summary>
+    public static IReadOnlyList<(int Point, SeriesRow Row)> ReadPoint(Stream stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return ReadRows(stream, PointSchema, cancellationToken);
+    }
+
+    private static IReadOnlyList<(int Point, SeriesRow Row)> ReadRows(Stream stream, ParquetSchema schema, CancellationToken cancellationToken)
+    {
         try
         {
-            return ReadAsync(stream, cancellationToken).GetAwaiter().GetResult();
+            return ReadAsync(stream, schema, cancellationToken).GetAwaiter().GetResult();
         }
         catch (IOException e)
         {
@@ -61,21 +94,23 @@ public static class SeriesParquet
         }
     }
 
-    private static async Task<IReadOnlyList<SeriesRow>> ReadAsync(Stream stream, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<(int Point, SeriesRow Row)>> ReadAsync(Stream stream, ParquetSchema schema, CancellationToken cancellationToken)
     {
         var reader = await ParquetReader.CreateAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
         await using var _ = reader.ConfigureAwait(false);
         var columns = reader.Schema.DataFields.Select(f => f.Name).ToArray();
-        if (!columns.SequenceEqual(Schema.DataFields.Select(f => f.Name)))
+        if (!columns.SequenceEqual(schema.DataFields.Select(f => f.Name)))
         {
-            throw new InvalidDataException($"a TrackSim series file has the columns {string.Join(", ", Schema.DataFields.Select(f => f.Name))}; this one has {string.Join(", ", columns)}");
+            throw new InvalidDataException($"a TrackSim series file has the columns {string.Join(", ", schema.DataFields.Select(f => f.Name))}; this one has {string.Join(", ", columns)}");
         }
 
-        var rows = new List<SeriesRow>();
+        bool withPoint = schema == PointSchema;
+        var rows = new List<(int, SeriesRow)>();
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
             using var group = reader.OpenRowGroupReader(g);
             int n = checked((int)group.RowCount);
+            var point = new int[n];
             var variant = new string?[n];
             var replicate = new int[n];
             var step = new int[n];
@@ -83,6 +118,11 @@ public static class SeriesParquet
             var metric = new string?[n];
             var subject = new string?[n];
             var value = new double[n];
+            if (withPoint)
+            {
+                await group.ReadAsync<int>(PointField, point.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+            }
+
             await group.ReadAsync(VariantField, variant.AsMemory(), null, cancellationToken).ConfigureAwait(false);
             await group.ReadAsync<int>(ReplicateField, replicate.AsMemory(), null, cancellationToken).ConfigureAwait(false);
             await group.ReadAsync<int>(StepField, step.AsMemory(), null, cancellationToken).ConfigureAwait(false);
@@ -92,7 +132,7 @@ public static class SeriesParquet
             await group.ReadAsync<double>(ValueField, value.AsMemory(), null, cancellationToken).ConfigureAwait(false);
             for (int i = 0; i < n; i++)
             {
-                rows.Add(new SeriesRow(Text(variant[i]), replicate[i], step[i], date[i], Text(metric[i]), Text(subject[i]), value[i]));
+                rows.Add((point[i], new SeriesRow(Text(variant[i]), replicate[i], step[i], date[i], Text(metric[i]), Text(subject[i]), value[i])));
             }
         }
 
@@ -113,9 +153,16 @@ public static class SeriesParquet
         return options;
     }
 
-    private static async Task WriteAsync(Stream stream, EnsembleResult ensemble, Func<string, bool> keep, CancellationToken cancellationToken)
+    // With a point, the file has the leading column of PointSchema (dictionary-encoded like the other keys).
+    private static async Task WriteAsync(Stream stream, EnsembleResult ensemble, Func<string, bool> keep, int? point, CancellationToken cancellationToken)
     {
-        await using var writer = await ParquetWriter.CreateAsync(Schema, stream, Options(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var options = Options();
+        if (point is not null)
+        {
+            options.ColumnEncodingHints[PointField.Name] = EncodingHint.Dictionary;
+        }
+
+        await using var writer = await ParquetWriter.CreateAsync(point is null ? Schema : PointSchema, stream, options, cancellationToken: cancellationToken).ConfigureAwait(false);
         var group = new List<RunResult>();
         long rows = 0;
         foreach (var run in ensemble.Runs)
@@ -124,7 +171,7 @@ public static class SeriesParquet
             long runRows = (long)run.Dates.Length * run.Series.Count(s => keep(s.Key.Metric));
             if (group.Count > 0 && (group[0].Variant != run.Variant || rows + runRows > RowGroupRows))
             {
-                await WriteGroupAsync(writer, group, rows, keep, cancellationToken).ConfigureAwait(false);
+                await WriteGroupAsync(writer, group, rows, keep, point, cancellationToken).ConfigureAwait(false);
                 group.Clear();
                 rows = 0;
             }
@@ -135,12 +182,12 @@ public static class SeriesParquet
 
         if (group.Count > 0)
         {
-            await WriteGroupAsync(writer, group, rows, keep, cancellationToken).ConfigureAwait(false);
+            await WriteGroupAsync(writer, group, rows, keep, point, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>Writes the rows of <paramref name="runs"/> (in <see cref="SeriesCsv"/>'s order) as one row group.</summary>
-    private static async Task WriteGroupAsync(ParquetWriter writer, List<RunResult> runs, long count, Func<string, bool> keep, CancellationToken cancellationToken)
+    private static async Task WriteGroupAsync(ParquetWriter writer, List<RunResult> runs, long count, Func<string, bool> keep, int? point, CancellationToken cancellationToken)
     {
         if (count == 0)
         {
@@ -176,6 +223,13 @@ public static class SeriesParquet
         }
 
         using var group = writer.CreateRowGroup();
+        if (point is { } p)
+        {
+            var points = new int[n];
+            Array.Fill(points, p);
+            await group.WriteAsync<int>(PointField, points, null, null, cancellationToken).ConfigureAwait(false);
+        }
+
         await group.WriteAsync(VariantField, variant, null).ConfigureAwait(false);
         await group.WriteAsync<int>(ReplicateField, replicate, null, null, cancellationToken).ConfigureAwait(false);
         await group.WriteAsync<int>(StepField, step, null, null, cancellationToken).ConfigureAwait(false);

@@ -32,7 +32,10 @@ public static class ResultsFolder
 
     /// <summary>Every file name TrackSim writes at the top of a calibration folder.</summary>
     public static readonly IReadOnlyList<string> CalibrationFiles =
-        [ParticlesCsv.FileName, ParticlesCsv.GenerationsFileName, PosteriorSummary.FileName, TargetFitRow.FileName, CalibrationTables.PredictiveFileName, CalibrationManifest.FileName];
+        [
+            ParticlesCsv.FileName, ParticlesCsv.GenerationsFileName, PosteriorSummary.FileName, TargetFitRow.FileName, CalibrationTables.PredictiveFileName,
+            PredictiveRuns.SeriesFileName(SeriesFormat.Parquet)!, PredictiveRuns.SeriesFileName(SeriesFormat.Csv)!, PredictiveRuns.RunsFileName, CalibrationManifest.FileName,
+        ];
 
     /// <summary>The folders of charts TrackSim writes (charts of runs and sweeps, effect charts of runs) and of network snapshots.</summary>
     internal static readonly string[] ChartFolders = [ChartWriter.FolderName, DifferenceCharts.FolderName, NetworkFiles.FolderName];
@@ -100,7 +103,7 @@ public static class ResultsFolder
             return $"{folder} is a file, not a folder";
         }
 
-        return Directory.Exists(folder) ? Foreign(folder, SweepFiles, SweepManifest.FileName) : null;
+        return Directory.Exists(folder) ? Foreign(folder, SweepFiles, SweepManifest.FileName, sweep: true) : null;
     }
 
     /// <summary>
@@ -120,15 +123,16 @@ public static class ResultsFolder
 
     // Without a manifest, TrackSim's file names alone prove nothing (a user's own series.csv): they
     // count as TrackSim's only where TrackSim has worked before: its lock file is there, or the
-    // manifest that sweeps and calibrations write as they go.
-    private static string? Foreign(string folder, string[] ours, string? manifest)
+    // manifest that sweeps and calibrations write as they go. A sweep folder may also hold the
+    // series folder of point files.
+    private static string? Foreign(string folder, string[] ours, string? manifest, bool sweep = false)
     {
         bool used = OutputFolder.WasUsed(folder) || (manifest is not null && FileKinds.Of(Path.Combine(folder, manifest)) == FileKind.Regular);
-        string? stranger = Strangers(folder, ours, used).FirstOrDefault();
+        string? stranger = Strangers(folder, ours, used, sweep).FirstOrDefault();
         return stranger is null ? null : $"{folder} holds files that TrackSim did not write (such as {stranger})";
     }
 
-    private static IEnumerable<string> Strangers(string folder, string[] ours, bool used)
+    private static IEnumerable<string> Strangers(string folder, string[] ours, bool used, bool sweep)
     {
         foreach (string entry in Directory.EnumerateFileSystemEntries(folder).Order(StringComparer.Ordinal))
         {
@@ -151,6 +155,17 @@ public static class ResultsFolder
                     if (FileKinds.Of(chart) != FileKind.Regular || !(temporary || (image && used)))
                     {
                         yield return $"{name}/{chartName}";
+                    }
+                }
+            }
+            else if (sweep && kind == FileKind.Directory && name == SweepSeries.FolderName)
+            {
+                foreach (string point in Directory.EnumerateFileSystemEntries(entry).Order(StringComparer.Ordinal))
+                {
+                    string pointName = Path.GetFileName(point);
+                    if (FileKinds.Of(point) != FileKind.Regular || !(OutputFolder.IsOwnTemporary(pointName) || (SweepSeries.IsPointFileName(pointName) && used)))
+                    {
+                        yield return $"{name}/{pointName}";
                     }
                 }
             }

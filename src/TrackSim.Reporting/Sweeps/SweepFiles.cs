@@ -7,11 +7,15 @@ namespace TrackSim.Reporting.Sweeps;
 /// <summary>Writes of a sweep folder through its <see cref="OutputFolder"/>.</summary>
 public static class SweepFiles
 {
-    /// <summary>Why runs.csv or sweep.json cannot be written (a link, a FIFO, a folder), or null.</summary>
-    public static string? Unwritable(OutputFolder output)
+    /// <summary>
+    /// Why runs.csv, sweep.json or (when <paramref name="series"/> keeps any) the series folder cannot
+    /// be written (a link, a FIFO, a folder, a file where the folder goes), or null.
+    /// </summary>
+    public static string? Unwritable(OutputFolder output, SweepSeries? series = null)
     {
         ArgumentNullException.ThrowIfNull(output);
-        foreach (string file in new[] { RunsCsv.FileName, SweepManifest.FileName, SensitivityCsv.FileName })
+        string[] files = [RunsCsv.FileName, SweepManifest.FileName, SensitivityCsv.FileName, .. series?.FileOf(0) is { } point ? [point] : Array.Empty<string>()];
+        foreach (string file in files)
         {
             try
             {
@@ -47,20 +51,25 @@ public static class SweepFiles
     }
 
     /// <summary>
-    /// <see cref="SweepMerge.Write"/> of shards already collected into the locked <paramref name="output"/>, then removes the files
-    /// a previous sweep.json there listed and this merge did not write again.
+    /// <see cref="SweepMerge.Write"/> of shards already collected into the locked <paramref name="output"/>, after copying
+    /// their series files (<see cref="SweepSeriesFiles.Copy"/>); then removes the files a previous sweep.json there listed
+    /// and this merge did not write again, and any other point file left in its series folder.
     /// </summary>
     public static (SweepPlan Plan, string ScenarioSha256, IReadOnlyList<string> Files) Merge(MergedSweep sweep, OutputFolder output, ChartStyle? charts)
     {
+        ArgumentNullException.ThrowIfNull(sweep);
         ArgumentNullException.ThrowIfNull(output);
-        if (Unwritable(output) is { } special)
+        if (Unwritable(output, sweep.Series) is { } special)
         {
             throw new OutputFolderException(special);
         }
 
         var previous = SweepManifest.ReadFiles(output.Path);
-        var result = SweepMerge.Write(sweep, output.Path, charts);
-        SweepManifest.RemoveOwned(output, previous, result.Files);
-        return result;
+        var series = SweepSeriesFiles.Copy(sweep, output);
+        var (plan, sha, files) = SweepMerge.Write(sweep, output.Path, charts);
+        IReadOnlyList<string> all = [.. files, .. series];
+        SweepManifest.RemoveOwned(output, previous, all);
+        SweepSeriesFiles.RemoveOthers(output, all);
+        return (plan, sha, all);
     }
 }

@@ -25,9 +25,21 @@ public static class SweepManifest
 
     private static readonly JsonWriterOptions Options = new() { Indented = true, NewLine = "\n" };
 
-    /// <summary>Writes sweep.json; <paramref name="files"/> are hashed (empty while the sweep runs).</summary>
+    /// <summary>
+    /// Writes sweep.json; <paramref name="files"/> are hashed (empty while the sweep runs);
+    /// <paramref name="series"/> (none when null) is recorded among the inputs.
+    /// </summary>
     public static void Write(
-        string folder, SweepPlan plan, SweepShard shard, string scenarioPath, string scenarioSha256, IReadOnlyList<string> overrides, string commandLine, string toolVersion, IReadOnlyList<string> files)
+        string folder,
+        SweepPlan plan,
+        SweepShard shard,
+        string scenarioPath,
+        string scenarioSha256,
+        IReadOnlyList<string> overrides,
+        string commandLine,
+        string toolVersion,
+        IReadOnlyList<string> files,
+        SweepSeries? series = null)
     {
         ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(plan);
@@ -53,7 +65,7 @@ public static class SweepManifest
             w.WriteBoolean("complete", files.Count > 0);
             w.WritePropertyName("plan");
             WritePlan(w, plan);
-            ManifestJson.WriteLists(w, InputsKey, SweepInputs.Of(plan, shard, scenarioSha256, overrides, toolVersion).Values);
+            ManifestJson.WriteLists(w, InputsKey, SweepInputs.Of(plan, shard, scenarioSha256, overrides, toolVersion, series).Values);
             ManifestJson.WriteFiles(w, files, f => Path.Combine(folder, f));
             w.WriteEndObject();
         }
@@ -183,10 +195,15 @@ public static class SweepManifest
                 return null;
             }
 
-            return SweepInputs.FromValues(inputs.EnumerateObject().ToDictionary(
+            var values = inputs.EnumerateObject().ToDictionary(
                 p => p.Name,
                 p => p.Value.EnumerateArray().Select(v => v.GetString()!).ToImmutableArray(),
-                StringComparer.Ordinal));
+                StringComparer.Ordinal);
+
+            // Sweeps wrote no series before they recorded these two inputs.
+            values.TryAdd("series", [SweepSeries.None.FormatName]);
+            values.TryAdd("metrics", []);
+            return SweepInputs.FromValues(values);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {

@@ -26,9 +26,11 @@ public static class SweepMerge
         }
 
         var rows = new List<RunsRow>();
+        var owners = new List<(string Folder, SweepShard Shard)>();
         foreach (string folder in shards)
         {
-            var (other, _, otherSha, _, _) = SweepManifest.Read(folder);
+            var (other, otherShard, otherSha, _, _) = SweepManifest.Read(folder);
+            owners.Add((folder, otherShard));
             var differences = SweepInputs.Differences(first, Inputs(folder), $"in {shards[0]}", $"in {folder}", "shard");
             if (!differences.IsEmpty || SweepManifest.PlanJson(other) != SweepManifest.PlanJson(plan) || otherSha != sha)
             {
@@ -54,7 +56,18 @@ public static class SweepMerge
             throw new InvalidDataException($"the shards hold {rows.Count} of the sweep's {expected} runs; finish or add the missing shards (run them with --resume)");
         }
 
-        return new MergedSweep(plan, sha, rows);
+        // Every point's series file must be there before anything is written.
+        var series = first.Series;
+        for (int point = 0; point < points && series.FileOf(point) is { } file; point++)
+        {
+            string source = Path.Combine(owners.First(o => o.Shard.Owns(point)).Folder, file);
+            if (!File.Exists(source))
+            {
+                throw new InvalidDataException($"{source} is missing: the shard holds the runs of point {point} but not its series file; run that shard again with --resume");
+            }
+        }
+
+        return new MergedSweep(plan, sha, rows) { Series = series, Shards = owners };
     }
 
     /// <summary>

@@ -65,16 +65,24 @@ public sealed class ResultsFolderExampleTests
 
     [TestCase("python")]
     [TestCase("r")]
-    public void The_bands_drawn_are_summary_csv_quantiles_and_the_figure_is_a_png(string language)
-    {
-        string png = _temp.File($"{language}.png");
-        string rows = _temp.File($"{language}-rows.csv");
+    public void The_bands_drawn_are_summary_csv_quantiles_and_the_figure_is_a_png(string language) =>
+        AssertRedrawIsTheSummary(language, _results, _temp);
 
-        var run = ExampleTools.Example(language, "redraw_public_trust", _results, png, "--rows", rows, "--builtin");
+    /// <summary>
+    /// Runs <c>redraw_public_trust</c> of <paramref name="language"/> on <paramref name="results"/>
+    /// with the examples' own Parquet reader, and checks that the medians and bands it drew are
+    /// summary.csv's public_trust rows and that it wrote a PNG.
+    /// </summary>
+    internal static void AssertRedrawIsTheSummary(string language, string results, TempFolder temp)
+    {
+        string png = temp.File($"{language}.png");
+        string rows = temp.File($"{language}-rows.csv");
+
+        var run = ExampleTools.Example(language, "redraw_public_trust", results, png, "--rows", rows, "--builtin");
 
         Assert.That(run.ExitCode, Is.Zero, run.Error);
         var drawn = Quantiles(File.ReadAllText(rows));
-        var summary = Quantiles(File.ReadAllText(Path.Combine(_results, "summary.csv")), "public_trust");
+        var summary = Quantiles(File.ReadAllText(Path.Combine(results, "summary.csv")), "public_trust");
         Assert.That(drawn.Keys, Is.EquivalentTo(summary.Keys), "the variants, dates and subjects drawn");
         using (Assert.EnterMultipleScope())
         {

@@ -168,8 +168,9 @@ public sealed class SweepProvenanceTests
 
         var inputs = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "sweep.json")))!["inputs"]!.AsObject();
 
-        Assert.That(inputs.Select(p => p.Key), Is.EquivalentTo((string[])["scenario_sha256", "set", "tool_version", "design", "samples", "replicates", "seed", "vary", "outcomes", "shard"]));
+        Assert.That(inputs.Select(p => p.Key), Is.EquivalentTo((string[])["scenario_sha256", "set", "tool_version", "design", "samples", "replicates", "seed", "vary", "outcomes", "shard", "series", "metrics"]));
         Assert.That(inputs["set"]!.AsArray().Select(v => v!.GetValue<string>()), Is.EqualTo((string[])["citizens.per_state=120"]));
+        Assert.That(inputs["series"]!.AsArray().Select(v => v!.GetValue<string>()), Is.EqualTo((string[])["none"]), "a sweep keeps no series unless asked");
     }
 
     [Test]
