@@ -11,9 +11,10 @@ namespace TrackSim.Benchmarks;
 
 /// <summary>
 /// The <c>--memory N [KIND]</c> mode: builds N citizens in two states and their degree-10
-/// network exactly as a run does, reports the bytes each citizen takes (measured by the
-/// garbage collector and counted from the array sizes), times a few influence rounds on one
-/// and on two threads, and prints the process's peak working set. Then the same number of
+/// network exactly as a run does (timing the build on one and on two threads), reports the
+/// bytes each citizen takes (measured by the garbage collector and counted from the array
+/// sizes), times a few influence rounds on one and on two threads, and prints the process's
+/// peak working set. Then the same number of
 /// citizens with directed trust (<see cref="DirectedTrust"/>). A one-off console run rather
 /// than a BenchmarkDotNet case: at 10^8 citizens one build takes a minute and most of the memory.
 /// </summary>
@@ -47,10 +48,20 @@ internal static class MemoryRun
         var clock = Stopwatch.StartNew();
         var population = CitizenPopulation.Create(spec, ["AA", "BB"], meanExposure: 0.6, rng);
         double createSeconds = clock.Elapsed.TotalSeconds;
+        ulong networkSeed = rng.NextUInt64();
+
+        // Built once on one thread and dropped, then on two threads and kept: the same network
+        // (the build does not depend on the thread count), so the memory figures are those of one.
+        var (oneThreadSeconds, oneThreadCpu) = TimeBuild(spec.Network, perState, networkSeed, threads: 1);
+        GC.Collect();
         clock.Restart();
-        var network = SocialNetwork.Build(spec.Network, perState, 2, rng);
+        var cpu = ProcessorSeconds();
+        var network = SocialNetwork.Build(spec.Network, perState, 2, new Xoshiro256(networkSeed), threads: 2);
+        double twoThreadSeconds = clock.Elapsed.TotalSeconds;
+        double twoThreadCpu = ProcessorSeconds() - cpu;
+        clock.Restart();
         population.CountCrossBorderTies(network);
-        double networkSeconds = clock.Elapsed.TotalSeconds;
+        double countSeconds = clock.Elapsed.TotalSeconds;
         long after = GC.GetTotalMemory(forceFullCollection: true);
 
         long stateBytes = (sizeof(float) * 3L * count) + count + (sizeof(ushort) * (long)count);
@@ -58,7 +69,9 @@ internal static class MemoryRun
         long usedTieEnds = network.Offsets[count];
         Print($"citizens               {count:N0} in 2 states, {kind} network, mean degree {network.MeanDegree:F3}");
         Print($"population drawn in    {createSeconds:F2} s");
-        Print($"network built in       {networkSeconds:F2} s ({usedTieEnds:N0} tie ends)");
+        Print($"network built in       {oneThreadSeconds:F2} s on 1 thread, {twoThreadSeconds:F2} s on 2 threads ({usedTieEnds:N0} tie ends)");
+        Print($"  processor time       {oneThreadCpu:F2} s on 1 thread, {twoThreadCpu:F2} s on 2 threads (the steadier figure on a busy host)");
+        Print($"cross-border ties in   {countSeconds:F2} s");
         Print($"state arrays           {stateBytes / (double)count:F2} bytes per citizen");
         Print($"network arrays         {networkBytes / (double)count:F2} bytes per citizen ({(network.Targets.Length - usedTieEnds) * 4.0 / count:F2} of them repeats dropped in place)");
         Print($"managed heap growth    {(after - before) / (double)count:F2} bytes per citizen ({(after - before) / MiB:N0} MiB)");
@@ -84,6 +97,24 @@ internal static class MemoryRun
         GC.KeepAlive(population);
         DirectedTrust(count);
         return 0;
+    }
+
+    /// <summary>Seconds and processor seconds to build a network that is dropped at once.</summary>
+    private static (double Seconds, double ProcessorSeconds) TimeBuild(NetworkSpec spec, int perState, ulong seed, int threads)
+    {
+        double cpu = ProcessorSeconds();
+        var clock = Stopwatch.StartNew();
+        var network = SocialNetwork.Build(spec, perState, 2, new Xoshiro256(seed), threads);
+        double seconds = clock.Elapsed.TotalSeconds;
+        GC.KeepAlive(network);
+        return (seconds, ProcessorSeconds() - cpu);
+    }
+
+    /// <summary>Processor time the process has used, over all its threads.</summary>
+    private static double ProcessorSeconds()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime.TotalSeconds;
     }
 
     /// <summary>

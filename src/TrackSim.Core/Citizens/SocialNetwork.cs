@@ -59,13 +59,18 @@ public sealed class SocialNetwork
     public bool IsCrossBorder(int citizen, int other) => citizen / PerState != other / PerState;
 
     /// <summary>Builds the network a scenario describes.</summary>
-    public static SocialNetwork Build(NetworkSpec spec, int perState, int stateCount, Xoshiro256 rng)
+    /// <param name="spec">The network settings.</param>
+    /// <param name="perState">Citizens per state.</param>
+    /// <param name="stateCount">Number of states.</param>
+    /// <param name="rng">The stream the network's one seed is taken from.</param>
+    /// <param name="threads">Threads to build on, 0 for the processor count; the network does not depend on it.</param>
+    public static SocialNetwork Build(NetworkSpec spec, int perState, int stateCount, Xoshiro256 rng, int threads = 0)
     {
         ArgumentNullException.ThrowIfNull(spec);
         return spec.Kind switch
         {
-            NetworkKind.SmallWorld => SmallWorld(perState, stateCount, spec.MeanDegree, spec.Rewiring, spec.CrossBorderShare, rng),
-            NetworkKind.Random => ErdosRenyi(perState, stateCount, spec.MeanDegree, spec.CrossBorderShare, rng),
+            NetworkKind.SmallWorld => SmallWorld(perState, stateCount, spec.MeanDegree, spec.Rewiring, spec.CrossBorderShare, rng, threads),
+            NetworkKind.Random => ErdosRenyi(perState, stateCount, spec.MeanDegree, spec.CrossBorderShare, rng, threads),
             NetworkKind.WellMixed => WellMixed(perState, stateCount),
             _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "Unknown network kind."),
         };
@@ -87,9 +92,17 @@ public sealed class SocialNetwork
     /// with probability <paramref name="rewiring"/> to a uniform citizen of the same state outside
     /// the owner's lattice neighbourhood. A citizen loses as many ties in expectation as it gains,
     /// so the mean degree stays <c>k</c> and about <paramref name="crossBorderShare"/> of each
-    /// citizen's ties cross the border. With one state there are no cross-border ties.
+    /// citizen's ties cross the border. With one state there are no cross-border ties. Each
+    /// lattice tie draws from its own counter-based stream, keyed by the seed and the tie.
     /// </summary>
-    public static SocialNetwork SmallWorld(int perState, int stateCount, int meanDegree, double rewiring, double crossBorderShare, Xoshiro256 rng)
+    /// <param name="perState">Citizens per state.</param>
+    /// <param name="stateCount">Number of states.</param>
+    /// <param name="meanDegree">Ties per citizen before rounding down to even.</param>
+    /// <param name="rewiring">Probability that a tie that stays in the state is moved.</param>
+    /// <param name="crossBorderShare">Probability that a tie is moved across the border.</param>
+    /// <param name="rng">The stream the network's one seed is taken from.</param>
+    /// <param name="threads">Threads to build on, 0 for the processor count; the network does not depend on it.</param>
+    public static SocialNetwork SmallWorld(int perState, int stateCount, int meanDegree, double rewiring, double crossBorderShare, Xoshiro256 rng, int threads = 0)
     {
         ArgumentNullException.ThrowIfNull(rng);
         CheckProbability(rewiring, nameof(rewiring));
@@ -98,8 +111,8 @@ public sealed class SocialNetwork
         ArgumentOutOfRangeException.ThrowIfLessThan(perState, 1);
         int k = Math.Min(meanDegree, perState - 1) & ~1;
         CheckSizes(perState, stateCount, k);
-        var generator = new SmallWorldEdges(perState, stateCount, k, rewiring, stateCount > 1 ? crossBorderShare : 0);
-        return FromEdges(perState, stateCount, ref generator, rng.NextUInt64());
+        var edges = new SmallWorldEdges(perState, stateCount, k, rewiring, stateCount > 1 ? crossBorderShare : 0, rng.NextUInt64());
+        return FromEdges(perState, stateCount, edges, threads);
     }
 
     /// <summary>
@@ -107,9 +120,16 @@ public sealed class SocialNetwork
     /// <c>perState * k / 2</c> ties, each from a uniform citizen of the state to, with
     /// probability <paramref name="crossBorderShare"/>, a uniform citizen of another state and
     /// otherwise a uniform other citizen of the same state. Degrees are close to Poisson with
-    /// mean <c>k</c> = <paramref name="meanDegree"/>.
+    /// mean <c>k</c> = <paramref name="meanDegree"/>. Each tie draws from its own counter-based
+    /// stream, keyed by the seed and the tie.
     /// </summary>
-    public static SocialNetwork ErdosRenyi(int perState, int stateCount, int meanDegree, double crossBorderShare, Xoshiro256 rng)
+    /// <param name="perState">Citizens per state.</param>
+    /// <param name="stateCount">Number of states.</param>
+    /// <param name="meanDegree">Mean ties per citizen.</param>
+    /// <param name="crossBorderShare">Probability that a tie crosses the border.</param>
+    /// <param name="rng">The stream the network's one seed is taken from.</param>
+    /// <param name="threads">Threads to build on, 0 for the processor count; the network does not depend on it.</param>
+    public static SocialNetwork ErdosRenyi(int perState, int stateCount, int meanDegree, double crossBorderShare, Xoshiro256 rng, int threads = 0)
     {
         ArgumentNullException.ThrowIfNull(rng);
         CheckProbability(crossBorderShare, nameof(crossBorderShare));
@@ -119,8 +139,8 @@ public sealed class SocialNetwork
         // A lone citizen of a state has no one to tie to at home, and a lone state no one abroad.
         double across = stateCount == 1 ? 0 : perState == 1 ? 1 : crossBorderShare;
         int k = perState == 1 && stateCount == 1 ? 0 : meanDegree;
-        var generator = new RandomEdges(perState, stateCount, k, across);
-        return FromEdges(perState, stateCount, ref generator, rng.NextUInt64());
+        var edges = new RandomEdges(perState, stateCount, k, across, rng.NextUInt64());
+        return FromEdges(perState, stateCount, edges, threads);
     }
 
     /// <summary>A network with exactly the given ties (repeats are merged); for hand-made examples and tests.</summary>
@@ -141,66 +161,37 @@ public sealed class SocialNetwork
             }
         }
 
-        var generator = new ListedEdges(list);
-        return FromEdges(perState, stateCount, ref generator, 0);
+        return FromEdges(perState, stateCount, new ListedEdges(list), threads: 1);
     }
 
-    /// <summary>
-    /// Builds the rows from an edge generator in two passes over the same random numbers: the
-    /// first counts degrees, the second writes each edge into both rows (a counting sort). No
-    /// edge list is kept, so the peak memory is the network itself: O(n k) time and memory.
-    /// </summary>
-    private static SocialNetwork FromEdges<TGenerator>(int perState, int stateCount, ref TGenerator generator, ulong seed)
-        where TGenerator : struct, IEdgeGenerator
+    /// <summary>Assembles the rows from the blocks of an edge generator (see <see cref="NetworkAssembly"/>).</summary>
+    private static SocialNetwork FromEdges<TEdges>(int perState, int stateCount, TEdges edges, int threads)
+        where TEdges : struct, NetworkAssembly.IBlockedEdges
     {
-        int count = perState * stateCount;
-        int[] offsets = new int[count + 1];
-        var counter = new DegreeCounter(offsets);
-        generator.Generate(new Xoshiro256(seed), ref counter);
-
-        // offsets[i] becomes the end of row i; filling moves it back to the row's start.
-        int total = 0;
-        for (int i = 0; i < count; i++)
-        {
-            total += offsets[i];
-            offsets[i] = total;
-        }
-
-        offsets[count] = total;
-        int[] targets = new int[total];
-        var filler = new RowFiller(offsets, targets);
-        generator.Generate(new Xoshiro256(seed), ref filler);
-
-        SortAndRemoveRepeats(offsets, targets);
+        var (offsets, targets) = NetworkAssembly.Build(perState * stateCount, edges, threads);
         return new SocialNetwork(perState, stateCount, offsets, targets, wellMixed: false);
     }
 
-    /// <summary>Sorts each row and drops repeated ties in place (repeats are symmetric, so the rows stay symmetric).</summary>
-    private static void SortAndRemoveRepeats(int[] offsets, int[] targets)
+    /// <summary>A uniform integer in [0, <paramref name="range"/>) by Lemire's multiply-shift with rejection (unbiased).</summary>
+    private static int Below(ref CounterStream stream, int range)
     {
-        int count = offsets.Length - 1;
-        int write = 0;
-        int readStart = offsets[0];
-        for (int i = 0; i < count; i++)
+        if (range <= 1)
         {
-            int readEnd = offsets[i + 1];
-            var row = targets.AsSpan(readStart, readEnd - readStart);
-            row.Sort();
-            offsets[i] = write;
-            int previous = -1;
-            foreach (int j in row)
-            {
-                if (j != previous)
-                {
-                    targets[write++] = j;
-                    previous = j;
-                }
-            }
-
-            readStart = readEnd;
+            return 0;
         }
 
-        offsets[count] = write;
+        ulong bound = (ulong)range;
+        ulong high = Math.BigMul(stream.NextUInt64(), bound, out ulong low);
+        if (low < bound)
+        {
+            ulong threshold = (0 - bound) % bound;
+            while (low < threshold)
+            {
+                high = Math.BigMul(stream.NextUInt64(), bound, out low);
+            }
+        }
+
+        return (int)high;
     }
 
     private static void CheckSizes(int perState, int stateCount, int degree)
@@ -224,119 +215,218 @@ public sealed class SocialNetwork
         }
     }
 
-    /// <summary>Receives the edges of a generator.</summary>
-    private interface IEdgeSink
+    /// <summary>
+    /// The small world's ties in blocks of citizens of one state. Lattice tie <c>j</c> of owner
+    /// <c>u</c> draws its fate from counter <c>u * k/2 + j - 1</c> of a stream keyed by the seed,
+    /// so both ends of a tie can tell whether it stayed without talking to each other; a moved
+    /// tie draws its new end from a stream keyed by that draw.
+    /// </summary>
+    private readonly struct SmallWorldEdges : NetworkAssembly.IBlockedEdges
     {
-        void Add(int u, int v);
-    }
+        /// <summary>Owners per block.</summary>
+        private const int Block = 1 << 14;
 
-    /// <summary>Emits the same edges for the same generator, so the rows can be built in two passes.</summary>
-    private interface IEdgeGenerator
-    {
-        void Generate<TSink>(Xoshiro256 rng, ref TSink sink)
-            where TSink : struct, IEdgeSink;
-    }
+        /// <summary>Largest half-degree whose recent fates fit one 64-bit mask per owner.</summary>
+        private const int MaskBits = 64;
 
-    private readonly struct DegreeCounter(int[] degrees) : IEdgeSink
-    {
-        public void Add(int u, int v)
+        private const ulong Golden = 0x9E3779B97F4A7C15UL;
+
+        private readonly int _perState;
+        private readonly int _half;
+        private readonly int _others;
+        private readonly int _outside;
+        private readonly double _moveAcross;
+        private readonly double _moveWithin;
+        private readonly ulong _seed;
+        private readonly int _blocksPerState;
+
+        public SmallWorldEdges(int perState, int stateCount, int k, double rewiring, double crossBorderShare, ulong seed)
         {
-            degrees[u]++;
-            degrees[v]++;
-        }
-    }
-
-    private readonly struct RowFiller(int[] rowEnds, int[] targets) : IEdgeSink
-    {
-        public void Add(int u, int v)
-        {
-            targets[--rowEnds[u]] = v;
-            targets[--rowEnds[v]] = u;
-        }
-    }
-
-    private readonly struct SmallWorldEdges(int perState, int stateCount, int k, double rewiring, double crossBorderShare) : IEdgeGenerator
-    {
-        public void Generate<TSink>(Xoshiro256 rng, ref TSink sink)
-            where TSink : struct, IEdgeSink
-        {
-            int half = k / 2;
-            int others = perState * (stateCount - 1);
+            _perState = perState;
+            _half = k / 2;
+            _others = perState * (stateCount - 1);
 
             // Drawn from outside the owner's lattice neighbourhood, so a rewired tie never repeats a lattice tie.
-            int outside = perState - k - 1;
-            double moveAcross = crossBorderShare;
-            double moveWithin = crossBorderShare + ((1 - crossBorderShare) * (outside > 0 ? rewiring : 0));
-            for (int s = 0; s < stateCount; s++)
-            {
-                int start = s * perState;
-                for (int local = 0; local < perState; local++)
-                {
-                    int u = start + local;
-                    for (int j = 1; j <= half; j++)
-                    {
-                        double draw = rng.NextDouble();
-                        int v;
-                        if (draw < moveAcross)
-                        {
-                            v = (int)rng.NextInt64(others);
-                            v += v >= start ? perState : 0;
-                        }
-                        else if (draw < moveWithin)
-                        {
-                            v = start + (int)((local + half + 1 + rng.NextInt64(outside)) % perState);
-                        }
-                        else
-                        {
-                            v = start + ((local + j) % perState);
-                        }
+            _outside = perState - k - 1;
+            _moveAcross = crossBorderShare;
+            _moveWithin = crossBorderShare + ((1 - crossBorderShare) * (_outside > 0 ? rewiring : 0));
+            _seed = seed;
+            _blocksPerState = (perState + Block - 1) / Block;
+            BlockCount = _blocksPerState * stateCount;
+        }
 
-                        sink.Add(u, v);
+        public int BlockCount { get; }
+
+        public void Emit<TSink>(int block, ref TSink sink)
+            where TSink : struct, NetworkAssembly.IRowSink
+        {
+            int perState = _perState;
+            int half = _half;
+            int start = block / _blocksPerState * perState;
+            int lo = block % _blocksPerState * Block;
+            int length = Math.Min(lo + Block, perState) - lo;
+            Span<int> row = half <= MaskBits ? stackalloc int[2 * MaskBits] : new int[2 * half];
+
+            // Whether the lattice ties of the last 64 owners stayed, bit j - 1 for tie j, by
+            // position in the block modulo 64; only when every tie of an owner has a bit.
+            bool cached = half <= MaskBits;
+            Span<ulong> recent = stackalloc ulong[MaskBits];
+            for (int p = cached ? -half : 0; p < 0; p++)
+            {
+                recent[p & (MaskBits - 1)] = KeptMask(start, Wrap(lo + p));
+            }
+
+            for (int p = 0; p < length; p++)
+            {
+                int local = lo + p;
+                int u = start + local;
+                int n = 0;
+
+                // The lattice ties from the left stay where their owners kept them; in increasing order.
+                for (int j = half; j >= 1; j--)
+                {
+                    int owner = Wrap(local - j);
+                    bool kept = cached
+                        ? ((recent[(p - j) & (MaskBits - 1)] >> (j - 1)) & 1) != 0
+                        : StableHash.ToUnit(StableHash.Mix(Key(start + owner, j))) >= _moveWithin;
+                    if (kept)
+                    {
+                        row[n++] = start + owner;
                     }
                 }
-            }
-        }
-    }
 
-    private readonly struct ListedEdges((int A, int B)[] ties) : IEdgeGenerator
-    {
-        public void Generate<TSink>(Xoshiro256 rng, ref TSink sink)
-            where TSink : struct, IEdgeSink
-        {
-            foreach (var (a, b) in ties)
-            {
-                sink.Add(a, b);
-            }
-        }
-    }
-
-    private readonly struct RandomEdges(int perState, int stateCount, int k, double crossBorderShare) : IEdgeGenerator
-    {
-        public void Generate<TSink>(Xoshiro256 rng, ref TSink sink)
-            where TSink : struct, IEdgeSink
-        {
-            long edgesPerState = (long)perState * k / 2;
-            int others = perState * (stateCount - 1);
-            for (int s = 0; s < stateCount; s++)
-            {
-                int start = s * perState;
-                for (long e = 0; e < edgesPerState; e++)
+                ulong mask = 0;
+                for (int j = 1; j <= half; j++)
                 {
-                    int local = (int)rng.NextInt64(perState);
+                    ulong h = StableHash.Mix(Key(u, j));
+                    double draw = StableHash.ToUnit(h);
                     int v;
-                    if (rng.NextDouble() < crossBorderShare)
+                    if (draw >= _moveWithin)
                     {
-                        v = (int)rng.NextInt64(others);
-                        v += v >= start ? perState : 0;
+                        v = start + Wrap(local + j);
+                        mask |= j <= MaskBits ? 1UL << (j - 1) : 0;
                     }
                     else
                     {
-                        int other = (int)rng.NextInt64(perState - 1);
-                        v = start + other + (other >= local ? 1 : 0);
+                        var stream = new CounterStream(h);
+                        if (draw < _moveAcross)
+                        {
+                            v = Below(ref stream, _others);
+                            v += v >= start ? perState : 0;
+                        }
+                        else
+                        {
+                            v = start + (int)((local + half + 1 + (long)Below(ref stream, _outside)) % perState);
+                        }
+
+                        sink.Add(v, u);
                     }
 
-                    sink.Add(start + local, v);
+                    row[n++] = v;
                 }
+
+                if (cached)
+                {
+                    recent[p & (MaskBits - 1)] = mask;
+                }
+
+                sink.AddRow(u, row[..n]);
+            }
+        }
+
+        /// <summary>The counter of lattice tie <paramref name="j"/> of citizen <paramref name="owner"/>, as a stream position.</summary>
+        private ulong Key(int owner, int j) => _seed + ((((ulong)owner * (ulong)_half) + (ulong)(j - 1)) * Golden);
+
+        /// <summary>Bit <c>j - 1</c> set where lattice tie <c>j</c> of the citizen at <paramref name="local"/> stays.</summary>
+        private ulong KeptMask(int start, int local)
+        {
+            ulong mask = 0;
+            for (int j = 1; j <= _half; j++)
+            {
+                if (StableHash.ToUnit(StableHash.Mix(Key(start + local, j))) >= _moveWithin)
+                {
+                    mask |= 1UL << (j - 1);
+                }
+            }
+
+            return mask;
+        }
+
+        /// <summary>A local index moved onto the ring [0, per state); off by less than one turn.</summary>
+        private int Wrap(int local) => local < 0 ? local + _perState : local >= _perState ? local - _perState : local;
+    }
+
+    /// <summary>Given ties in blocks of the list.</summary>
+    private readonly struct ListedEdges((int A, int B)[] ties) : NetworkAssembly.IBlockedEdges
+    {
+        private const int Block = 1 << 16;
+
+        public int BlockCount => (ties.Length + Block - 1) / Block;
+
+        public void Emit<TSink>(int block, ref TSink sink)
+            where TSink : struct, NetworkAssembly.IRowSink
+        {
+            int end = Math.Min(ties.Length, (block + 1) * Block);
+            for (int e = block * Block; e < end; e++)
+            {
+                var (a, b) = ties[e];
+                sink.Add(a, b);
+                sink.Add(b, a);
+            }
+        }
+    }
+
+    /// <summary>The random network's ties in blocks of one state's ties; tie <c>e</c> draws from a stream keyed by the seed and <c>e</c>.</summary>
+    private readonly struct RandomEdges : NetworkAssembly.IBlockedEdges
+    {
+        /// <summary>Ties per block.</summary>
+        private const int Block = 1 << 16;
+
+        private readonly int _perState;
+        private readonly long _edgesPerState;
+        private readonly int _others;
+        private readonly double _crossBorderShare;
+        private readonly ulong _seed;
+        private readonly int _blocksPerState;
+
+        public RandomEdges(int perState, int stateCount, int k, double crossBorderShare, ulong seed)
+        {
+            _perState = perState;
+            _edgesPerState = (long)perState * k / 2;
+            _others = perState * (stateCount - 1);
+            _crossBorderShare = crossBorderShare;
+            _seed = seed;
+            _blocksPerState = (int)((_edgesPerState + Block - 1) / Block);
+            BlockCount = _blocksPerState * stateCount;
+        }
+
+        public int BlockCount { get; }
+
+        public void Emit<TSink>(int block, ref TSink sink)
+            where TSink : struct, NetworkAssembly.IRowSink
+        {
+            int s = block / _blocksPerState;
+            int start = s * _perState;
+            long first = (long)(block % _blocksPerState) * Block;
+            long end = Math.Min(_edgesPerState, first + Block);
+            for (long e = first; e < end; e++)
+            {
+                var stream = new CounterStream(StableHash.Combine(_seed, (ulong)((s * _edgesPerState) + e)));
+                int local = Below(ref stream, _perState);
+                int v;
+                if (stream.NextDouble() < _crossBorderShare)
+                {
+                    v = Below(ref stream, _others);
+                    v += v >= start ? _perState : 0;
+                }
+                else
+                {
+                    int other = Below(ref stream, _perState - 1);
+                    v = start + other + (other >= local ? 1 : 0);
+                }
+
+                sink.Add(start + local, v);
+                sink.Add(v, start + local);
             }
         }
     }
