@@ -10,9 +10,11 @@ internal static class ValueTicks
     /// <summary>
     /// Limits and ticks covering <paramref name="low"/> to <paramref name="high"/> with at most
     /// <paramref name="maxTicks"/> ticks, never beyond <paramref name="floor"/> and <paramref name="ceiling"/>.
+    /// A flat series at zero (nothing happened) is shown on a unit scale, not magnified around
+    /// zero. With <paramref name="whole"/> the ticks fall on whole numbers only (years).
     /// </summary>
     public static (double Min, double Max, IReadOnlyList<(double Value, string Label)> Ticks) For(
-        double low, double high, double floor, double ceiling, int maxTicks)
+        double low, double high, double floor, double ceiling, int maxTicks, bool whole = false)
     {
         maxTicks = Math.Max(2, maxTicks);
         if (!double.IsFinite(low) || !double.IsFinite(high))
@@ -22,7 +24,9 @@ internal static class ValueTicks
 
         if (high - low < 1e-9)
         {
-            double pad = Math.Max(Math.Abs(high) * 0.1, 0.05);
+            // Around a flat value, a tenth of it either side; around zero, a unit, so that an
+            // all-zero series reads as nothing on a plain scale rather than on 0-0.06.
+            double pad = Math.Abs(high) < 1e-9 ? 1 : Math.Abs(high) * 0.1;
             (low, high) = (low - pad, high + pad);
         }
 
@@ -37,6 +41,11 @@ internal static class ValueTicks
         for (int target = Math.Min(maxTicks, 6); target >= 2; target--)
         {
             step = NiceStep((high - low) / (target - 1));
+            if (whole)
+            {
+                step = WholeStep(step);
+            }
+
             min = Math.Max(floor, Math.Floor((low / step) + 1e-9) * step);
             max = Math.Min(ceiling, Math.Ceiling((high / step) - 1e-9) * step);
             if (Count(min, max, step) <= maxTicks)
@@ -87,6 +96,9 @@ internal static class ValueTicks
 
         return 10 * power;
     }
+
+    /// <summary>The nice step of at least 1 and whole: 2.5 becomes 5, anything under 1 becomes 1.</summary>
+    private static double WholeStep(double step) => step < 1 ? 1 : Math.Abs(step - Math.Round(step)) > 1e-9 ? 2 * step : step;
 
     private static int Decimals(double step)
     {

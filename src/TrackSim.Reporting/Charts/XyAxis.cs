@@ -14,7 +14,8 @@ namespace TrackSim.Reporting.Charts;
 /// Whether the axis ends just beyond the data (a parameter's range, like the calendar of a run chart)
 /// rather than at the nearest ticks outside it (an outcome, like a run chart's y axis).
 /// </param>
-internal sealed record XyAxis(double Low, double High, double Floor, double Ceiling, IReadOnlyList<string>? Categories = null, bool Tight = false)
+/// <param name="Whole">Whether ticks fall on whole numbers only (a calendar in fractional years).</param>
+internal sealed record XyAxis(double Low, double High, double Floor, double Ceiling, IReadOnlyList<string>? Categories = null, bool Tight = false, bool Whole = false)
 {
     /// <summary>A numeric axis over <paramref name="values"/>, unbounded unless <paramref name="floor"/> or <paramref name="ceiling"/> say otherwise.</summary>
     public static XyAxis Over(IEnumerable<double> values, double floor = double.NegativeInfinity, double ceiling = double.PositiveInfinity, bool tight = false)

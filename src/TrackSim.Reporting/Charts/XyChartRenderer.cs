@@ -300,11 +300,11 @@ internal sealed class XyChartRenderer
                 double margin = span > 1e-12 ? span * 0.05 : Math.Max(Math.Abs(axis.High) * 0.1, 0.05);
                 double low = Math.Max(axis.Floor, axis.Low - margin);
                 double high = Math.Min(axis.Ceiling, axis.High + margin);
-                result = (low, high, ValueTicks.For(axis.Low, axis.High, low, high, maxTicks).Ticks);
+                result = (low, high, ValueTicks.For(axis.Low, axis.High, low, high, maxTicks, axis.Whole).Ticks);
             }
             else
             {
-                var (min, max, ticks) = ValueTicks.For(axis.Low, axis.High, axis.Floor, axis.Ceiling, maxTicks);
+                var (min, max, ticks) = ValueTicks.For(axis.Low, axis.High, axis.Floor, axis.Ceiling, maxTicks, axis.Whole);
                 result = (min - ((max - min) * 0.025), max + ((max - min) * 0.025), ticks);
             }
 

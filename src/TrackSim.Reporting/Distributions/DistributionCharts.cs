@@ -110,7 +110,7 @@ public static class DistributionCharts
             subtitle,
             ["Year"],
             ["Citizens' trust", "Trust"],
-            new XyAxis(edges[0], edges[^1], edges[0], edges[^1], null, Tight: true),
+            new XyAxis(edges[0], edges[^1], edges[0], edges[^1], null, Tight: true, Whole: true),
             new XyAxis(0, 1, 0, 1, null, Tight: true),
             legend,
             bar,

@@ -22,7 +22,7 @@ internal sealed class Track2Figure
     private readonly ChartSizes _sizes;
     private readonly ChartLegend _legend;
     private readonly string _title;
-    private readonly string _subtitle;
+    private readonly List<string> _subtitle;
     private readonly List<ChartLegendEntry> _entries;
     private readonly int _columns;
     private readonly int _maxTogether;
@@ -45,7 +45,9 @@ internal sealed class Track2Figure
         var date = snapshots[0].Date;
         _title = string.Create(CultureInfo.InvariantCulture, $"Track II participants who met, to {date:yyyy-MM-dd}");
         string runs = snapshots.Count == 1 ? "1 run" : string.Create(CultureInfo.InvariantCulture, $"mean of {snapshots.Count} runs");
-        _subtitle = string.Create(CultureInfo.InvariantCulture, $"{variant}, {runs}; line width: meetings together (up to {_maxTogether}); hollow: not a member on the date");
+        _subtitle = SubtitleLines(
+            [variant + ", " + runs, string.Create(CultureInfo.InvariantCulture, $"line width: meetings together (up to {_maxTogether})"), "hollow: not a member on the date"],
+            Width - (2 * _sizes.Pad));
         var sides = _panels.SelectMany(p => p.Nodes).Select(n => n.Side).Distinct(StringComparer.Ordinal).OrderBy(s => SideOrder(s, states)).ThenBy(s => s, StringComparer.Ordinal).ToList();
         _entries = [.. sides.Select(s => new ChartLegendEntry(s, Color.FromSKColor(NetworkCharts.SideColor(s, states)), LinePattern.Solid, LegendSymbol.Dot))];
         _entries.Add(new ChartLegendEntry("across sides (darker: more trust)", Color.FromSKColor(CrossColor), LinePattern.Solid, LegendSymbol.Line));
@@ -64,7 +66,7 @@ internal sealed class Track2Figure
 
     private double HeaderHeight => ChartText.LineHeight(_sizes.Header);
 
-    private double PanelsTop => _sizes.TitleLines(true).Below + (_sizes.Font * 0.3);
+    private double PanelsTop => _sizes.TitleLines(true).Below + ((_subtitle.Count - 1) * ChartText.LineHeight(_sizes.Subtitle)) + (_sizes.Font * 0.3);
 
     private double LegendTop => PanelsTop + (Rows * (PanelSize + HeaderHeight));
 
@@ -86,6 +88,29 @@ internal sealed class Track2Figure
     /// <summary>The figure as a PDF page with its fonts embedded.</summary>
     public byte[] Pdf() => ChartImage.Pdf(Width, Height, Draw);
 
+    /// <summary>
+    /// The subtitle's parts joined by "; " into as few lines as fit <paramref name="room"/>, so a
+    /// narrow figure wraps its key instead of cutting it off.
+    /// </summary>
+    private List<string> SubtitleLines(IReadOnlyList<string> parts, double room)
+    {
+        var lines = new List<string> { parts[0] };
+        foreach (string part in parts.Skip(1))
+        {
+            string joined = lines[^1] + "; " + part;
+            if (_text.Width(joined, _sizes.Subtitle) <= room)
+            {
+                lines[^1] = joined;
+            }
+            else
+            {
+                lines.Add(part);
+            }
+        }
+
+        return lines;
+    }
+
     private static int SideOrder(string side, List<string> states)
     {
         int index = states.IndexOf(side);
@@ -97,7 +122,11 @@ internal sealed class Track2Figure
         var (title, subtitle, _) = _sizes.TitleLines(true);
         double room = Width - (2 * _sizes.Pad);
         _text.Draw(canvas, _text.Fit(_title, _sizes.Title, room, bold: true), _sizes.Pad, title, _sizes.Title, ChartPalette.Ink, bold: true);
-        _text.Draw(canvas, _text.Fit(_subtitle, _sizes.Subtitle, room), _sizes.Pad, subtitle!.Value, _sizes.Subtitle, ChartPalette.Muted);
+        for (int line = 0; line < _subtitle.Count; line++)
+        {
+            double baseline = subtitle!.Value + (line * ChartText.LineHeight(_sizes.Subtitle));
+            _text.Draw(canvas, _text.Fit(_subtitle[line], _sizes.Subtitle, room), _sizes.Pad, baseline, _sizes.Subtitle, ChartPalette.Muted);
+        }
         for (int i = 0; i < _panels.Count; i++)
         {
             double left = _sizes.Pad + ((i % _columns) * PanelSize);
