@@ -12,7 +12,7 @@ whose benchmarks did not run is left out, and a benchmark's parameters are read 
 
 The roofline tables set each citizen rule and the influence round against the memory ceilings
 bandwidth.c measured in the same run, from the bytes each citizen costs (BYTES below; the
-derivation is in benchmarks/reference/ROOFLINE-NOTES.md).
+derivation is in docs/PERFORMANCE.md (section 1, "Against the memory ceilings")).
 """
 
 import glob
@@ -347,7 +347,7 @@ def verdict(n, threads, share, note):
     return f"≥ {ROOFLINE_TARGET:.0%}", met
 
 
-ROOFLINE_TEXT = ("Bytes per citizen as counted in benchmarks/reference/ROOFLINE-NOTES.md: streamed bytes, plus random "
+ROOFLINE_TEXT = ("Bytes per citizen as counted in docs/PERFORMANCE.md (section 1, "Against the memory ceilings"): streamed bytes, plus random "
                  "64-byte lines (partners' trust off the streamed lines). Achieved: (streamed + 64 × lines) × citizens / "
                  "median time. Share: the time the case would take at the ceilings of its thread count measured in this run "
                  "(the streamed bytes at the streaming ceiling named, the lines at the random-read ceiling) over its median "
