@@ -134,6 +134,7 @@ def load_memory_runs(artifacts):
         "kind": r"^citizens\s+[\d,]+ in \d+ states, (\w+) network",
         "population_s": r"^population drawn in\s+([\d.]+) s",
         "network_s": r"^network built in\s+([\d.]+) s",
+        "network_2_s": r"^network built in\s+[\d.]+ s on 1 thread, ([\d.]+) s on 2 threads",
         "state_bytes": r"^state arrays\s+([\d.]+) bytes per citizen",
         "network_bytes": r"^network arrays\s+([\d.]+) bytes per citizen",
         "heap_bytes": r"^managed heap growth\s+([\d.]+) bytes per citizen",
@@ -347,7 +348,7 @@ def verdict(n, threads, share, note):
     return f"≥ {ROOFLINE_TARGET:.0%}", met
 
 
-ROOFLINE_TEXT = ("Bytes per citizen as counted in docs/PERFORMANCE.md (section 1, "Against the memory ceilings"): streamed bytes, plus random "
+ROOFLINE_TEXT = ("Bytes per citizen as counted in docs/PERFORMANCE.md (section 1, Against the memory ceilings): streamed bytes, plus random "
                  "64-byte lines (partners' trust off the streamed lines). Achieved: (streamed + 64 × lines) × citizens / "
                  "median time. Share: the time the case would take at the ceilings of its thread count measured in this run "
                  "(the streamed bytes at the streaming ceiling named, the lines at the random-read ceiling) over its median "
@@ -509,10 +510,10 @@ def memory_targets(memory_runs, out):
     if not memory_runs:
         return
     out.append("## Building and holding a large population (--memory)\n")
-    out.append(f"Targets at 10^8 citizens: the network built in under {NETWORK_SECONDS_TARGET} s, and at most "
+    out.append(f"Targets at 10^8 citizens: the network built in under {NETWORK_SECONDS_TARGET} s on two threads, and at most "
                f"{BYTES_PER_CITIZEN_TARGET} bytes per citizen in the state and network arrays (the peak working set "
                "includes the runtime and the build's temporary arrays).\n")
-    out.append("| citizens | network | population drawn | network built | target | | state + network arrays per citizen | target | "
+    out.append("| citizens | network | population drawn | network built (1 / 2 threads) | target | | state + network arrays per citizen | target | "
                "| managed heap growth per citizen | peak working set per citizen |")
     out.append("|---:|---|---:|---:|---:|---|---:|---:|---|---:|---:|")
 
@@ -522,13 +523,15 @@ def memory_targets(memory_runs, out):
     for (n, _), run in sorted(memory_runs.items()):
         large = n >= 10 ** 8
         net_target, net_met = ("–", "–")
-        if large and "network_s" in run:
-            net_target, net_met = f"< {NETWORK_SECONDS_TARGET} s", "met" if run["network_s"] < NETWORK_SECONDS_TARGET else "missed"
+        build = run.get("network_2_s", run.get("network_s"))
+        if large and build is not None:
+            net_target, net_met = f"< {NETWORK_SECONDS_TARGET} s", "met" if build < NETWORK_SECONDS_TARGET else "missed"
+        built = value(run, "network_s", " s") + (f" / {run['network_2_s']:.2f} s" if "network_2_s" in run else "")
         arrays = run.get("state_bytes", 0) + run.get("network_bytes", 0) if "state_bytes" in run and "network_bytes" in run else None
         mem_target, mem_met = ("–", "–")
         if large and arrays is not None:
             mem_target, mem_met = f"≤ {BYTES_PER_CITIZEN_TARGET} B", "met" if arrays <= BYTES_PER_CITIZEN_TARGET else "missed"
-        out.append(f"| {count(n)} | {run.get('kind', '?').replace('_', ' ')} | {value(run, 'population_s', ' s')} | {value(run, 'network_s', ' s')} "
+        out.append(f"| {count(n)} | {run.get('kind', '?').replace('_', ' ')} | {value(run, 'population_s', ' s')} | {built} "
                    f"| {net_target} | {net_met} | {f'{arrays:.2f} B' if arrays is not None else '–'} | {mem_target} | {mem_met} "
                    f"| {value(run, 'heap_bytes', ' B')} | {value(run, 'peak_bytes', ' B')} |")
     out.append("")
