@@ -2,9 +2,9 @@
 # Runs TrackSim's benchmarks and the reference kernels in one go and prints the tables of
 # docs/PERFORMANCE.md, each reference figure as a ratio against TrackSim.
 #
-#   benchmarks/run.sh                 everything: about 25-30 minutes on a two-core machine
+#   benchmarks/run.sh                 everything: about 40 minutes on a two-core machine
 #   benchmarks/run.sh --quick         citizen step up to 10^6, model at 20,000 per state, no
-#                                     ensemble, memory at 10^7: about 6 minutes
+#                                     ensemble, memory at 10^7: about 12 minutes
 #   benchmarks/run.sh '*Loading*'     only the BenchmarkDotNet benchmarks whose full name
 #                                     matches the filter (Namespace.Class.Method)
 #   benchmarks/run.sh --list flat     any other BenchmarkDotNet options are passed through
